@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { ConfigError } from './domain/errors.js';
+import { redactSecrets } from './logging/redact.js';
+
+const USAGE = `usage: kline-signals <command> [options]
+
+commands:
+  run        watch Binance USD-M futures and send signals (the default of npm start)
+  sim        start the simulated Binance exchange (--data DIR --speed N --port N ...)
+  demo       offline demo: the simulator on the bundled candles and the bot against it
+  backtest   replay kline CSVs through the live pipeline and write a report
+  download   page REST klines into CSV files
+  doctor     check the configuration and the database, then exit`;
+
+/** Exit codes (README, Operations): 0 clean stop, 1 bad configuration or fatal error, 2 usage. */
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return (await import('./main.js')).runBot(rest);
+    case 'sim':
+      return (await import('./sim/cli.js')).runSimulatorCli([...rest]);
+    case 'demo':
+      return (await import('./demo.js')).runDemo(rest);
+    case 'backtest':
+      return (await import('./backtest/cli.js')).runBacktestCli(rest);
+    case 'download':
+      return (await import('./download/cli.js')).runDownloadCli(rest);
+    case 'doctor':
+      return (await import('./doctor.js')).runDoctor(rest);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`config error: ${err.message}\n`);
+    } else {
+      const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`fatal: ${redactSecrets(text, [process.env.TELEGRAM_BOT_TOKEN ?? ''])}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

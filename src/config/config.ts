@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { ConfigError } from '../domain/errors.js';
+import { ENV, type EnvValues } from './envSpec.js';
+
+/** Validated settings. Field names are the environment variable names. */
+export type Config = EnvValues;
+
+/**
+ * Reads every variable of {@link ENV} from `env`, filling defaults. The first bad value throws a
+ * {@link ConfigError} naming the variable, the value and the allowed range. An empty string
+ * counts as unset.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const out: Record<string, unknown> = {};
+  for (const spec of Object.values(ENV)) {
+    const raw = env[spec.name];
+    const given = raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    const input = given ?? spec.defaultValue;
+    if (input === undefined) {
+      out[spec.name] = undefined;
+      continue;
+    }
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) throw new ConfigError(spec.name, raw, spec.allowed);
+    out[spec.name] = parsed.data;
+  }
+  return out as Config;
+}
+
+/**
+ * Reads `.env` at `path` when it exists (variables already set in the environment win), then
+ * parses. Node's own `.env` parser is used, so no dependency is needed.
+ */
+export function loadConfig(path = '.env', env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const fromFile = existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {};
+  return parseConfig({ ...fromFile, ...env });
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the SQLite file in WAL mode and applies pending migrations. A file that is
+ * not a database, or cannot be written, throws here — before anything connects — so the bot exits
+ * with a clear error instead of running without storage.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The schema version the file is at after {@link migrate}. */
+export function schemaVersion(db: Db): number {
+  const hasMeta = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get();
+  if (!hasMeta) return 0;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+function migrate(db: Db): void {
+  const from = schemaVersion(db);
+  MIGRATIONS.slice(from).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
+        String(from + i + 1),
+      );
+    })();
+  });
+}

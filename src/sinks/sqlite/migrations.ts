@@ -1,0 +1,51 @@
+/**
+ * Numbered schema migrations. Each runs once, in order, in its own transaction; `meta.schema_version`
+ * records the last one applied. Never edit a released migration: add the next number.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the market-data and signal tables
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE candles (
+    symbol TEXT NOT NULL, interval TEXT NOT NULL CHECK (interval IN ('1d','4h','30m')),
+    open_time INTEGER NOT NULL, close_time INTEGER NOT NULL,
+    open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,
+    volume REAL NOT NULL, quote_volume REAL NOT NULL, trades INTEGER NOT NULL,
+    PRIMARY KEY (symbol, interval, open_time)
+  ) WITHOUT ROWID;
+  CREATE TABLE signals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    symbol TEXT NOT NULL, interval TEXT NOT NULL, open_time INTEGER NOT NULL, end_time INTEGER NOT NULL,
+    model TEXT NOT NULL, profile TEXT NOT NULL, side TEXT NOT NULL CHECK (side IN ('LONG','SHORT')),
+    status TEXT NOT NULL CHECK (status IN ('sent','blocked')),
+    score REAL NOT NULL, breakdown TEXT NOT NULL, threshold REAL NOT NULL,
+    entry REAL NOT NULL, stop_loss REAL NOT NULL, take_profit REAL NOT NULL,
+    quantity REAL NOT NULL, risk_pct REAL NOT NULL, reasons TEXT NOT NULL,
+    UNIQUE (symbol, interval, open_time, model)
+  );
+  CREATE INDEX signals_by_end ON signals (end_time);
+  CREATE TABLE trades (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    signal_id INTEGER NOT NULL UNIQUE REFERENCES signals(id),
+    symbol TEXT NOT NULL, interval TEXT NOT NULL, model TEXT NOT NULL, side TEXT NOT NULL,
+    entry REAL NOT NULL, stop_loss REAL NOT NULL, take_profit REAL NOT NULL, quantity REAL NOT NULL,
+    opened_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','closed')),
+    exit_time INTEGER, exit_price REAL, outcome TEXT CHECK (outcome IN ('WIN','LOSS','EXPIRED')),
+    r_multiple REAL, pnl REAL, equity_after REAL
+  );
+  CREATE INDEX trades_open ON trades (status, symbol);
+  CREATE INDEX trades_by_exit ON trades (exit_time);
+  CREATE TABLE memory_state (
+    key TEXT PRIMARY KEY, rule TEXT NOT NULL, scope TEXT NOT NULL,
+    start_ms INTEGER NOT NULL, until_ms INTEGER NOT NULL, reason TEXT NOT NULL, updated_ms INTEGER NOT NULL
+  );
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, chat_id TEXT NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL, parse_mode TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending','sent','held')), attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, sent_at INTEGER, last_error TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
+  `,
+];

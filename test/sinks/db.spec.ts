@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, schemaVersion } from '../../src/sinks/sqlite/db.js';
+import { CandleRepo } from '../../src/sinks/sqlite/candleRepo.js';
+import type { Kline } from '../../src/domain/kline.js';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'ks-db-')), 'nested', 'k.db');
+
+function candle(openTimeMs: number, close: number): Kline {
+  return {
+    symbol: 'BTCUSDT', interval: '30m', openTimeMs, closeTimeMs: openTimeMs + 1_799_999,
+    open: 1, high: close + 1, low: 0.5, close, volume: 10, quoteVolume: 0, trades: 0, closed: true,
+  };
+}
+
+describe('openDatabase', () => {
+  it('creates the file in WAL mode at the latest schema, and reopening migrates nothing twice', () => {
+    const path = tempDb();
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+    const again = openDatabase(path);
+    expect(schemaVersion(again)).toBe(1);
+    again.close();
+  });
+
+  it('refuses a file that is not a database with an error, not silence', () => {
+    const path = tempDb();
+    openDatabase(path).close();
+    writeFileSync(path, 'this is not sqlite '.repeat(500));
+    expect(() => openDatabase(path)).toThrow(/not a database|malformed/i);
+  });
+});
+
+describe('CandleRepo', () => {
+  it('upserts idempotently and returns the newest candles oldest first', () => {
+    const repo = new CandleRepo(openDatabase(tempDb()));
+    const rows = [0, 1, 2, 3].map((i) => candle(i * 1_800_000, 100 + i));
+    repo.upsert(rows);
+    repo.upsert([rows[1]!, { ...rows[3]!, close: 999 }]);
+    const recent = repo.recent('BTCUSDT', '30m', 2);
+    expect(recent.map((k) => k.openTimeMs)).toEqual([3_600_000, 5_400_000]);
+    expect(recent[1]!.close, 'a later upsert of the same candle replaces it').toBe(999);
+    expect(repo.range('BTCUSDT', '30m', 0, 1e12)).toHaveLength(4);
+    expect(repo.lastOpenTimeMs('BTCUSDT', '30m')).toBe(5_400_000);
+    expect(repo.lastOpenTimeMs('ETHUSDT', '30m')).toBeUndefined();
+  });
+
+  it('never stores a forming candle', () => {
+    const repo = new CandleRepo(openDatabase(tempDb()));
+    repo.upsert([{ ...candle(0, 1), closed: false }]);
+    expect(repo.recent('BTCUSDT', '30m', 10)).toEqual([]);
+  });
+
+  it('prunes only beyond the newest `keep` candles', () => {
+    const repo = new CandleRepo(openDatabase(tempDb()));
+    repo.upsert([0, 1, 2, 3, 4].map((i) => candle(i * 1_800_000, i)));
+    expect(repo.prune('BTCUSDT', '30m', 3)).toBe(2);
+    expect(repo.range('BTCUSDT', '30m', 0, 1e12).map((k) => k.close)).toEqual([2, 3, 4]);
+  });
+});
