@@ -1,0 +1,85 @@
+import type { Interval } from '../../domain/kline.js';
+import type { ModelName, ModelProfile, Reason, ScoreBreakdown, Side, Signal, SignalStatus } from '../../domain/signal.js';
+import type { Db } from './db.js';
+
+/** A row of the `signals` table, as the API, commands and reports read it. */
+export interface SignalRow {
+  readonly id: number;
+  readonly symbol: string;
+  readonly interval: Interval;
+  readonly openTimeMs: number;
+  readonly endMs: number;
+  readonly model: ModelName;
+  readonly profile: ModelProfile;
+  readonly side: Side;
+  readonly status: SignalStatus;
+  readonly score: number;
+  readonly breakdown: ScoreBreakdown;
+  readonly threshold: number;
+  readonly entry: number;
+  readonly stopLoss: number;
+  readonly takeProfit: number;
+  readonly quantity: number;
+  readonly riskPct: number;
+  readonly reasons: readonly Reason[];
+}
+
+interface RawSignal {
+  id: number; symbol: string; interval: Interval; open_time: number; end_time: number; model: ModelName;
+  profile: ModelProfile; side: Side; status: SignalStatus; score: number; breakdown: string; threshold: number;
+  entry: number; stop_loss: number; take_profit: number; quantity: number; risk_pct: number; reasons: string;
+}
+
+function toRow(r: RawSignal): SignalRow {
+  return {
+    id: r.id, symbol: r.symbol, interval: r.interval, openTimeMs: r.open_time, endMs: r.end_time, model: r.model,
+    profile: r.profile, side: r.side, status: r.status, score: r.score, breakdown: JSON.parse(r.breakdown) as ScoreBreakdown,
+    threshold: r.threshold, entry: r.entry, stopLoss: r.stop_loss, takeProfit: r.take_profit, quantity: r.quantity,
+    riskPct: r.risk_pct, reasons: JSON.parse(r.reasons) as Reason[],
+  };
+}
+
+/**
+ * The `signals` table: one row per (symbol, interval, open time, model), sent or blocked. Inserting
+ * the same candidate again (a replayed candle) keeps the first row: replays never create a second signal.
+ */
+export class SignalRepo {
+  private readonly insertStmt;
+  private readonly findStmt;
+  private readonly recentStmt;
+  private readonly sentBetweenStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO signals (symbol, interval, open_time, end_time, model, profile, side, status, score, breakdown, threshold,
+         entry, stop_loss, take_profit, quantity, risk_pct, reasons)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (symbol, interval, open_time, model) DO NOTHING`,
+    );
+    this.findStmt = db.prepare(`SELECT * FROM signals WHERE symbol = ? AND interval = ? AND open_time = ? AND model = ?`);
+    this.recentStmt = db.prepare(`SELECT * FROM signals WHERE status IN (?, ?) ORDER BY end_time DESC, id DESC LIMIT ?`);
+    this.sentBetweenStmt = db.prepare(`SELECT COUNT(*) AS n FROM signals WHERE status = 'sent' AND end_time > ? AND end_time <= ?`);
+  }
+
+  /** Stores a signal; returns its id and whether this call created it (false: it was already there). */
+  insert(s: Signal, profile: ModelProfile): { id: number; created: boolean } {
+    const res = this.insertStmt.run(
+      s.symbol, s.interval, s.openTimeMs, s.endMs, s.model, profile, s.side, s.status, s.score, JSON.stringify(s.breakdown),
+      s.effectiveThreshold, s.entry, s.stopLoss, s.takeProfit, s.quantity, s.riskPct, JSON.stringify(s.reasons),
+    );
+    const row = this.findStmt.get(s.symbol, s.interval, s.openTimeMs, s.model) as RawSignal;
+    return { id: row.id, created: res.changes === 1 };
+  }
+
+  /** Newest first; `status` narrows to sent or blocked. */
+  recent(limit: number, status?: SignalStatus): SignalRow[] {
+    const [a, b] = status ? [status, status] : ['sent', 'blocked'];
+    return (this.recentStmt.all(a, b, limit) as RawSignal[]).map(toRow);
+  }
+
+  /** Sent signals whose close time lies in the UTC day that starts at `dayStartMs` (close time = end − 1). */
+  sentOnDay(dayStartMs: number): number {
+    const row = this.sentBetweenStmt.get(dayStartMs, dayStartMs + 86_400_000) as { n: number };
+    return row.n;
+  }
+}
