@@ -1,0 +1,179 @@
+import type { LockVerdict, MemoryEvent, Verdict } from '../../domain/memory.js';
+import type { ClosedTrade } from '../../domain/trade.js';
+import { manualPauseLock, manualPauseTracker } from './manualPause.js';
+import type { MemoryRule } from './rule.js';
+import { compareLocks, MANUAL_PAUSE_RULE, type MemorySnapshot, type SnapshotCheck } from './snapshot.js';
+import { buildMemoryState, type MemoryBaseConfig, type MemoryState } from './state.js';
+import { EquityCurve } from './trackers/drawdown.js';
+import { TrackerBank, type Slot } from './trackerBank.js';
+import { compareTrades } from './tradeOrder.js';
+import { sameVerdict } from './verdictKeys.js';
+
+export interface MemoryEngineOptions {
+  readonly rules: readonly MemoryRule[];
+  /** ACCOUNT_BALANCE: where closed-trade equity starts. */
+  readonly startingEquity: number;
+  readonly baseConfig: MemoryBaseConfig;
+}
+
+/**
+ * The adaptive memory: fed closed trades in event time, it keeps every rule's verdict per slice
+ * (global, per symbol, per model) and reports each verdict's start and end as events.
+ */
+export interface MemoryEngine {
+  readonly rules: readonly MemoryRule[];
+  /** Feeds one closed trade; a trade already fed (same signal id) is ignored. Events wait for `advanceTo`. */
+  onTradeClosed(trade: ClosedTrade): void;
+  /** Applies lock ends due at `nowMs`; returns the events at or before it not yet returned, in event time order. */
+  advanceTo(nowMs: number): MemoryEvent[];
+  /** Memory as the gate reads it at `nowMs` (trades closed after `nowMs` are left out). */
+  state(nowMs: number): MemoryState;
+  /** Sets (or with `null` clears) the operator's global pause from `nowMs` (default: the latest event time). */
+  setManualPause(untilMs: number | null, nowMs?: number): LockVerdict | null;
+  /** The locks active at the latest event time, to persist. */
+  snapshot(): MemorySnapshot;
+  /**
+   * Rebuilds from the trades table and a persisted snapshot after a restart. Verdicts active at
+   * `snapshot.asOfMs` count as already reported; trades closed later are fed as new. The rebuilt
+   * state wins; the returned check says whether the persisted locks agree with it.
+   */
+  restore(snapshot: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck;
+}
+
+/** Creates the memory engine over configured rules (see `createDefaultMemoryRules`). */
+export function createMemoryEngine({ rules, startingEquity, baseConfig }: MemoryEngineOptions): MemoryEngine {
+  let bank = new TrackerBank(rules);
+  let trades: ClosedTrade[] = [];
+  let seen = new Set<number>();
+  let equity = new EquityCurve(startingEquity);
+  let pending: MemoryEvent[] = [];
+  let lockedSlots = new Set<Slot>();
+  let clockMs = 0;
+  const manual = manualPauseTracker();
+  const manualSlot: Slot = { rule: null, tracker: manual, reported: null };
+
+  function allSlots(): Slot[] {
+    return [...bank.all(), manualSlot];
+  }
+
+  function setReported(slot: Slot, verdict: Verdict | null): void {
+    slot.reported = verdict;
+    if (verdict?.type === 'lock') lockedSlots.add(slot);
+    else lockedSlots.delete(slot);
+  }
+
+  function reconcile(slot: Slot, nowMs: number): void {
+    const prev = slot.reported;
+    const next = slot.tracker.verdict(nowMs);
+    if (!sameVerdict(prev, next)) {
+      // Lock ends are reconciled at their until (expireLocks), so `nowMs` is the end time for every kind.
+      if (prev !== null) pending.push({ kind: 'end', atMs: nowMs, verdict: prev });
+      if (next !== null) pending.push({ kind: 'start', atMs: next.type === 'lock' ? next.startMs : nowMs, verdict: next });
+    }
+    setReported(slot, next);
+  }
+
+  function expireLocks(nowMs: number): void {
+    const due = [...lockedSlots]
+      .map((slot) => ({ slot, untilMs: (slot.reported as LockVerdict).untilMs }))
+      .filter(({ untilMs }) => untilMs <= nowMs)
+      .sort((a, b) => a.untilMs - b.untilMs);
+    for (const { slot, untilMs } of due) reconcile(slot, untilMs);
+  }
+
+  function replayAll(): void {
+    bank.resetTrackers();
+    equity = new EquityCurve(startingEquity);
+    for (const trade of trades) {
+      bank.add(trade);
+      equity.add(trade);
+    }
+  }
+
+  function onTradeClosed(trade: ClosedTrade): void {
+    if (seen.has(trade.signalId)) return;
+    seen.add(trade.signalId);
+    const last = trades[trades.length - 1];
+    expireLocks(trade.exitTimeMs);
+    if (last === undefined || compareTrades(trade, last) > 0) {
+      trades.push(trade);
+      equity.add(trade);
+      for (const slot of bank.add(trade)) reconcile(slot, trade.exitTimeMs);
+      clockMs = Math.max(clockMs, trade.exitTimeMs);
+      return;
+    }
+    // Out of memory order (a same-time trade with a lower id, or a late one): replay everything.
+    trades.push(trade);
+    trades.sort(compareTrades);
+    replayAll();
+    clockMs = Math.max(clockMs, trade.exitTimeMs);
+    for (const slot of bank.all()) reconcile(slot, clockMs);
+  }
+
+  function advanceTo(nowMs: number): MemoryEvent[] {
+    expireLocks(nowMs);
+    clockMs = Math.max(clockMs, nowMs);
+    const due = pending.filter((event) => event.atMs <= nowMs).sort((a, b) => a.atMs - b.atMs);
+    pending = pending.filter((event) => event.atMs > nowMs);
+    return due;
+  }
+
+  function state(nowMs: number): MemoryState {
+    const last = trades[trades.length - 1];
+    let slots: Slot[] = allSlots();
+    let curve = equity;
+    if (last !== undefined && last.exitTimeMs > nowMs) {
+      const past = new TrackerBank(rules);
+      curve = new EquityCurve(startingEquity);
+      for (const trade of trades) {
+        if (trade.exitTimeMs > nowMs) break;
+        past.add(trade);
+        curve.add(trade);
+      }
+      slots = [...past.all(), manualSlot];
+    }
+    const verdicts: Verdict[] = [];
+    for (const slot of slots) {
+      const verdict = slot.tracker.verdict(nowMs);
+      if (verdict !== null) verdicts.push(verdict);
+    }
+    return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak });
+  }
+
+  function setManualPause(untilMs: number | null, nowMs: number = clockMs): LockVerdict | null {
+    expireLocks(nowMs);
+    clockMs = Math.max(clockMs, nowMs);
+    manual.set(untilMs === null || untilMs <= nowMs ? null : manualPauseLock(nowMs, untilMs));
+    reconcile(manualSlot, nowMs);
+    return manual.lock;
+  }
+
+  function snapshot(): MemorySnapshot {
+    return { asOfMs: clockMs, locks: state(clockMs).locks };
+  }
+
+  function restore(persisted: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck {
+    const asOfMs = persisted.asOfMs;
+    bank = new TrackerBank(rules);
+    trades = [];
+    seen = new Set();
+    pending = [];
+    lockedSlots = new Set();
+    clockMs = asOfMs;
+    const sorted = [...closedTrades].sort(compareTrades);
+    for (const trade of sorted) {
+      if (trade.exitTimeMs > asOfMs || seen.has(trade.signalId)) continue;
+      seen.add(trade.signalId);
+      trades.push(trade);
+    }
+    replayAll();
+    const pause = persisted.locks.find((lock) => lock.rule === MANUAL_PAUSE_RULE);
+    manual.set(pause === undefined ? null : manualPauseLock(pause.startMs, pause.untilMs));
+    for (const slot of allSlots()) setReported(slot, slot.tracker.verdict(asOfMs));
+    const check = compareLocks(persisted, state(asOfMs).locks);
+    for (const trade of sorted) if (trade.exitTimeMs > asOfMs) onTradeClosed(trade);
+    return check;
+  }
+
+  return { rules, onTradeClosed, advanceTo, state, setManualPause, snapshot, restore };
+}

@@ -1,0 +1,7 @@
+export * from './engine.js';
+export * from './rule.js';
+export * from './rules/index.js';
+export * from './snapshot.js';
+export * from './state.js';
+export { compareTrades } from './tradeOrder.js';
+export { parseScopeKey, scopeKey, verdictKey } from './verdictKeys.js';

@@ -1,0 +1,106 @@
+import type { AdjustmentVerdict, LockVerdict, Scope, Verdict } from '../../domain/memory.js';
+import type { ModelName } from '../../domain/signal.js';
+
+/** The configured values memory tightens: SCORE_THRESHOLD, RISK_PER_TRADE, MAX_SIGNALS_PER_DAY. */
+export interface MemoryBaseConfig {
+  readonly scoreThreshold: number;
+  readonly riskPerTradePct: number;
+  readonly maxSignalsPerDay: number;
+}
+
+/** What a lock or adjustment is checked against: a candidate's symbol and model. */
+export interface GateTarget {
+  readonly symbol: string;
+  readonly model: ModelName;
+}
+
+/** The effective threshold is always clamped to this range (MODELS.md). */
+export const MIN_EFFECTIVE_THRESHOLD = 50;
+export const MAX_EFFECTIVE_THRESHOLD = 95;
+
+/**
+ * Memory as the gate reads it at one event time: the active verdicts and what they make of the
+ * base config. Combination is deterministic: any applying lock blocks; threshold additions of the
+ * applying rules sum (clamped 50–95); caps take the strictest (minimum) value.
+ */
+export interface MemoryState {
+  readonly asOfMs: number;
+  /** Every active verdict, notices included, in rule order. */
+  readonly verdicts: readonly Verdict[];
+  /** Active locks (rules and the manual pause) with their `untilMs`. */
+  readonly locks: readonly LockVerdict[];
+  /** Closed-trade paper equity, its peak (starting balance included) and the drawdown from it, %. */
+  readonly equity: number;
+  readonly peakEquity: number;
+  readonly drawdownPct: number;
+  /** min(RISK_PER_TRADE, risk caps). */
+  readonly riskPerTradePct: number;
+  /** min(MAX_SIGNALS_PER_DAY, daily caps). */
+  readonly maxSignalsPerDay: number;
+  /** clamp(SCORE_THRESHOLD + the threshold additions applying to `symbol` (and `model`), 50, 95). */
+  scoreThreshold(symbol: string, model?: ModelName): number;
+  /** The threshold, risk and daily adjustments that change a signal for this target (its reasons). */
+  adjustmentsFor(target: GateTarget): readonly AdjustmentVerdict[];
+  /** The locks that block this target at `nowMs` (default `asOfMs`): empty means it may pass. */
+  gate(target: GateTarget, nowMs?: number): readonly LockVerdict[];
+}
+
+export interface MemoryStateParts {
+  readonly asOfMs: number;
+  readonly verdicts: readonly Verdict[];
+  readonly base: MemoryBaseConfig;
+  readonly equity: number;
+  readonly peakEquity: number;
+}
+
+/** Whether a verdict's scope covers a target; a model-less target is covered by global and symbol scopes only. */
+export function scopeApplies(scope: Scope, target: { symbol: string; model?: ModelName }): boolean {
+  switch (scope.kind) {
+    case 'global':
+      return true;
+    case 'symbol':
+      return scope.symbol === target.symbol;
+    case 'model':
+      return scope.model === target.model;
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Combines active verdicts with the base config into a {@link MemoryState}. */
+export function buildMemoryState(parts: MemoryStateParts): MemoryState {
+  const { asOfMs, verdicts, base } = parts;
+  const locks = verdicts.filter((v): v is LockVerdict => v.type === 'lock');
+  const adjustments = verdicts.filter((v): v is AdjustmentVerdict => v.type !== 'lock' && v.type !== 'notice');
+  let riskPerTradePct = base.riskPerTradePct;
+  let maxSignalsPerDay = base.maxSignalsPerDay;
+  for (const v of adjustments) {
+    if (v.scope.kind !== 'global') continue;
+    if (v.type === 'riskCap') riskPerTradePct = Math.min(riskPerTradePct, v.maxRiskPct);
+    if (v.type === 'dailyCap') maxSignalsPerDay = Math.min(maxSignalsPerDay, v.maxSignals);
+  }
+  const peak = parts.peakEquity;
+  return {
+    asOfMs,
+    verdicts,
+    locks,
+    equity: parts.equity,
+    peakEquity: peak,
+    drawdownPct: peak > 0 ? ((peak - parts.equity) / peak) * 100 : 0,
+    riskPerTradePct,
+    maxSignalsPerDay,
+    scoreThreshold(symbol, model) {
+      let add = 0;
+      for (const v of adjustments) if (v.type === 'threshold' && scopeApplies(v.scope, { symbol, model })) add += v.add;
+      return clamp(base.scoreThreshold + add, MIN_EFFECTIVE_THRESHOLD, MAX_EFFECTIVE_THRESHOLD);
+    },
+    adjustmentsFor(target) {
+      return adjustments.filter((v) => scopeApplies(v.scope, target));
+    },
+    gate(target, nowMs = asOfMs) {
+      return locks.filter((l) => l.startMs <= nowMs && nowMs < l.untilMs && scopeApplies(l.scope, target));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { ClosedTrade } from '../../domain/trade.js';
+
+/**
+ * The one order memory reads trades in: exit time, then signal id. Live arrival order can differ
+ * for trades closing on the same candle end; sorting makes live, backtest and restart agree.
+ */
+export function compareTrades(a: ClosedTrade, b: ClosedTrade): number {
+  return a.exitTimeMs - b.exitTimeMs || a.signalId - b.signalId;
+}
+
+/** A copy of `trades` in memory order, keeping only those closed at or before `nowMs`. */
+export function historyAt(trades: readonly ClosedTrade[], nowMs: number): ClosedTrade[] {
+  return trades.filter((trade) => trade.exitTimeMs <= nowMs).sort(compareTrades);
+}

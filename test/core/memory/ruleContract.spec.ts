@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/domain/errors.js';
+import type { Verdict } from '../../../src/domain/memory.js';
+import { MEMORY_RULE_PLUGINS } from '../../../src/core/memory/rules/index.js';
+import { HOUR_MS, sequence, T0 } from './fixtures.js';
+
+const PATTERNS = ['L'.repeat(25), 'W'.repeat(25), 'WLLWLLLWWWLWLLLLWWWWWLLWLWLLLW', 'LLWWLLWLWWWWWWWWWWWLLL'];
+
+describe.each(MEMORY_RULE_PLUGINS.map((plugin) => [plugin.name, plugin] as const))('rule contract: %s', (_, plugin) => {
+  const rule = plugin.create();
+  const model = rule.model ?? 'continuation';
+  const histories = PATTERNS.map((pattern) => sequence(pattern, { model, symbol: 'ETHUSDT' }));
+  const probeTimes = (trades: readonly { exitTimeMs: number }[]) => [
+    ...trades.map((t) => t.exitTimeMs),
+    ...trades.map((t) => t.exitTimeMs + HOUR_MS / 2),
+    T0 + 100 * HOUR_MS,
+  ];
+
+  it('has no opinion on an empty history', () => {
+    for (const now of [0, T0, T0 + 1000 * HOUR_MS]) expect(rule.evaluate([], now), `${plugin.name} at ${now}`).toBeNull();
+    expect(rule.tracker().verdict(T0), 'a fresh tracker has no opinion either').toBeNull();
+  });
+
+  it('speaks on at least one of the probe histories (so the checks below are not vacuous)', () => {
+    const spoken = histories.some((h) => probeTimes(h).some((now) => rule.evaluate(h, now) !== null));
+    expect(spoken, `${plugin.name} never gave a verdict on ${PATTERNS.join(', ')}`).toBe(true);
+  });
+
+  it('gives the same verdict for the same input, in any input order', () => {
+    for (const history of histories) {
+      const shuffled = [...history].reverse();
+      for (const now of probeTimes(history)) {
+        const first = rule.evaluate(history, now);
+        expect(rule.evaluate(history, now), 'evaluated twice').toEqual(first);
+        expect(plugin.create().evaluate(shuffled, now), 'a new instance on reversed input').toEqual(first);
+      }
+    }
+  });
+
+  it('holds a lock only while start ≤ now < until, gives a reason, and names its scope kind', () => {
+    const seen: Verdict[] = [];
+    for (const history of histories) {
+      for (const now of probeTimes(history)) {
+        const verdict = rule.evaluate(history, now);
+        if (verdict === null) continue;
+        seen.push(verdict);
+        expect(verdict.reason.trim().length, 'a verdict explains itself').toBeGreaterThan(0);
+        expect(verdict.rule, 'a verdict names its rule').toBe(plugin.name);
+        expect(verdict.scope.kind, 'the verdict scope matches the rule scope').toBe(plugin.scope);
+        if (verdict.type === 'lock') {
+          expect(verdict.untilMs, 'a lock ends after now').toBeGreaterThan(now);
+          expect(verdict.startMs, 'a lock has started').toBeLessThanOrEqual(now);
+        }
+      }
+    }
+    expect(seen.length, 'some verdicts were checked').toBeGreaterThan(0);
+  });
+
+  it('ignores trades closed after now', () => {
+    for (const history of histories) {
+      for (const now of probeTimes(history)) {
+        const past = history.filter((t) => t.exitTimeMs <= now);
+        expect(rule.evaluate(history, now), 'future trades do not count').toEqual(rule.evaluate(past, now));
+      }
+    }
+  });
+
+  it('has an incremental tracker that agrees with evaluate trade by trade', () => {
+    for (const history of histories) {
+      const tracker = rule.tracker();
+      history.forEach((trade, index) => {
+        tracker.add(trade);
+        expect(tracker.verdict(trade.exitTimeMs), `after trade ${index}`).toEqual(
+          rule.evaluate(history.slice(0, index + 1), trade.exitTimeMs),
+        );
+      });
+    }
+  });
+
+  it('names each parameter and its value in describe()', () => {
+    const config = plugin.configSchema.parse({});
+    const text = rule.describe();
+    expect(text, 'describe starts with the rule name').toMatch(new RegExp(`^${plugin.name}\\b`));
+    expect(Object.keys(config).length, 'the rule has parameters').toBeGreaterThan(0);
+    for (const [key, value] of Object.entries(config)) expect(text, `names ${key}`).toContain(`${key}=${String(value)}`);
+  });
+
+  it('rejects out-of-range and unknown config with a ConfigError naming the rule', () => {
+    const config = plugin.configSchema.parse({});
+    const numericKey = Object.keys(config).find((key) => typeof config[key] === 'number');
+    expect(numericKey, 'the rule has a numeric parameter').toBeDefined();
+    expect(() => plugin.create({ [numericKey!]: -1 }), `${numericKey} = -1`).toThrow(ConfigError);
+    expect(() => plugin.create({ [numericKey!]: 1e12 }), `${numericKey} = 1e12`).toThrow(ConfigError);
+    expect(() => plugin.create({ noSuchParameter: 1 }), 'unknown key').toThrow(ConfigError);
+    try {
+      plugin.create({ [numericKey!]: -1 });
+    } catch (error) {
+      expect((error as ConfigError).variable, 'the error names the rule and field').toBe(`memory.${plugin.name}.${numericKey}`);
+    }
+  });
+});
