@@ -1,0 +1,3 @@
+export * from './normaliseFixedSymbols.js';
+export * from './selectPool.js';
+export * from './rotateUniverse.js';
