@@ -1,0 +1,91 @@
+import { concatWith, defer, filter, first, merge, mergeMap, of, share, takeUntil, tap, type Observable } from 'rxjs';
+import { retryTransient } from '../../operators/retryTransient.js';
+import { isSocketEvent, shardSession, type SessionEvent, type ShardSessionDeps } from './shardSession.js';
+import type { ShardStats, SocketEvent } from './types.js';
+
+export interface ShardLifecycleDeps extends ShardSessionDeps {
+  readonly backoff: { readonly initialMs: number; readonly maxMs: number };
+  readonly random: (() => number) | undefined;
+}
+
+/**
+ * One connection kept alive: reconnects with capped exponential backoff and full jitter after
+ * any transient failure (drop, stale, refused), resubscribing everything the shard owns then.
+ */
+function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SessionEvent> {
+  const { shard, log, stats } = deps;
+  return defer(() => {
+    let sessions = 0;
+    return defer(() => shardSession(deps, desired$, sessions++ > 0)).pipe(
+      retryTransient<SessionEvent>({
+        ...deps.backoff,
+        scheduler: deps.scheduler,
+        ...(deps.random ? { random: deps.random } : {}),
+        onRetry: (err, attempt, delayMs) => {
+          stats.reconnects += 1;
+          log.warn({ err, shard, attempt, delayMs }, 'shard reconnecting');
+        },
+      }),
+    );
+  });
+}
+
+/**
+ * A chain of connections: when the current one reaches its maximum age a replacement is dialled
+ * and subscribed, and only once it is `open` is the old one closed (make-before-break, so no
+ * candle is lost; the overlap's duplicate frames are deduplicated downstream).
+ */
+function generations(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SocketEvent> {
+  const { shard, log } = deps;
+  return defer(() => {
+    // Ref-counted, unlike connect(): once both the age watcher and the old$ branch let go, the
+    // old connection's socket is closed.
+    const current$ = resilientSession(deps, desired$).pipe(share());
+    const next$ = current$.pipe(
+      first((e) => e.type === 'aged'),
+      tap(() => log.info({ shard }, 'shard connection aged')),
+      mergeMap(() => generations(deps, desired$)),
+      share(),
+    );
+    const handover$ = next$.pipe(first((e) => e.type === 'open'));
+    let streams: readonly string[] = [];
+    const old$ = current$.pipe(
+      filter(isSocketEvent),
+      tap((e) => {
+        if (e.type === 'open') streams = e.streams;
+      }),
+      takeUntil(handover$),
+      concatWith(defer(() => of<SocketEvent>({ type: 'closed', shard, reason: 'replaced', streams }))),
+    );
+    return merge(old$, next$);
+  });
+}
+
+/**
+ * A shard from creation to its end: it lives while `desired$` (its streams, replayed on
+ * subscription) is non-empty, and ends with a `closed` event, reason `empty`, when its last
+ * stream moves away. Unsubscribing closes its sockets.
+ */
+export function runShard(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SocketEvent> {
+  const { shard, log, stats } = deps;
+  return defer(() => {
+    let streams: readonly string[] = [];
+    const shardStats: ShardStats = { streams: 0, connections: 0, lastFrameMs: undefined };
+    stats.shards.set(shard, shardStats);
+    const emptied$ = desired$.pipe(
+      tap((d) => {
+        if (d.size > 0) streams = [...d];
+        shardStats.streams = d.size;
+      }),
+      first((d) => d.size === 0),
+    );
+    return generations(deps, desired$).pipe(
+      takeUntil(emptied$),
+      concatWith(defer(() => of<SocketEvent>({ type: 'closed', shard, reason: 'empty', streams }))),
+      tap({
+        complete: () => log.info({ shard }, 'shard closed'),
+        finalize: () => stats.shards.delete(shard),
+      }),
+    );
+  });
+}
