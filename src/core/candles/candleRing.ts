@@ -1,0 +1,113 @@
+import type { Interval, Kline } from '../../domain/kline.js';
+
+/** Default number of closed candles a window keeps per series (ARCHITECTURE.md: 500 per symbol × interval). */
+export const DEFAULT_RING_CAPACITY = 500;
+
+/** A numeric column of a ring, readable without building a {@link Kline}. */
+export type CandleField =
+  | 'openTimeMs' | 'closeTimeMs' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'quoteVolume' | 'trades';
+
+const FIELDS: readonly CandleField[] = [
+  'openTimeMs', 'closeTimeMs', 'open', 'high', 'low', 'close', 'volume', 'quoteVolume', 'trades',
+];
+
+/**
+ * The last `capacity` closed candles of one (symbol, interval) series, oldest overwritten first.
+ * Columns are typed arrays allocated once, so `push` is O(1) and allocates nothing: with ~600
+ * symbols × 3 intervals the live windows stay a fixed ~40 MB and never churn the GC. Reads by
+ * column (`valueFromEnd`) allocate nothing either; `at`/`fromEnd` build a Kline for convenience.
+ */
+export class CandleRing {
+  readonly capacity: number;
+  private readonly columns: Record<CandleField, Float64Array>;
+  /** Index of the slot the next push writes. */
+  private head = 0;
+  private count = 0;
+
+  constructor(
+    readonly symbol: string,
+    readonly interval: Interval,
+    capacity: number = DEFAULT_RING_CAPACITY,
+  ) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
+    this.capacity = capacity;
+    const columns = {} as Record<CandleField, Float64Array>;
+    for (const field of FIELDS) columns[field] = new Float64Array(capacity);
+    this.columns = columns;
+  }
+
+  /** Number of candles held, at most `capacity`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends a closed candle as the newest; when full, the oldest is overwritten. */
+  push(k: Kline): void {
+    const c = this.columns;
+    const i = this.head;
+    c.openTimeMs[i] = k.openTimeMs;
+    c.closeTimeMs[i] = k.closeTimeMs;
+    c.open[i] = k.open;
+    c.high[i] = k.high;
+    c.low[i] = k.low;
+    c.close[i] = k.close;
+    c.volume[i] = k.volume;
+    c.quoteVolume[i] = k.quoteVolume;
+    c.trades[i] = k.trades;
+    this.head = i + 1 === this.capacity ? 0 : i + 1;
+    if (this.count < this.capacity) this.count += 1;
+  }
+
+  /** One column of the i-th candle counted from the newest (0 = newest), without allocating. */
+  valueFromEnd(field: CandleField, i: number): number {
+    return this.columns[field][this.slotFromEnd(i)]!;
+  }
+
+  /** The i-th candle counted from the oldest (0 = oldest). Throws RangeError outside [0, size). */
+  at(i: number): Kline {
+    return this.fromEnd(this.count - 1 - i);
+  }
+
+  /** The i-th candle counted from the newest (0 = newest). Throws RangeError outside [0, size). */
+  fromEnd(i: number): Kline {
+    const s = this.slotFromEnd(i);
+    const c = this.columns;
+    return {
+      symbol: this.symbol,
+      interval: this.interval,
+      openTimeMs: c.openTimeMs[s]!,
+      closeTimeMs: c.closeTimeMs[s]!,
+      open: c.open[s]!,
+      high: c.high[s]!,
+      low: c.low[s]!,
+      close: c.close[s]!,
+      volume: c.volume[s]!,
+      quoteVolume: c.quoteVolume[s]!,
+      trades: c.trades[s]!,
+      closed: true,
+    };
+  }
+
+  /** The newest candle, or undefined when empty. */
+  last(): Kline | undefined {
+    return this.count === 0 ? undefined : this.fromEnd(0);
+  }
+
+  /** Open time of the newest candle without allocating, or undefined when empty. */
+  lastOpenTimeMs(): number | undefined {
+    return this.count === 0 ? undefined : this.valueFromEnd('openTimeMs', 0);
+  }
+
+  /** All held candles, oldest first. */
+  toArray(): Kline[] {
+    const out: Kline[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.at(i));
+    return out;
+  }
+
+  private slotFromEnd(i: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) throw new RangeError(`index ${i} outside [0, ${this.count})`);
+    const slot = this.head - 1 - i;
+    return slot < 0 ? slot + this.capacity : slot;
+  }
+}

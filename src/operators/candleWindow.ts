@@ -1,0 +1,61 @@
+import { connect, endWith, ignoreElements, merge, mergeMap, takeUntil, tap, defer, type Observable, type OperatorFunction } from 'rxjs';
+import type { Interval, Kline } from '../domain/kline.js';
+import { DEFAULT_WARM_CANDLES, SymbolWindows, type Sidecar, type WindowUpdate } from '../core/candles/symbolWindows.js';
+
+export type { WindowUpdate } from '../core/candles/symbolWindows.js';
+export { SymbolWindows } from '../core/candles/symbolWindows.js';
+
+export interface CandleWindowDeps<S> {
+  /** Closed candles kept per series (500). */
+  readonly capacity: number;
+  /** Builds the per-series sidecar (e.g. incremental indicators), fed with every closed candle. */
+  readonly createSidecar?: (symbol: string, interval: Interval) => S & Sidecar;
+  /**
+   * The symbols watched. A symbol that leaves frees its rings and sidecars (its candles stay in
+   * SQLite); candles of symbols outside the latest set are ignored. Before the first set, all pass.
+   */
+  readonly universe$: Observable<ReadonlySet<string>>;
+  /** Closed candles per interval for `warm` (MODELS.md: 51). */
+  readonly warmCandles?: number;
+}
+
+/**
+ * Keeps per symbol × {1d, 4h, 30m} a ring of the last `capacity` closed candles (and a sidecar
+ * per series), and emits `{ kline, symbol, windows }` after each closed candle was added. Expects
+ * the series gate's output: closed candles, each once, in order per series; anything else is
+ * ignored. Completes with its source; `universe$` is followed only while the source lives.
+ */
+export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): OperatorFunction<Kline, WindowUpdate<S>> {
+  const warmCandles = deps.warmCandles ?? DEFAULT_WARM_CANDLES;
+  return (source) =>
+    defer(() => {
+      const bySymbol = new Map<string, SymbolWindows<S>>();
+      let universe: ReadonlySet<string> | undefined;
+      const retain = (next: ReadonlySet<string>) => {
+        universe = next;
+        for (const symbol of bySymbol.keys()) if (!next.has(symbol)) bySymbol.delete(symbol);
+      };
+      const windowsOf = (symbol: string): SymbolWindows<S> => {
+        let w = bySymbol.get(symbol);
+        if (!w) {
+          w = new SymbolWindows<S>(symbol, deps.capacity, warmCandles, deps.createSidecar);
+          bySymbol.set(symbol, w);
+        }
+        return w;
+      };
+      return source.pipe(
+        connect((k$) =>
+          merge(
+            deps.universe$.pipe(tap(retain), ignoreElements(), takeUntil(k$.pipe(ignoreElements(), endWith(true)))),
+            k$.pipe(
+              mergeMap((kline) => {
+                if (universe && !universe.has(kline.symbol)) return [];
+                const windows = windowsOf(kline.symbol);
+                return windows.add(kline) ? [{ kline, symbol: kline.symbol, windows }] : [];
+              }),
+            ),
+          ),
+        ),
+      );
+    });
+}
