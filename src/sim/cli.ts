@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { pino, type Logger } from 'pino';
+import { ConfigError } from '../domain/index.js';
+import type { SimulatorFaults } from './options.js';
+import { startSimulator } from './simulator.js';
+
+/** Ways to run the CLI inside a test: where the JSON line goes and what stops it (SIGINT/SIGTERM otherwise). */
+export interface SimulatorCliDeps {
+  readonly writeLine?: (line: string) => void;
+  readonly stop?: AbortSignal;
+  readonly logger?: Logger;
+}
+
+const NUMBER_FLAGS = {
+  speed: 'speed', port: 'port', symbols: 'symbols', seed: 'seed',
+  'push-interval-ms': 'pushIntervalMs', 'ping-interval-ms': 'pingIntervalMs', 'pong-timeout-ms': 'pongTimeoutMs',
+  'max-connection-age-ms': 'maxConnectionAgeMs', 'weight-limit': 'weightLimit', 'weight-window-ms': 'weightWindowMs',
+  'ban-after-429s': 'banAfter429s', 'ban-ms': 'banMs',
+} as const;
+
+const FAULT_FLAGS = {
+  'drop-every-ms': 'dropEveryMs', 'stall-every-ms': 'stallEveryMs', 'stall-for-ms': 'stallForMs',
+  'garbage-rate': 'garbageRate', 'duplicate-rate': 'duplicateRate', 'reorder-rate': 'reorderRate',
+  'rest-429-every-ms': 'rest429EveryMs', 'rest-429-for-ms': 'rest429ForMs', 'rest-latency-ms': 'restLatencyMs', 'rest-5xx-rate': 'rest5xxRate',
+} as const;
+
+function numberOf(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new ConfigError(`--${flag}`, raw, 'a number >= 0');
+  return value;
+}
+
+/**
+ * `kline-signals sim`: starts the simulated exchange from flags (`--data DIR --speed N --port N
+ * --symbols N --start ISO --seed N`, the limits and the fault flags such as `--drop-every-ms`),
+ * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line and runs until
+ * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag throws ConfigError
+ * before anything starts.
+ */
+export async function runSimulatorCli(argv: string[], deps: SimulatorCliDeps = {}): Promise<number> {
+  const flagNames = [...Object.keys(NUMBER_FLAGS), ...Object.keys(FAULT_FLAGS)];
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string', default: 'examples/klines' },
+      start: { type: 'string' },
+      host: { type: 'string' },
+      ...Object.fromEntries(flagNames.map((f) => [f, { type: 'string' as const }])),
+    },
+    strict: true,
+  });
+  const raw = values as Record<string, string | undefined>;
+  const numbers = Object.fromEntries(Object.entries(NUMBER_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
+  const faults: SimulatorFaults = Object.fromEntries(Object.entries(FAULT_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
+  const startTimeMs = raw.start === undefined ? undefined : Date.parse(raw.start);
+  if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new ConfigError('--start', raw.start, 'an ISO date-time');
+  const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
+  const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, logger });
+  const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+  write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    if (deps.stop) {
+      if (deps.stop.aborted) done();
+      deps.stop.addEventListener('abort', done, { once: true });
+    } else {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    }
+  });
+  await sim.close();
+  return 0;
+}
