@@ -1,0 +1,166 @@
+import type { Db } from './db.js';
+
+/** Telegram parse mode of a stored message; `null` is plain text. */
+export type ParseMode = 'HTML' | null;
+
+/** `pending` waits to be sent, `sent` is done, `held` will not be sent until released (403, bad request). */
+export type OutboxStatus = 'pending' | 'sent' | 'held';
+
+/** What a caller enqueues, inside the same transaction as the row that causes the message. */
+export interface OutboxEntry {
+  /** Unique per message, e.g. `signal:42`; enqueueing the same key again does nothing. */
+  readonly key: string;
+  readonly chatId: string;
+  /** e.g. `signal`, `trade`, `memory`, `daily`, `lifecycle`. */
+  readonly kind: string;
+  readonly text: string;
+  readonly parseMode: ParseMode;
+  readonly createdAtMs: number;
+}
+
+/** A stored message. */
+export interface OutboxMessage extends OutboxEntry {
+  readonly id: number;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAtMs: number;
+  readonly sentAtMs: number | null;
+  readonly lastError: string | null;
+}
+
+interface Raw {
+  id: number; key: string; chat_id: string; kind: string; text: string; parse_mode: ParseMode; status: OutboxStatus;
+  attempts: number; next_attempt_at: number; created_at: number; sent_at: number | null; last_error: string | null;
+}
+
+function toMessage(r: Raw): OutboxMessage {
+  return {
+    id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
+    attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
+  };
+}
+
+/**
+ * The `outbox` table: Telegram messages written in the same transaction as the signal, trade or
+ * event that causes them, then sent by the sender at Telegram's pace. Every method is synchronous
+ * (better-sqlite3), so `enqueue` runs inside the caller's `db.transaction`.
+ */
+export class OutboxRepo {
+  private readonly insertStmt;
+  private readonly dueStmt;
+  private readonly earliestStmt;
+  private readonly sentStmt;
+  private readonly rescheduleStmt;
+  private readonly plainStmt;
+  private readonly holdChatStmt;
+  private readonly holdOneStmt;
+  private readonly releaseStmt;
+  private readonly depthStmt;
+  private readonly oldestStmt;
+  private readonly heldChatsStmt;
+  private readonly byKeyStmt;
+  private readonly byIdStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs)
+       ON CONFLICT (key) DO NOTHING`,
+    );
+    // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
+    this.dueStmt = db.prepare(
+      `SELECT o.* FROM outbox o
+       WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+         AND o.id = (SELECT MIN(h.id) FROM outbox h WHERE h.status = 'pending' AND h.chat_id = o.chat_id)
+       ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+    );
+    this.earliestStmt = db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`);
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
+    this.rescheduleStmt = db.prepare(
+      `UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`,
+    );
+    this.plainStmt = db.prepare(
+      `UPDATE outbox SET text = ?, parse_mode = NULL, next_attempt_at = ?, last_error = ?, attempts = attempts + 1
+       WHERE id = ? AND status = 'pending'`,
+    );
+    this.holdChatStmt = db.prepare(`UPDATE outbox SET status = 'held', last_error = ? WHERE chat_id = ? AND status = 'pending'`);
+    this.holdOneStmt = db.prepare(`UPDATE outbox SET status = 'held', last_error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
+    this.releaseStmt = db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE chat_id = ? AND status = 'held'`);
+    this.depthStmt = db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`);
+    this.oldestStmt = db.prepare(`SELECT MIN(created_at) AS t FROM outbox WHERE status = 'pending'`);
+    this.heldChatsStmt = db.prepare(`SELECT DISTINCT chat_id FROM outbox WHERE status = 'held' ORDER BY chat_id`);
+    this.byKeyStmt = db.prepare(`SELECT * FROM outbox WHERE key = ?`);
+    this.byIdStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
+  }
+
+  /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
+  enqueue(entry: OutboxEntry): boolean {
+    return this.insertStmt.run(entry).changes === 1;
+  }
+
+  /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */
+  nextDue(nowMs: number, limit = 100): OutboxMessage[] {
+    return (this.dueStmt.all(nowMs, limit) as Raw[]).map(toMessage);
+  }
+
+  /** The earliest `next_attempt_at` of any pending message (when the sender should look again). */
+  earliestPendingAtMs(): number | undefined {
+    return (this.earliestStmt.get() as { t: number | null }).t ?? undefined;
+  }
+
+  /** Telegram confirmed it. */
+  markSent(id: number, atMs: number): void {
+    this.sentStmt.run(atMs, id);
+  }
+
+  /** A failure that may pass: try again at `nextAtMs`. */
+  reschedule(id: number, nextAtMs: number, error: string): void {
+    this.rescheduleStmt.run(nextAtMs, error, id);
+  }
+
+  /** Telegram could not parse the HTML: store the plain-text version and send it once more at `nextAtMs`. */
+  resendAsPlainText(id: number, plainText: string, nextAtMs: number, error: string): void {
+    this.plainStmt.run(plainText, nextAtMs, error, id);
+  }
+
+  /** The chat blocked or removed the bot (403): its pending messages are held, kept, not deleted. Returns how many. */
+  hold(chatId: string, reason: string): number {
+    return this.holdChatStmt.run(reason, chatId).changes;
+  }
+
+  /** One message Telegram refuses for good (400 message too long, …): held with the reason. */
+  holdOne(id: number, reason: string): void {
+    this.holdOneStmt.run(reason, id);
+  }
+
+  /** Puts a chat's held messages back in the queue (after the user unblocked the bot). Returns how many. */
+  release(chatId: string, nowMs: number): number {
+    return this.releaseStmt.run(nowMs, chatId).changes;
+  }
+
+  /** Pending messages. */
+  depth(): number {
+    return (this.depthStmt.get() as { n: number }).n;
+  }
+
+  /** Age of the oldest pending message at `nowMs`, 0 when none: a stuck outbox shows here. */
+  oldestPendingAgeMs(nowMs: number): number {
+    const t = (this.oldestStmt.get() as { t: number | null }).t;
+    return t === null ? 0 : Math.max(0, nowMs - t);
+  }
+
+  /** Chats with held messages (also those held before a restart), for /health. */
+  heldChats(): string[] {
+    return (this.heldChatsStmt.all() as { chat_id: string }[]).map((r) => r.chat_id);
+  }
+
+  find(key: string): OutboxMessage | undefined {
+    const row = this.byKeyStmt.get(key) as Raw | undefined;
+    return row && toMessage(row);
+  }
+
+  get(id: number): OutboxMessage | undefined {
+    const row = this.byIdStmt.get(id) as Raw | undefined;
+    return row && toMessage(row);
+  }
+}

@@ -1,0 +1,71 @@
+/** Telegram's pace (Bot FAQ, C4): at most one message a second per chat, 20 a minute per group. */
+export interface PacingLimits {
+  /** Minimum gap between the end of one send and the start of the next to the same chat. */
+  readonly perChatGapMs: number;
+  /** Sends allowed to one group (chat id < 0 or `@channel`) in any `groupWindowMs`. */
+  readonly groupMax: number;
+  readonly groupWindowMs: number;
+}
+
+export const TELEGRAM_LIMITS: PacingLimits = { perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000 };
+
+/** Groups, supergroups and channels have negative ids or an `@name`; users have positive ids. */
+export function isGroupChat(chatId: string): boolean {
+  return chatId.startsWith('-') || chatId.startsWith('@');
+}
+
+interface ChatState {
+  lastSendEndMs?: number;
+  blockedUntilMs: number;
+  /** End times of the recent sends to a group, oldest first, at most `groupMax`. */
+  recent: number[];
+}
+
+/**
+ * When the next message to a chat may start, from the sends already made. Pure bookkeeping, no
+ * clock: the sender passes times in. Gaps are measured from the END of the previous send (the
+ * response), so however long a request travels, two arrive at Telegram at least the gap apart.
+ */
+export class ChatPacer {
+  private readonly chats = new Map<string, ChatState>();
+
+  constructor(private readonly limits: PacingLimits = TELEGRAM_LIMITS) {}
+
+  private state(chatId: string): ChatState {
+    let s = this.chats.get(chatId);
+    if (!s) {
+      s = { blockedUntilMs: 0, recent: [] };
+      this.chats.set(chatId, s);
+    }
+    return s;
+  }
+
+  /** Earliest time a send to `chatId` may start. */
+  readyAtMs(chatId: string): number {
+    const s = this.chats.get(chatId);
+    if (!s) return 0;
+    let ready = s.blockedUntilMs;
+    if (s.lastSendEndMs !== undefined) ready = Math.max(ready, s.lastSendEndMs + this.limits.perChatGapMs);
+    const oldest = s.recent[0];
+    if (isGroupChat(chatId) && s.recent.length >= this.limits.groupMax && oldest !== undefined) {
+      ready = Math.max(ready, oldest + this.limits.groupWindowMs);
+    }
+    return ready;
+  }
+
+  /** A send to `chatId` ended at `endMs` (delivered or not: Telegram may count refused ones too). */
+  recordSend(chatId: string, endMs: number): void {
+    const s = this.state(chatId);
+    s.lastSendEndMs = endMs;
+    if (isGroupChat(chatId)) {
+      s.recent.push(endMs);
+      if (s.recent.length > this.limits.groupMax) s.recent.shift();
+    }
+  }
+
+  /** A 429 with `retry_after`: nothing goes to the chat before `untilMs`. */
+  blockUntil(chatId: string, untilMs: number): void {
+    const s = this.state(chatId);
+    s.blockedUntilMs = Math.max(s.blockedUntilMs, untilMs);
+  }
+}

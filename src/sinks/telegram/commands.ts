@@ -1,0 +1,141 @@
+import type { SchedulerLike } from 'rxjs';
+import type { Context, Telegraf } from 'telegraf';
+import type { Verdict } from '../../domain/memory.js';
+import type { ClosedTrade } from '../../domain/trade.js';
+import type { Logger } from '../../logging/logger.js';
+import { toDeliveryError } from './deliveryError.js';
+import {
+  renderHelp, renderMemory, renderPaused, renderResumed, renderSignalList, renderStats, renderStatus, renderTradeList,
+  type SignalSummary, type StatsSnapshot, type StatusSnapshot,
+} from './templates/commandReplies.js';
+import { COMMAND_NAMES, commandStringsFor } from './templates/commandStrings.js';
+import type { TemplateContext } from './templates/common.js';
+import { splitMessage } from './templates/splitMessage.js';
+
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the commands read and change; the lead implements it over the repositories and the
+ * pipeline. Kept small so the commands can be tested with a plain object.
+ */
+export interface BotQueries {
+  status(): Awaitable<StatusSnapshot>;
+  /** Newest first. */
+  recentSignals(limit: number): Awaitable<readonly SignalSummary[]>;
+  /** Newest first. */
+  recentTrades(limit: number): Awaitable<readonly ClosedTrade[]>;
+  stats(days: number): Awaitable<StatsSnapshot>;
+  /** Verdicts in effect now. */
+  memory(): Awaitable<readonly Verdict[]>;
+  /** Stops new signals until `untilMs` (event time), or until {@link resume} when undefined. */
+  pause(untilMs?: number): Awaitable<void>;
+  resume(): Awaitable<void>;
+}
+
+export interface CommandDeps extends TemplateContext {
+  readonly queries: BotQueries;
+  /** TELEGRAM_CHAT_ID: commands from this chat are answered. */
+  readonly chatId?: string;
+  /** TELEGRAM_ADMIN_IDS: these users are answered in any chat. */
+  readonly adminIds: readonly string[];
+  /** Clock for `/pause <hours>`. */
+  readonly scheduler: SchedulerLike;
+  readonly logger: Logger;
+  /** Redacted from logged errors (the bot token). */
+  readonly secrets?: readonly string[];
+}
+
+export const DEFAULT_LIST_SIZE = 5;
+export const MAX_LIST_SIZE = 50;
+export const DEFAULT_STATS_DAYS = 7;
+export const MAX_PAUSE_HOURS = 24 * 30;
+
+/** A positive integer argument, clamped to `max`; `fallback` when missing or not a number. */
+export function intArg(payload: string, fallback: number, max: number): number {
+  const n = Number.parseInt(payload.trim(), 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, max) : fallback;
+}
+
+/** Whether a message from `chatId` / `userId` may command the bot. */
+export function isAuthorized(chatId: string | undefined, username: string | undefined, userId: string | undefined, deps: Pick<CommandDeps, 'chatId' | 'adminIds'>): boolean {
+  if (deps.chatId !== undefined && (chatId === deps.chatId || (username !== undefined && `@${username}` === deps.chatId))) return true;
+  return userId !== undefined && deps.adminIds.includes(userId);
+}
+
+async function reply(ctx: Context, html: string): Promise<void> {
+  for (const part of splitMessage(html)) {
+    await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  }
+}
+
+/**
+ * Registers /status, /signals [n], /trades [n], /stats [days], /memory, /pause [hours], /resume,
+ * /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
+ * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
+ */
+export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
+  const log = deps.logger.child({ component: 'telegramCommands' });
+  const q = deps.queries;
+  bot.use(async (ctx, next) => {
+    const chat = ctx.chat;
+    const chatId = chat === undefined ? undefined : String(chat.id);
+    const username = chat !== undefined && 'username' in chat ? chat.username : undefined;
+    const userId = ctx.from === undefined ? undefined : String(ctx.from.id);
+    if (isAuthorized(chatId, username, userId, deps)) return next();
+    log.warn({ chatId, userId, updateType: ctx.updateType }, 'unauthorized update ignored');
+  });
+  bot.command('help', (ctx) => reply(ctx, renderHelp(deps)));
+  bot.command('start', (ctx) => reply(ctx, renderHelp(deps)));
+  bot.command('status', async (ctx) => reply(ctx, renderStatus(await q.status(), deps)));
+  bot.command('signals', async (ctx) => reply(ctx, renderSignalList(await q.recentSignals(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
+  bot.command('trades', async (ctx) => reply(ctx, renderTradeList(await q.recentTrades(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
+  bot.command('stats', async (ctx) => reply(ctx, renderStats(await q.stats(intArg(ctx.payload, DEFAULT_STATS_DAYS, 365)), deps)));
+  bot.command('memory', async (ctx) => reply(ctx, renderMemory(await q.memory(), deps)));
+  bot.command('pause', async (ctx) => {
+    const hours = intArg(ctx.payload, 0, MAX_PAUSE_HOURS);
+    const untilMs = hours > 0 ? deps.scheduler.now() + hours * 3_600_000 : undefined;
+    await q.pause(untilMs);
+    log.info({ untilMs, userId: ctx.from.id }, 'signals paused by command');
+    await reply(ctx, renderPaused(untilMs, deps));
+  });
+  bot.command('resume', async (ctx) => {
+    await q.resume();
+    log.info({ userId: ctx.from.id }, 'signals resumed by command');
+    await reply(ctx, renderResumed(deps));
+  });
+  bot.catch((err, ctx) => {
+    log.error({ err: toDeliveryError(err, deps.secrets ?? []), updateType: ctx.updateType }, 'command failed');
+  });
+}
+
+/**
+ * Publishes the command menu (setMyCommands) and starts long polling without awaiting it
+ * (`launch()` resolves only when polling stops). Returns a stop function for shutdown.
+ */
+export async function launchCommands(bot: Telegraf, deps: CommandDeps): Promise<() => void> {
+  const log = deps.logger.child({ component: 'telegramCommands' });
+  const describe = commandStringsFor(deps.language).describe;
+  try {
+    await bot.telegram.setMyCommands(COMMAND_NAMES.map((command) => ({ command, description: describe[command] })));
+  } catch (err) {
+    log.warn({ err: toDeliveryError(err, deps.secrets ?? []) }, 'setMyCommands failed');
+  }
+  let running = false;
+  void bot
+    .launch(() => {
+      running = true;
+    })
+    .catch((err: unknown) => log.error({ err: toDeliveryError(err, deps.secrets ?? []) }, 'command polling stopped'))
+    .finally(() => {
+      running = false;
+    });
+  return () => {
+    if (!running) return;
+    try {
+      bot.stop('shutdown');
+    } catch (err) {
+      // "Bot is not running!" between onLaunch and the first getUpdates (telegraf#2003).
+      log.warn({ err: toDeliveryError(err, deps.secrets ?? []) }, 'command polling stop failed');
+    }
+  };
+}

@@ -1,0 +1,220 @@
+import type { SchedulerLike, Subscription } from 'rxjs';
+import type { Logger } from '../../logging/logger.js';
+import type { OutboxMessage, OutboxRepo } from '../sqlite/outboxRepo.js';
+import { ChatPacer, TELEGRAM_LIMITS, type PacingLimits } from './chatPacer.js';
+import { toDeliveryError } from './deliveryError.js';
+import { htmlToPlainText } from './templates/html.js';
+import type { MessageTransport } from './transport.js';
+
+export interface BackoffOptions {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+export interface OutboxSenderDeps {
+  readonly repo: OutboxRepo;
+  readonly transport: MessageTransport;
+  /** Clock and timers (asyncScheduler in production): pacing and backoff read `scheduler.now()`. */
+  readonly scheduler: SchedulerLike;
+  readonly logger: Logger;
+  readonly limits?: PacingLimits;
+  /** Network errors and 5xx: base × 2^attempts, capped. Default 1 s → 5 min. */
+  readonly backoff?: BackoffOptions;
+  /** How often an idle sender looks at the table for rows enqueued without {@link OutboxSender.notify}. */
+  readonly pollIntervalMs?: number;
+  /** Redacted from every error text (the bot token). */
+  readonly secrets?: readonly string[];
+}
+
+/** What /health and the metrics read. */
+export interface OutboxSenderStats {
+  readonly sent: number;
+  /** Failed sends by code (`429`, `403`, `500`, `network`, …). */
+  readonly errorsByCode: Readonly<Record<string, number>>;
+  /** Chats that answered 403 (or chat not found) since start, or hold messages from before it. */
+  readonly heldChats: readonly string[];
+  readonly depth: number;
+}
+
+/**
+ * Drains the outbox at Telegram's pace: one message in flight per chat, ≤ 1 per second per chat,
+ * ≤ 20 a minute per group, messages of a chat in the order written. A message is marked sent right
+ * after Telegram confirms it, so a crash repeats at most the one in flight. 429 waits exactly
+ * `retry_after`; network errors and 5xx back off; a parse error is resent once as plain text;
+ * 403 holds the chat (messages kept); other 400s hold the message. Logs never carry the token.
+ */
+export class OutboxSender {
+  private readonly pacer: ChatPacer;
+  private readonly log: Logger;
+  private readonly backoff: BackoffOptions;
+  private readonly pollIntervalMs: number;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly held = new Set<string>();
+  private readonly errors: Record<string, number> = {};
+  private sent = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly deps: OutboxSenderDeps) {
+    this.pacer = new ChatPacer(deps.limits ?? TELEGRAM_LIMITS);
+    this.log = deps.logger.child({ component: 'outboxSender' });
+    this.backoff = deps.backoff ?? { baseMs: 1000, maxMs: 300_000 };
+    this.pollIntervalMs = deps.pollIntervalMs ?? 1000;
+  }
+
+  /** Starts draining; idempotent. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Call after committing a transaction that enqueued messages: the sender looks now instead of at its next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /**
+   * For shutdown: keeps sending until nothing pending is due before `deadlineMs` (an instant on the
+   * scheduler's clock) or the deadline passes. Starts the sender if needed; does not stop it.
+   */
+  async drain(deadlineMs: number): Promise<void> {
+    this.start();
+    const { repo, scheduler } = this.deps;
+    for (;;) {
+      const now = scheduler.now();
+      const next = repo.earliestPendingAtMs();
+      if (now >= deadlineMs || ((next === undefined || next >= deadlineMs) && this.inFlight.size === 0)) return;
+      this.notify();
+      await this.sleep(Math.min(deadlineMs - now, 50));
+    }
+  }
+
+  /** Stops taking new messages and waits for the ones in flight to be confirmed and recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  stats(): OutboxSenderStats {
+    const heldChats = new Set([...this.held, ...this.deps.repo.heldChats()]);
+    return { sent: this.sent, errorsByCode: { ...this.errors }, heldChats: [...heldChats].sort(), depth: this.deps.repo.depth() };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let waitMs = this.pollIntervalMs;
+      try {
+        waitMs = this.startDueSends();
+      } catch (err) {
+        this.log.error({ err: toDeliveryError(err, this.deps.secrets ?? []) }, 'outbox read failed');
+      }
+      if (this.running) await this.waitOrWake(waitMs);
+    }
+  }
+
+  /** Starts every send that is due and allowed; returns how long to wait before looking again. */
+  private startDueSends(): number {
+    const { repo, scheduler, transport } = this.deps;
+    const now = scheduler.now();
+    let nextMs = now + this.pollIntervalMs;
+    for (const msg of repo.nextDue(now)) {
+      if (this.inFlight.has(msg.chatId)) continue;
+      if (this.held.has(msg.chatId)) {
+        repo.hold(msg.chatId, 'chat held');
+        continue;
+      }
+      const readyAt = transport.paced ? this.pacer.readyAtMs(msg.chatId) : 0;
+      if (readyAt > now) {
+        nextMs = Math.min(nextMs, readyAt);
+        continue;
+      }
+      const send = this.deliver(msg).finally(() => {
+        this.inFlight.delete(msg.chatId);
+        this.notify();
+      });
+      this.inFlight.set(msg.chatId, send);
+    }
+    const earliest = repo.earliestPendingAtMs();
+    if (earliest !== undefined && earliest > now) nextMs = Math.min(nextMs, earliest);
+    return Math.max(0, nextMs - now);
+  }
+
+  private async deliver(msg: OutboxMessage): Promise<void> {
+    const { repo, scheduler, transport } = this.deps;
+    try {
+      await transport.send(msg);
+      const at = scheduler.now();
+      this.pacer.recordSend(msg.chatId, at);
+      repo.markSent(msg.id, at);
+      this.sent += 1;
+    } catch (thrown) {
+      const at = scheduler.now();
+      this.pacer.recordSend(msg.chatId, at);
+      const err = toDeliveryError(thrown, this.deps.secrets ?? []);
+      const code = err.status === 0 ? 'network' : String(err.status);
+      this.errors[code] = (this.errors[code] ?? 0) + 1;
+      const fields = { chatId: msg.chatId, outboxId: msg.id, key: msg.key, code, description: err.description, attempt: msg.attempts + 1 };
+      this.handleFailure(msg, err.kind, err.retryAfterSec, `${code}: ${err.description}`, at, fields);
+    }
+  }
+
+  private handleFailure(
+    msg: OutboxMessage, kind: string, retryAfterSec: number | undefined, reason: string, at: number, fields: Record<string, unknown>,
+  ): void {
+    const { repo } = this.deps;
+    switch (kind) {
+      case 'rate_limited': {
+        const until = at + (retryAfterSec ?? 1) * 1000;
+        this.pacer.blockUntil(msg.chatId, until);
+        repo.reschedule(msg.id, until, reason);
+        this.log.warn({ ...fields, retryAfterSec }, 'telegram rate limited');
+        return;
+      }
+      case 'parse':
+        if (msg.parseMode !== null) {
+          repo.resendAsPlainText(msg.id, htmlToPlainText(msg.text), at, reason);
+          this.log.warn(fields, 'telegram could not parse message, resending as plain text');
+        } else {
+          repo.holdOne(msg.id, reason);
+          this.log.error(fields, 'telegram refused message, held');
+        }
+        return;
+      case 'forbidden':
+      case 'chat_not_found':
+        this.held.add(msg.chatId);
+        repo.hold(msg.chatId, reason);
+        this.log.error(fields, 'telegram chat unreachable, its messages are held');
+        return;
+      case 'bad_request':
+        repo.holdOne(msg.id, reason);
+        this.log.error(fields, 'telegram refused message, held');
+        return;
+      default: {
+        const delay = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.min(msg.attempts, 30));
+        repo.reschedule(msg.id, at + delay, reason);
+        this.log.warn({ ...fields, retryInMs: delay }, 'telegram send failed, retrying');
+      }
+    }
+  }
+
+  private waitOrWake(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      let sub: Subscription | undefined;
+      const done = () => {
+        sub?.unsubscribe();
+        if (this.wake === done) this.wake = undefined;
+        resolve();
+      };
+      this.wake = done;
+      sub = this.deps.scheduler.schedule(done, ms);
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.deps.scheduler.schedule(() => resolve(), Math.max(0, ms)));
+  }
+}

@@ -1,0 +1,137 @@
+import type { Verdict } from '../../../domain/memory.js';
+import type { Signal } from '../../../domain/signal.js';
+import type { ClosedTrade } from '../../../domain/trade.js';
+import { bold, code, field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
+import { commandStringsFor, COMMAND_NAMES } from './commandStrings.js';
+import { winRateText } from './dailySummary.js';
+import { formatPct, formatPrice, formatSignificant, formatSigned, formatUsdt, formatUtc } from './format.js';
+import { escapeHtml } from './html.js';
+
+/** What /status shows. */
+export interface StatusSnapshot {
+  readonly startedAtMs: number;
+  readonly symbolsWatched: number;
+  readonly openTrades: number;
+  readonly equity: number;
+  readonly drawdownPct: number;
+  readonly signalsToday: number;
+  readonly maxSignalsToday: number;
+  /** Set while signals are paused; `null` = until /resume. Undefined when not paused. */
+  readonly pausedUntilMs?: number | null;
+  readonly outboxDepth: number;
+  readonly heldChats: readonly string[];
+}
+
+/** The fields of a signal /signals lists (a `Signal` or a stored signal row both fit). */
+export type SignalSummary = Pick<Signal, 'symbol' | 'interval' | 'model' | 'side' | 'status' | 'score' | 'entry' | 'endMs'>;
+
+/** What /stats shows over the last `days` UTC days. */
+export interface StatsSnapshot {
+  readonly days: number;
+  readonly trades: number;
+  readonly wins: number;
+  readonly totalR: number;
+  readonly equity: number;
+  readonly signalsSent: number;
+  readonly signalsBlocked: number;
+}
+
+export function renderHelp(ctx: TemplateContext): string {
+  const c = commandStringsFor(ctx.language);
+  return lines([`ℹ️ <b>${escapeHtml(c.helpTitle)}</b>`, ...COMMAND_NAMES.map((n) => `/${n} — ${escapeHtml(c.describe[n])}`)]);
+}
+
+export function renderStatus(st: StatusSnapshot, ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const c = commandStringsFor(ctx.language);
+  const paused = st.pausedUntilMs === undefined ? c.notPaused : st.pausedUntilMs === null ? c.pausedIndefinitely : formatUtc(st.pausedUntilMs);
+  return lines([
+    `📟 <b>${escapeHtml(c.statusTitle)}</b>`,
+    field(c.since, escapeHtml(formatUtc(st.startedAtMs))),
+    field(c.symbols, bold(st.symbolsWatched)),
+    field(c.openTrades, bold(st.openTrades)),
+    field(s.equity, `${bold(`${formatUsdt(st.equity)} USDT`)} (${escapeHtml(s.drawdown.toLowerCase())} ${escapeHtml(formatPct(st.drawdownPct))}%)`),
+    field(c.signalsToday, bold(`${st.signalsToday}/${st.maxSignalsToday}`)),
+    field(c.paused, bold(paused)),
+    field(c.outbox, bold(st.outboxDepth)),
+    field(c.heldChats, st.heldChats.length === 0 ? escapeHtml(c.none) : st.heldChats.map((id) => code(id)).join(', ')),
+  ]);
+}
+
+export function renderSignalList(signals: readonly SignalSummary[], ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const c = commandStringsFor(ctx.language);
+  if (signals.length === 0) return escapeHtml(c.noSignals);
+  return lines([
+    `📋 <b>${escapeHtml(c.signalsTitle(String(signals.length)))}</b>`,
+    ...signals.map((x) => {
+      const what = `${x.symbol} ${x.interval} ${s.side[x.side]} · ${s.model[x.model]} · ${formatSignificant(x.score)}`;
+      const price = formatPrice(x.entry, ctx.tickSizes?.[x.symbol]);
+      return `• ${escapeHtml(formatUtc(x.endMs))} ${bold(what)} @ ${code(price)} — ${escapeHtml(x.status === 'sent' ? c.sent : c.blocked)}`;
+    }),
+  ]);
+}
+
+export function renderTradeList(trades: readonly ClosedTrade[], ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const c = commandStringsFor(ctx.language);
+  if (trades.length === 0) return escapeHtml(c.noTrades);
+  return lines([
+    `📒 <b>${escapeHtml(c.tradesTitle(String(trades.length)))}</b>`,
+    ...trades.map(
+      (t) => `• ${escapeHtml(formatUtc(t.exitTimeMs))} ${bold(`${t.symbol} ${s.side[t.side]}`)} ${escapeHtml(s.outcome[t.outcome])} ${bold(`${formatSigned(t.rMultiple)} R`)}`,
+    ),
+  ]);
+}
+
+export function renderStats(st: StatsSnapshot, ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const c = commandStringsFor(ctx.language);
+  return lines([
+    `📊 <b>${escapeHtml(c.statsTitle(String(st.days)))}</b>`,
+    field(s.daily.trades, bold(st.trades)),
+    field(s.daily.wins, bold(st.wins)),
+    field(s.daily.winRate, bold(winRateText(st.wins, st.trades))),
+    field(s.daily.totalR, bold(`${formatSigned(st.totalR)} R`)),
+    field(s.equity, bold(`${formatUsdt(st.equity)} USDT`)),
+    field(s.daily.signalsSent, bold(st.signalsSent)),
+    field(s.daily.signalsBlocked, bold(st.signalsBlocked)),
+  ]);
+}
+
+function effectText(v: Verdict, ctx: TemplateContext): string {
+  const c = commandStringsFor(ctx.language);
+  switch (v.type) {
+    case 'lock':
+      return c.lockUntil(formatUtc(v.untilMs));
+    case 'threshold':
+      return c.thresholdAdd(`+${formatSignificant(v.add)}`);
+    case 'riskCap':
+      return c.riskCap(formatPct(v.maxRiskPct));
+    case 'dailyCap':
+      return c.dailyCap(String(v.maxSignals));
+    case 'notice':
+      return c.notice;
+  }
+}
+
+/** /memory: each verdict in effect with its rule, scope and effect. */
+export function renderMemory(active: readonly Verdict[], ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const c = commandStringsFor(ctx.language);
+  return lines([
+    `🧠 <b>${escapeHtml(c.memoryTitle)}</b>`,
+    ...(active.length === 0
+      ? [escapeHtml(c.noRules)]
+      : active.map((v) => `• ${code(v.rule)} (${escapeHtml(scopeText(v.scope, s))}): ${escapeHtml(effectText(v, ctx))}`)),
+  ]);
+}
+
+export function renderPaused(untilMs: number | undefined, ctx: TemplateContext): string {
+  const c = commandStringsFor(ctx.language);
+  return `⏸ ${escapeHtml(untilMs === undefined ? c.pausedUntilResume : c.pausedUntil(formatUtc(untilMs)))}`;
+}
+
+export function renderResumed(ctx: TemplateContext): string {
+  return `▶️ ${escapeHtml(commandStringsFor(ctx.language).resumed)}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Number and time formatting for messages. Prices follow the symbol's tick size (what the exchange
+ * would show); without one, six significant digits, so both 97 123.4 and 0.0000123 read well.
+ * Decimal point is `.` in both languages: it is how prices appear on the exchange and in charts.
+ */
+
+/** Tick sizes by symbol (exchangeInfo PRICE_FILTER), e.g. `{ BTCUSDT: 0.1 }`. */
+export type TickSizes = Readonly<Record<string, number>>;
+
+const SIGNIFICANT_DIGITS = 6;
+const MAX_DECIMALS = 12;
+
+/** Decimals a step such as 0.001 or 1e-7 implies. */
+export function decimalsOfStep(step: number): number {
+  if (!(step > 0) || !Number.isFinite(step)) return 0;
+  for (let d = 0; d <= MAX_DECIMALS; d += 1) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
+  }
+  return MAX_DECIMALS;
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** A number with `SIGNIFICANT_DIGITS` significant digits, never in exponent notation. */
+export function formatSignificant(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.min(MAX_DECIMALS, Math.max(0, SIGNIFICANT_DIGITS - 1 - magnitude));
+  return trimZeros(value.toFixed(decimals));
+}
+
+/** A price rounded to `tickSize` (when known and positive), otherwise {@link formatSignificant}. */
+export function formatPrice(value: number, tickSize?: number): string {
+  if (tickSize === undefined || !(tickSize > 0) || !Number.isFinite(value)) return formatSignificant(value);
+  const decimals = decimalsOfStep(tickSize);
+  const rounded = Math.round(value / tickSize) * tickSize;
+  return rounded.toFixed(decimals);
+}
+
+/** A fixed number of decimals with a sign always shown, for R multiples and changes: `+1.25`, `-0.80`. */
+export function formatSigned(value: number, decimals = 2): string {
+  const fixed = value.toFixed(decimals);
+  return value > 0 || (value === 0 && !fixed.startsWith('-')) ? `+${fixed}` : fixed;
+}
+
+/** Money in USDT with two decimals: `1012.35`. */
+export function formatUsdt(value: number): string {
+  return value.toFixed(2);
+}
+
+/** A percentage with up to two decimals: `1`, `0.5`, `62.5`. */
+export function formatPct(value: number): string {
+  return trimZeros(value.toFixed(2));
+}
+
+/** An instant as `2025-01-03 14:30 UTC` (messages state times in UTC, like the daily limit). */
+export function formatUtc(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A UTC day as `2025-01-03`. */
+export function formatUtcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A duration as `2d 3h 30m` or `2 ngày 3 giờ 30 phút`, with the language's units. */
+export function formatDuration(ms: number, units: { day: string; hour: string; minute: string }): string {
+  const totalMinutes = Math.max(0, Math.round(ms / 60_000));
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  const parts: string[] = [];
+  if (days > 0) parts.push(`${days}${units.day}`);
+  if (hours > 0) parts.push(`${hours}${units.hour}`);
+  if (minutes > 0 || parts.length === 0) parts.push(`${minutes}${units.minute}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,46 @@
+import { bold, field, lines, stringsFor, type TemplateContext } from './common.js';
+import { formatUtc } from './format.js';
+import { escapeHtml } from './html.js';
+
+/** What the start-up message reports. */
+export interface StartupInfo {
+  readonly atMs: number;
+  /** e.g. `live`, `sim`, `demo`. */
+  readonly mode: string;
+  readonly profile: string;
+  readonly symbols: number;
+  readonly memoryEnabled: boolean;
+}
+
+/** What the shutdown message reports. */
+export interface ShutdownInfo {
+  readonly atMs: number;
+  /** e.g. `SIGTERM`. */
+  readonly reason: string;
+  /** Outbox messages still pending; they are kept and sent after the next start. */
+  readonly pending: number;
+}
+
+/** Start-up: mode, model profile, how many symbols, whether the memory is on. */
+export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
+  const t = stringsFor(ctx.language).lifecycle;
+  return lines([
+    `🚀 <b>${escapeHtml(t.started)}</b>`,
+    field(t.mode, bold(info.mode)),
+    field(t.profile, bold(info.profile)),
+    field(t.symbols, bold(info.symbols)),
+    field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),
+    `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,
+  ]);
+}
+
+/** Shutdown: why, and how many messages wait in the outbox. */
+export function renderShutdown(info: ShutdownInfo, ctx: TemplateContext): string {
+  const t = stringsFor(ctx.language).lifecycle;
+  return lines([
+    `🛑 <b>${escapeHtml(t.stopped)}</b>`,
+    field(t.reason, bold(info.reason)),
+    field(t.pending, bold(info.pending)),
+    `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,
+  ]);
+}

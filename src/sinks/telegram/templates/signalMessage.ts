@@ -1,0 +1,53 @@
+import type { Signal } from '../../../domain/signal.js';
+import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
+import { formatPct, formatPrice, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { escapeHtml } from './html.js';
+import type { Strings } from './strings.js';
+
+/** Risk:reward as `1 : 2.00`; `1 : –` when the stop distance is zero. */
+export function riskRewardText(entry: number, stopLoss: number, takeProfit: number): string {
+  const risk = Math.abs(entry - stopLoss);
+  if (risk === 0) return '1 : –';
+  return `1 : ${(Math.abs(takeProfit - entry) / risk).toFixed(2)}`;
+}
+
+function reasonLines(signal: Signal, s: Strings, language: TemplateContext['language']): string[] {
+  return signal.reasons.map((r) => {
+    const label = s.reason[r.code] ?? r.code;
+    const rule = r.rule === undefined ? '' : ` (${code(r.rule)})`;
+    // The rules word their detail in English; Vietnamese shows the localized label and the rule only.
+    const detail = language === 'en' && r.detail !== '' ? `: ${escapeHtml(r.detail)}` : '';
+    return `• ${escapeHtml(label)}${rule}${detail}`;
+  });
+}
+
+/**
+ * A signal as sent to the channel: side, symbol, model, interval, score with its breakdown and
+ * the effective threshold, the levels, risk:reward, size, and the memory adjustments that applied.
+ */
+export function renderSignal(signal: Signal, ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const tick = ctx.tickSizes?.[signal.symbol];
+  const price = (v: number) => code(formatPrice(v, tick));
+  const icon = signal.side === 'LONG' ? '🟢' : '🔴';
+  const breakdown = Object.entries(signal.breakdown)
+    .map(([name, points]) => `${escapeHtml(name)} ${escapeHtml(formatSignificant(points))}`)
+    .join(' · ');
+  const reasons = reasonLines(signal, s, ctx.language);
+  return lines([
+    `${icon} <b>${escapeHtml(s.signalTitle(s.side[signal.side]))} · ${escapeHtml(signal.symbol)}</b>`,
+    `${escapeHtml(s.model[signal.model])} · ${escapeHtml(s.interval)} ${escapeHtml(signal.interval)}`,
+    field(s.score, `${bold(formatSignificant(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatSignificant(signal.effectiveThreshold))})`),
+    breakdown !== '' && field(s.breakdown, breakdown),
+    field(s.entry, price(signal.entry)),
+    field(s.stopLoss, price(signal.stopLoss)),
+    field(s.takeProfit, price(signal.takeProfit)),
+    field(s.riskReward, bold(riskRewardText(signal.entry, signal.stopLoss, signal.takeProfit))),
+    field(s.quantity, code(formatSignificant(signal.quantity))),
+    field(s.notional, bold(`${formatUsdt(signal.quantity * signal.entry)} USDT`)),
+    field(s.risk, bold(`${formatPct(signal.riskPct)}% ${s.ofEquity}`)),
+    reasons.length > 0 && `${escapeHtml(s.adjustments)}:`,
+    ...reasons,
+    `<i>${escapeHtml(formatUtc(signal.endMs))}</i>`,
+  ]);
+}

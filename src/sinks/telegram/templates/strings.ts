@@ -1,0 +1,88 @@
+import type { ModelName, Side } from '../../../domain/signal.js';
+import type { Outcome } from '../../../domain/trade.js';
+
+/** Language of every message and command reply (LANGUAGE): Vietnamese by default, or English. */
+export type Language = 'vi' | 'en';
+
+/**
+ * Every fixed word of the messages, per language. Values are plain text (escaped where used) or
+ * small functions whose arguments are already-escaped HTML fragments.
+ */
+export interface Strings {
+  readonly side: Readonly<Record<Side, string>>;
+  readonly signalTitle: (side: string) => string;
+  readonly model: Readonly<Record<ModelName, string>>;
+  readonly interval: string;
+  readonly score: string;
+  readonly threshold: string;
+  readonly breakdown: string;
+  readonly entry: string;
+  readonly stopLoss: string;
+  readonly takeProfit: string;
+  readonly riskReward: string;
+  readonly quantity: string;
+  readonly notional: string;
+  readonly risk: string;
+  readonly ofEquity: string;
+  readonly adjustments: string;
+  /** Labels of `Reason.code`; an unknown code is shown as-is. */
+  readonly reason: Readonly<Record<string, string>>;
+  readonly outcome: Readonly<Record<Outcome, string>>;
+  readonly exit: string;
+  readonly result: string;
+  readonly heldFor: string;
+  readonly pnl: string;
+  readonly equity: string;
+  readonly drawdown: string;
+  readonly durationUnits: { readonly day: string; readonly hour: string; readonly minute: string };
+  readonly rule: string;
+  readonly scope: string;
+  readonly scopeGlobal: string;
+  readonly scopeModel: (model: string) => string;
+  readonly at: string;
+  readonly until: string;
+  readonly memory: MemoryStrings;
+  readonly daily: DailyStrings;
+  readonly lifecycle: LifecycleStrings;
+}
+
+/** Titles of memory events; arguments are escaped HTML. */
+export interface MemoryStrings {
+  readonly pauseStart: string;
+  readonly pauseEnd: string;
+  readonly cooldownStart: (symbol: string) => string;
+  readonly cooldownEnd: (symbol: string) => string;
+  readonly modelOff: (model: string) => string;
+  readonly modelOn: (model: string) => string;
+  readonly dailyCapOn: (max: string) => string;
+  readonly riskCapOn: (pct: string) => string;
+  readonly drawdownOff: string;
+  readonly thresholdOn: (add: string, scope: string) => string;
+  readonly thresholdOff: (scope: string) => string;
+  readonly goodRunStart: (model: string) => string;
+  readonly goodRunEnd: (model: string) => string;
+  readonly detail: string;
+}
+
+export interface DailyStrings {
+  readonly title: (day: string) => string;
+  readonly trades: string;
+  readonly wins: string;
+  readonly winRate: string;
+  readonly totalR: string;
+  readonly signalsSent: string;
+  readonly signalsBlocked: string;
+}
+
+export interface LifecycleStrings {
+  readonly started: string;
+  readonly stopped: string;
+  readonly mode: string;
+  readonly profile: string;
+  readonly symbols: string;
+  readonly memory: string;
+  readonly on: string;
+  readonly off: string;
+  readonly reason: string;
+  readonly pending: string;
+}

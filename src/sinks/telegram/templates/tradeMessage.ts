@@ -1,0 +1,30 @@
+import type { ClosedTrade } from '../../../domain/trade.js';
+import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
+import { formatDuration, formatPct, formatPrice, formatSigned, formatUsdt, formatUtc } from './format.js';
+import { escapeHtml } from './html.js';
+
+/** What the trade itself does not know: the drawdown of paper equity after it closed. */
+export interface TradeResultExtras {
+  /** Peak-to-current drawdown of closed-trade equity, in percent (0 at a new peak). */
+  readonly drawdownPct: number;
+}
+
+const ICON = { WIN: '✅', LOSS: '❌', EXPIRED: '⌛' } as const;
+
+/** A closed paper trade: WIN / LOSS / EXPIRED, R net of fees, how long it was held, equity and drawdown. */
+export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras, ctx: TemplateContext): string {
+  const s = stringsFor(ctx.language);
+  const tick = ctx.tickSizes?.[trade.symbol];
+  return lines([
+    `${ICON[trade.outcome]} <b>${escapeHtml(s.outcome[trade.outcome])} · ${escapeHtml(trade.symbol)} ${escapeHtml(s.side[trade.side])}</b>`,
+    `${escapeHtml(s.model[trade.model])} · ${escapeHtml(s.interval)} ${escapeHtml(trade.interval)}`,
+    field(s.result, bold(`${formatSigned(trade.rMultiple)} R`)),
+    field(s.entry, code(formatPrice(trade.entry, tick))),
+    field(s.exit, code(formatPrice(trade.exitPrice, tick))),
+    field(s.heldFor, escapeHtml(formatDuration(trade.exitTimeMs - trade.openedAtMs, s.durationUnits))),
+    field(s.pnl, bold(`${formatSigned(trade.pnl)} USDT`)),
+    field(s.equity, bold(`${formatUsdt(trade.equityAfter)} USDT`)),
+    field(s.drawdown, bold(`${formatPct(extras.drawdownPct)}%`)),
+    `<i>${escapeHtml(formatUtc(trade.exitTimeMs))}</i>`,
+  ]);
+}

@@ -1,0 +1,71 @@
+import type { Writable } from 'node:stream';
+import { Telegram } from 'telegraf';
+import type { ParseMode } from '../sqlite/outboxRepo.js';
+import { toDeliveryError } from './deliveryError.js';
+import { htmlToPlainText } from './templates/html.js';
+
+/** One message to deliver. */
+export interface OutgoingMessage {
+  readonly chatId: string;
+  readonly text: string;
+  readonly parseMode: ParseMode;
+}
+
+/**
+ * Where the outbox sender delivers: the Bot API, or the console when no token is configured.
+ * `send` resolves when the message is confirmed and rejects with a TelegramDeliveryError.
+ */
+export interface MessageTransport {
+  /** Whether Telegram's pacing applies (the console has no rate limit). */
+  readonly paced: boolean;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+export interface TelegramTransportOptions {
+  readonly token: string;
+  /** TELEGRAM_API_ROOT; the fake's `http://127.0.0.1:PORT` in tests. */
+  readonly apiRoot: string;
+}
+
+/** Bot API chat ids are integers unless they name a channel (`@name`). */
+function chatIdParam(chatId: string): number | string {
+  return /^-?\d+$/.test(chatId) && Number.isSafeInteger(Number(chatId)) ? Number(chatId) : chatId;
+}
+
+/**
+ * Sends with telegraf's `Telegram` client (no retries, no throttle of its own: the sender paces).
+ * Errors are rethrown as TelegramDeliveryError with the token redacted.
+ */
+export function telegramTransport({ token, apiRoot }: TelegramTransportOptions): MessageTransport & { readonly telegram: Telegram } {
+  const telegram = new Telegram(token, { apiRoot });
+  return {
+    paced: true,
+    telegram,
+    async send({ chatId, text, parseMode }) {
+      try {
+        await telegram.sendMessage(chatIdParam(chatId), text, {
+          ...(parseMode === null ? {} : { parse_mode: parseMode }),
+          link_preview_options: { is_disabled: true },
+        });
+      } catch (err) {
+        throw toDeliveryError(err, [token]);
+      }
+    },
+  };
+}
+
+/**
+ * The console sink used when TELEGRAM_BOT_TOKEN is unset: the same texts, HTML tags stripped,
+ * one blank line between messages. It goes through the outbox like Telegram, so the path is the same.
+ */
+export function consoleTransport(out: Writable = process.stdout): MessageTransport {
+  return {
+    paced: false,
+    send({ text, parseMode }) {
+      const plain = parseMode === 'HTML' ? htmlToPlainText(text) : text;
+      return new Promise<void>((resolve, reject) => {
+        out.write(`${plain}\n\n`, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
+      });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TelegramFake } from './telegramFake.js';
+
+const TOKEN = '123456789:AAHfakeTokenForTestsOnly_abcdefghijklmn';
+let fake: TelegramFake | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function call(f: TelegramFake, method: string, body: Record<string, unknown>, form = false) {
+  const res = await fetch(`${f.apiRoot}/bot${TOKEN}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
+    body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: { retry_after?: number } } };
+}
+
+describe('telegramFake', () => {
+  it('speaks the envelope: case-insensitive methods, JSON and form bodies, 401 for a wrong token', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    const me = await call(fake, 'GETME', {});
+    expect(me.body.result?.id, 'getMe answers with the id in the token').toBe(123456789);
+    const form = await call(fake, 'sendMessage', { chat_id: '42', text: 'form body' }, true);
+    expect(form.body.ok, 'form-urlencoded sendMessage is accepted').toBe(true);
+    const res = await fetch(`${fake.apiRoot}/bot1:wrong/getMe`, { method: 'POST' });
+    expect(res.status, 'a wrong token is Unauthorized').toBe(401);
+    expect(fake.messages.map((m) => m.text), 'the form message is recorded').toEqual(['form body']);
+  });
+
+  it('validates sendMessage like Telegram: chat id, empty, too long, HTML entities', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    expect((await call(fake, 'sendMessage', { text: 'x' })).body.description, 'no chat').toBe('Bad Request: chat not found');
+    expect((await call(fake, 'sendMessage', { chat_id: 1, text: '' })).body.description, 'empty').toBe('Bad Request: message text is empty');
+    expect((await call(fake, 'sendMessage', { chat_id: 1, text: 'a'.repeat(4097) })).body.description, 'too long').toBe('Bad Request: message is too long');
+    const unbalanced = await call(fake, 'sendMessage', { chat_id: 1, text: '<b>x', parse_mode: 'HTML' });
+    expect(unbalanced.body.description, 'an unclosed tag').toMatch(/^Bad Request: can't parse entities: /);
+    const unknown = await call(fake, 'sendMessage', { chat_id: 1, text: '<x>y</x>', parse_mode: 'HTML' });
+    expect(unknown.status, 'an unknown tag').toBe(400);
+    const ok = await call(fake, 'sendMessage', { chat_id: 1, text: '<b>BTC</b> &gt; 64&amp;k', parse_mode: 'HTML' });
+    expect(ok.body.result?.text, 'the result text is the parsed plain text').toBe('BTC > 64&k');
+    const long = await call(fake, 'sendMessage', { chat_id: 1, text: `<b>${'a'.repeat(4096)}</b>`, parse_mode: 'HTML' });
+    expect(long.body.ok, '4096 characters after parsing are allowed even if the HTML is longer').toBe(true);
+    expect(fake.messages.length, 'only valid messages are recorded').toBe(2);
+  });
+
+  it('answers 429 and records a violation when a bot sends faster than the per-chat and group limits', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: { perChatGapMs: 60_000, groupMax: 2, groupWindowMs: 60_000 } });
+    expect((await call(fake, 'sendMessage', { chat_id: 7, text: 'a' })).body.ok, 'first to a user').toBe(true);
+    const second = await call(fake, 'sendMessage', { chat_id: 7, text: 'b' });
+    expect(second.status, 'second within the gap').toBe(429);
+    expect(second.body.parameters?.retry_after, 'retry_after tells how long').toBeGreaterThan(0);
+    expect(fake.violations.map((v) => v.rule), 'recorded as a per-chat violation').toEqual(['per_chat']);
+    const retried = await call(fake, 'sendMessage', { chat_id: 7, text: 'c' });
+    expect(retried.status, 'sending again before retry_after is refused').toBe(429);
+    expect(fake.violations.map((v) => v.rule), 'and recorded').toEqual(['per_chat', 'retry_after']);
+  });
+
+  it('counts a group window separately from the per-chat gap', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: { perChatGapMs: 0, groupMax: 2, groupWindowMs: 60_000 } });
+    for (const text of ['1', '2']) expect((await call(fake, 'sendMessage', { chat_id: -100, text })).body.ok, `group send ${text}`).toBe(true);
+    expect((await call(fake, 'sendMessage', { chat_id: -100, text: '3' })).status, 'third in the window').toBe(429);
+    expect((await call(fake, 'sendMessage', { chat_id: 5, text: 'user' })).body.ok, 'a user chat has no window').toBe(true);
+    expect(fake.violations.map((v) => `${v.rule}:${v.chatId}`), 'one group violation').toEqual(['group:-100']);
+  });
+
+  it('plays scripted failures in order, per chat when asked', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    fake.failNext({ status: 403, chatId: '9' });
+    fake.failNext({ status: 429, retryAfter: 3 });
+    fake.failNext({ status: 502 });
+    const r429 = await call(fake, 'sendMessage', { chat_id: 1, text: 'a' });
+    expect([r429.status, r429.body.parameters?.retry_after], 'the 429 with its retry_after').toEqual([429, 3]);
+    expect((await call(fake, 'sendMessage', { chat_id: 2, text: 'b' })).status, 'then the 502').toBe(502);
+    expect((await call(fake, 'sendMessage', { chat_id: 9, text: 'c' })).body.description, 'the 403 waits for its chat').toBe('Forbidden: bot was blocked by the user');
+    expect((await call(fake, 'sendMessage', { chat_id: 2, text: 'd' })).body.ok, 'then all is well').toBe(true);
+  });
+
+  it('refuses connections while stopped and serves again on the same port', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    const root = fake.apiRoot;
+    await fake.stopListening();
+    const refused = await call(fake, 'getMe', {}).then(() => 'answered', (err: Error) => String((err.cause as { code?: string })?.code));
+    expect(refused, 'a stopped fake refuses the connection').toBe('ECONNREFUSED');
+    await fake.resumeListening();
+    expect(fake.apiRoot, 'same port').toBe(root);
+    expect((await call(fake, 'getMe', {})).body.ok, 'served again').toBe(true);
+  });
+
+  it('holds getUpdates while the queue is empty and honours offset', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    let answered = false;
+    const poll = call(fake, 'getUpdates', { timeout: 5, offset: 0 }).then((r) => {
+      answered = true;
+      return r;
+    });
+    await fake.waitFor(() => fake!.heldPolls === 1, 'the poll to be held');
+    expect(answered, 'an empty queue is not answered at once (long poll)').toBe(false);
+    expect(fake.requests.length, 'nothing was answered yet').toBe(0);
+    const id = fake.pushUpdate({ chatId: -100, userId: 5, text: '/status now' });
+    const first = await poll;
+    expect(first.body.result.map((u: { update_id: number }) => u.update_id), 'the injected update arrives').toEqual([id]);
+    expect(first.body.result[0].message.entities[0], 'commands carry a bot_command entity').toEqual({ offset: 0, length: 7, type: 'bot_command' });
+    const again = await call(fake, 'getUpdates', { offset: id, timeout: 0 });
+    expect(again.body.result.length, 'not confirmed yet: offset = id still returns it').toBe(1);
+    const confirmed = await call(fake, 'getUpdates', { offset: id + 1, timeout: 0 });
+    expect(confirmed.body.result, 'offset id + 1 confirms it').toEqual([]);
+  });
+});

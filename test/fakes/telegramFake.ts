@@ -1,0 +1,245 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseTelegramHtml } from '../../src/sinks/telegram/templates/html.js';
+
+/** Limits the fake enforces (Telegram's by default; tests shrink them to keep real waits short). */
+export interface FakeLimits { readonly perChatGapMs: number; readonly groupMax: number; readonly groupWindowMs: number }
+export interface FakeOptions { readonly token: string; readonly limits?: FakeLimits | false }
+/** A message the fake accepted. `text` is what the bot sent, `plainText` what a user would read. */
+export interface FakeMessage { readonly messageId: number; readonly chatId: string; readonly text: string; readonly plainText: string; readonly parseMode?: string; readonly atMs: number }
+export interface FakeRequest { readonly method: string; readonly atMs: number; readonly status: number; readonly chatId?: string; readonly description?: string }
+/** The bot broke a rule: sent too fast to a chat, to a group, or before `retry_after` ran out. */
+export interface FakeViolation { readonly rule: 'per_chat' | 'group' | 'retry_after'; readonly chatId: string; readonly atMs: number }
+/** A scripted answer to the next sendMessage (to `chatId`, or any chat). */
+export interface ScriptedFailure { readonly status: number; readonly description?: string; readonly retryAfter?: number; readonly chatId?: string }
+export interface InjectedMessage { readonly chatId: number; readonly userId: number; readonly text: string }
+
+type Json = Record<string, unknown>;
+const DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request: chat not found', 403: 'Forbidden: bot was blocked by the user', 500: 'Internal Server Error', 502: 'Bad Gateway',
+};
+export const TELEGRAM_FAKE_LIMITS: FakeLimits = { perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000 };
+
+/**
+ * A Bot API on 127.0.0.1 for tests: `POST /bot<token>/<method>` with JSON, form or query params;
+ * getMe, deleteWebhook, long-polling getUpdates, sendMessage (validated like Telegram), setMyCommands.
+ * Records every request and message with its time, enforces the rate limits (answering 429 and
+ * recording a violation), plays scripted failures, and can stop listening to refuse connections.
+ */
+export class TelegramFake {
+  readonly messages: FakeMessage[] = [];
+  readonly requests: FakeRequest[] = [];
+  readonly violations: FakeViolation[] = [];
+  commands: unknown[] = [];
+  private readonly failures: ScriptedFailure[] = [];
+  private readonly updates: Json[] = [];
+  private readonly pollers = new Set<() => void>();
+  private readonly accepted = new Map<string, number[]>();
+  private readonly retryBlocked = new Map<string, number>();
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private port = 0;
+
+  private constructor(private readonly server: Server, private readonly options: FakeOptions) {}
+
+  static async start(options: FakeOptions): Promise<TelegramFake> {
+    const server = createServer();
+    const fake = new TelegramFake(server, options);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    await fake.listen();
+    return fake;
+  }
+
+  /** TELEGRAM_API_ROOT for the bot. */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** getUpdates requests being held open (long poll) right now. */
+  get heldPolls(): number {
+    return this.pollers.size;
+  }
+
+  /** The next `times` sendMessage calls (to `failure.chatId`, or any chat) fail this way. */
+  failNext(failure: ScriptedFailure, times = 1): void {
+    for (let i = 0; i < times; i += 1) this.failures.push(failure);
+  }
+
+  /** A user writes `text` in a chat; the bot sees it on its next getUpdates. Returns the update id. */
+  pushUpdate({ chatId, userId, text }: InjectedMessage): number {
+    const updateId = this.nextUpdateId++;
+    const command = /^\/\S+/.exec(text);
+    this.updates.push({
+      update_id: updateId,
+      message: {
+        message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), text,
+        from: { id: userId, is_bot: false, first_name: `user${userId}` },
+        chat: chatId < 0 ? { id: chatId, type: 'supergroup', title: 'group' } : { id: chatId, type: 'private', first_name: `user${userId}` },
+        ...(command ? { entities: [{ offset: 0, length: command[0].length, type: 'bot_command' }] } : {}),
+      },
+    });
+    for (const wake of [...this.pollers]) wake();
+    return updateId;
+  }
+
+  /** Refuses connections (closes the port and every open socket) until {@link resumeListening}. */
+  async stopListening(): Promise<void> {
+    for (const wake of [...this.pollers]) wake();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  /** Listens again on the same port. */
+  resumeListening(): Promise<void> {
+    return this.listen();
+  }
+
+  /** Polls `condition` until it holds or `timeoutMs` passes (then throws naming `what`). */
+  async waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`telegramFake: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.server.listening) await this.stopListening();
+  }
+
+  private listen(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        this.port = (this.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const params: Json = Object.fromEntries(url.searchParams);
+    const body = await readBody(req);
+    const type = req.headers['content-type'] ?? '';
+    if (type.includes('application/json') && body !== '') Object.assign(params, JSON.parse(body) as Json);
+    else if (type.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const method = (match?.[2] ?? '').toLowerCase();
+    if (!match) return this.reply(res, method, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (match[1] !== this.options.token) return this.reply(res, method, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    switch (method) {
+      case 'getme':
+        return this.reply(res, method, 200, { ok: true, result: this.botUser() });
+      case 'deletewebhook':
+        return this.reply(res, method, 200, { ok: true, result: true, description: 'Webhook was deleted' });
+      case 'setmycommands':
+        this.commands = typeof params.commands === 'string' ? (JSON.parse(params.commands) as unknown[]) : (params.commands as unknown[]);
+        return this.reply(res, method, 200, { ok: true, result: true });
+      case 'getupdates':
+        return this.getUpdates(req, res, params);
+      case 'sendmessage':
+        return this.sendMessage(res, params);
+      default:
+        return this.reply(res, method, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+    }
+  }
+
+  private async getUpdates(req: IncomingMessage, res: ServerResponse, params: Json): Promise<void> {
+    const offset = Number(params.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
+    const timeoutSec = Number(params.timeout ?? 0);
+    // An offset confirms every update below it: they are never returned again.
+    while (offset > 0 && (this.updates[0]?.update_id as number) < offset) this.updates.shift();
+    if (this.updates.length === 0 && timeoutSec > 0) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.pollers.delete(wake);
+          req.socket.off('close', wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, timeoutSec * 1000);
+        this.pollers.add(wake);
+        req.socket.once('close', wake);
+      });
+    }
+    if (res.destroyed) return;
+    this.reply(res, 'getupdates', 200, { ok: true, result: this.updates.slice(0, limit) });
+  }
+
+  private sendMessage(res: ServerResponse, params: Json): void {
+    const now = Date.now();
+    const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
+    const fail = (status: number, description: string, retryAfter?: number) => {
+      if (status === 429) this.retryBlocked.set(chatId, now + (retryAfter ?? 1) * 1000);
+      const parameters = retryAfter === undefined ? {} : { parameters: { retry_after: retryAfter } };
+      this.reply(res, 'sendmessage', status, { ok: false, error_code: status, description, ...parameters }, chatId);
+    };
+    if (!/^(-?\d+|@\w{5,32})$/.test(chatId)) return fail(400, 'Bad Request: chat not found');
+    const scripted = this.failures.findIndex((f) => f.chatId === undefined || f.chatId === chatId);
+    if (scripted >= 0) {
+      const f = this.failures.splice(scripted, 1)[0] as ScriptedFailure;
+      const description = f.description ?? (f.status === 429 ? `Too Many Requests: retry after ${f.retryAfter ?? 1}` : DESCRIPTIONS[f.status] ?? 'Error');
+      return fail(f.status, description, f.status === 429 ? f.retryAfter ?? 1 : undefined);
+    }
+    const limited = this.checkLimits(chatId, now);
+    if (limited !== undefined) return fail(429, `Too Many Requests: retry after ${limited}`, limited);
+    const text = typeof params.text === 'string' ? params.text : '';
+    const parseMode = typeof params.parse_mode === 'string' ? params.parse_mode : undefined;
+    const parsed = parseMode?.toUpperCase() === 'HTML' ? parseTelegramHtml(text) : ({ ok: true, text } as const);
+    if (!parsed.ok) return fail(400, `Bad Request: can't parse entities: ${parsed.error}`);
+    if (parsed.text.trim().length === 0) return fail(400, 'Bad Request: message text is empty');
+    if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
+    const messageId = this.nextMessageId++;
+    this.messages.push({ messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now });
+    this.accepted.set(chatId, [...(this.accepted.get(chatId) ?? []), now]);
+    const chat = chatId.startsWith('-') ? { id: Number(chatId), type: 'supergroup', title: 'group' } : { id: Number(chatId), type: 'private' };
+    this.reply(res, 'sendmessage', 200, {
+      ok: true, result: { message_id: messageId, from: this.botUser(), chat, date: Math.floor(now / 1000), text: parsed.text },
+    }, chatId);
+  }
+
+  /** Seconds to wait when this send breaks a limit (recorded as a violation), else undefined. */
+  private checkLimits(chatId: string, now: number): number | undefined {
+    const limits = this.options.limits === undefined ? TELEGRAM_FAKE_LIMITS : this.options.limits;
+    const blockedUntil = this.retryBlocked.get(chatId) ?? 0;
+    if (now < blockedUntil) {
+      this.violations.push({ rule: 'retry_after', chatId, atMs: now });
+      return Math.ceil((blockedUntil - now) / 1000);
+    }
+    if (limits === false) return undefined;
+    const times = this.accepted.get(chatId) ?? [];
+    const last = times[times.length - 1];
+    if (last !== undefined && now - last < limits.perChatGapMs) {
+      this.violations.push({ rule: 'per_chat', chatId, atMs: now });
+      return Math.max(1, Math.ceil((last + limits.perChatGapMs - now) / 1000));
+    }
+    const inWindow = times.filter((t) => t > now - limits.groupWindowMs);
+    const oldest = inWindow[inWindow.length - limits.groupMax];
+    if ((chatId.startsWith('-') || chatId.startsWith('@')) && oldest !== undefined) {
+      this.violations.push({ rule: 'group', chatId, atMs: now });
+      return Math.max(1, Math.ceil((oldest + limits.groupWindowMs - now) / 1000));
+    }
+    return undefined;
+  }
+
+  private botUser(): Json {
+    return { id: Number(this.options.token.split(':')[0]), is_bot: true, first_name: 'SignalBot', username: 'signal_bot' };
+  }
+
+  private reply(res: ServerResponse, method: string, status: number, body: Json, chatId?: string): void {
+    const description = typeof body.description === 'string' ? body.description : undefined;
+    this.requests.push({ method, atMs: Date.now(), status, ...(chatId ? { chatId } : {}), ...(description ? { description } : {}) });
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+  });
+}

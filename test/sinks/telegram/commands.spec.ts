@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { asyncScheduler } from 'rxjs';
+import { Telegraf } from 'telegraf';
+import type { Verdict } from '../../../src/domain/memory.js';
+import { intArg, isAuthorized, launchCommands, registerCommands, type BotQueries } from '../../../src/sinks/telegram/commands.js';
+import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
+import { TelegramFake } from '../../fakes/telegramFake.js';
+import { captureLogger, sampleSignal, sampleTrade, TOKEN } from './fixtures.js';
+
+const GROUP = -1001234;
+const ADMIN = 555;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function fakeQueries() {
+  const calls: string[] = [];
+  const verdict: Verdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'low win rate' };
+  const queries: BotQueries = {
+    status: () => ({ startedAtMs: 0, symbolsWatched: 40, openTrades: 2, equity: 1012.5, drawdownPct: 1.25, signalsToday: 1, maxSignalsToday: 5, outboxDepth: 0, heldChats: [] }),
+    recentSignals: (n) => (calls.push(`signals ${n}`), [sampleSignal()]),
+    recentTrades: (n) => (calls.push(`trades ${n}`), [sampleTrade()]),
+    stats: (days) => (calls.push(`stats ${days}`), { days, trades: 3, wins: 2, totalR: 1.5, equity: 1015, signalsSent: 3, signalsBlocked: 1 }),
+    memory: () => [verdict],
+    pause: (untilMs) => void calls.push(`pause ${untilMs === undefined ? 'open' : 'until'}`),
+    resume: () => void calls.push('resume'),
+  };
+  return { queries, calls };
+}
+
+async function startBot(language: Language) {
+  const fake = await TelegramFake.start({ token: TOKEN, limits: false });
+  const { logger, lines } = captureLogger();
+  const { queries, calls } = fakeQueries();
+  const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
+  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN] };
+  registerCommands(bot, deps);
+  const stop = await launchCommands(bot, deps);
+  cleanups.push(() => fake.close(), () => stop());
+  await fake.waitFor(() => fake.heldPolls === 1, 'the bot to long-poll');
+  return { fake, lines, calls };
+}
+
+describe('telegram commands', () => {
+  it('answers in the authorized chat, in Vietnamese by default, and publishes the menu', async () => {
+    const { fake, calls, lines } = await startBot('vi');
+    expect((fake.commands as { command: string }[]).map((c) => c.command), 'setMyCommands at start').toEqual(
+      ['status', 'signals', 'trades', 'stats', 'memory', 'pause', 'resume', 'help'],
+    );
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/status' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/signals 3' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/pause 2' });
+    await fake.waitFor(() => fake.messages.length === 3, 'three replies');
+    const [status, signals, paused] = fake.messages;
+    expect(status?.chatId, 'replied in the group').toBe(String(GROUP));
+    expect(status?.plainText, 'status in Vietnamese').toContain('Số mã theo dõi: 40');
+    expect(signals?.plainText, 'signals list in Vietnamese').toContain('MUA');
+    expect(paused?.plainText, 'pause confirmed').toContain('Đã tạm dừng gửi tín hiệu đến');
+    expect(calls, 'arguments reached the queries').toEqual(['signals 3', 'pause until']);
+    for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
+  });
+
+  it('ignores other chats and users, answers an admin anywhere, in English with LANGUAGE=en', async () => {
+    const { fake, calls, lines } = await startBot('en');
+    fake.pushUpdate({ chatId: 999, userId: 999, text: '/resume' });
+    fake.pushUpdate({ chatId: -42, userId: 1, text: '/trades' });
+    fake.pushUpdate({ chatId: 777, userId: ADMIN, text: '/stats 30' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the admin reply');
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 2, 'the memory reply');
+    expect(fake.messages.map((m) => m.chatId), 'only the admin and the group got answers').toEqual(['777', String(GROUP)]);
+    expect(fake.messages[0]?.plainText, 'English stats').toContain('Statistics, last 30 days');
+    expect(fake.messages[1]?.plainText, 'English memory').toContain('globalWinRate (global): score threshold +5');
+    expect(calls, 'the strangers changed nothing').toEqual(['stats 30']);
+    const ignored = lines.filter((l) => l.includes('unauthorized update ignored'));
+    expect(ignored.length, 'each stranger is logged').toBe(2);
+    for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
+    for (const m of fake.messages) expect(m.text, 'no token in replies').not.toContain(TOKEN);
+  });
+});
+
+describe('command helpers', () => {
+  it('parses counts with a default and a cap', () => {
+    expect([intArg('', 5, 50), intArg('12', 5, 50), intArg('500', 5, 50), intArg('-3', 5, 50), intArg('x', 5, 50)], 'n').toEqual([5, 12, 50, 5, 5]);
+  });
+
+  it('authorizes the configured chat (by id or @name) and admins only', () => {
+    const deps = { chatId: '@signals_vn', adminIds: ['5'] };
+    expect(isAuthorized('-100', 'signals_vn', '1', deps), 'channel by name').toBe(true);
+    expect(isAuthorized('-100', 'other', '5', deps), 'admin').toBe(true);
+    expect(isAuthorized('-100', 'other', '6', deps), 'stranger').toBe(false);
+    expect(isAuthorized('-100', undefined, undefined, { adminIds: [] }), 'nothing configured: nobody').toBe(false);
+  });
+});

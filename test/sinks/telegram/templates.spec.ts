@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { MemoryEvent, Verdict } from '../../../src/domain/memory.js';
+import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
+import { renderSignal } from '../../../src/sinks/telegram/templates/signalMessage.js';
+import { renderTradeResult } from '../../../src/sinks/telegram/templates/tradeMessage.js';
+import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
+import { renderDailySummary } from '../../../src/sinks/telegram/templates/dailySummary.js';
+import { renderShutdown, renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
+import { parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
+import { sampleSignal, sampleTrade } from './fixtures.js';
+
+const LANGS: readonly Language[] = ['vi', 'en'];
+const AT = Date.UTC(2025, 2, 4, 12, 30);
+const ticks = { BTCUSDT: 0.1, ETHUSDT: 0.01 };
+
+const VERDICTS: Record<string, Verdict> = {
+  pause: { type: 'lock', rule: 'globalLossStreak', scope: { kind: 'global' }, startMs: AT, untilMs: AT + 12 * 3_600_000, reason: '3 losses in a row: all signals paused for 12 h' },
+  cooldown: { type: 'lock', rule: 'symbolLossStreak', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, startMs: AT, untilMs: AT + 24 * 3_600_000, reason: '2 losses in a row on this symbol' },
+  modelOff: { type: 'lock', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, startMs: AT, untilMs: AT + 48 * 3_600_000, reason: 'reversal win rate 4/10 is below 45 %' },
+  dailyCap: { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'global' }, maxSignals: 2, reason: 'drawdown 5.40 % is above 5 %' },
+  riskCap: { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'drawdown 8.10 % is above 8 %' },
+  threshold: { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'ETHUSDT' }, add: 5, reason: 'symbol win rate 1/4 is below 50 %' },
+  goodRun: { type: 'notice', rule: 'continuationWinRate', scope: { kind: 'model', model: 'continuation' }, reason: 'continuation win rate 14/20 is above 65 %' },
+};
+
+/** Every template in both languages must be valid Telegram HTML: a bad tag would cost a 400 and a plain-text resend. */
+function valid(html: string): string {
+  const parsed = parseTelegramHtml(html);
+  expect(parsed.ok, `Telegram must accept the markup: ${parsed.ok ? '' : parsed.error}`).toBe(true);
+  return html;
+}
+
+describe.each(LANGS)('templates (%s)', (language) => {
+  const ctx = { language, tickSizes: ticks };
+
+  it('renders a LONG signal with levels at the tick size and its memory adjustment', () => {
+    expect(valid(renderSignal(sampleSignal(), ctx))).toMatchSnapshot();
+  });
+
+  it('renders a SHORT signal without tick size and without adjustments', () => {
+    const text = valid(renderSignal(sampleSignal({ symbol: 'PEPEUSDT', side: 'SHORT', model: 'reversal', entry: 0.0000123456, stopLoss: 0.0000125, takeProfit: 0.0000118, quantity: 81_000_000, reasons: [] }), ctx));
+    expect(text, 'a tiny price keeps its significant digits').toContain('0.0000123456');
+    expect(text).toMatchSnapshot();
+  });
+
+  it.each(['WIN', 'LOSS', 'EXPIRED'] as const)('renders a %s trade result', (outcome) => {
+    const r = outcome === 'WIN' ? 1.42 : outcome === 'LOSS' ? -1.06 : -0.21;
+    expect(valid(renderTradeResult(sampleTrade({ outcome, rMultiple: r, pnl: r * 10, equityAfter: 1000 + r * 10 }), { drawdownPct: outcome === 'WIN' ? 0 : 2.35 }, ctx))).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(VERDICTS))('renders the start and end of %s', (name) => {
+    const verdict = VERDICTS[name] as Verdict;
+    const start: MemoryEvent = { kind: 'start', atMs: AT, verdict };
+    const end: MemoryEvent = { kind: 'end', atMs: AT + 3_600_000, verdict };
+    expect(valid(renderMemoryEvent(start, ctx))).toMatchSnapshot();
+    expect(valid(renderMemoryEvent(end, ctx))).toMatchSnapshot();
+  });
+
+  it('renders the daily summary, start-up and shutdown', () => {
+    const day = Date.UTC(2025, 2, 4);
+    expect(valid(renderDailySummary({ dayStartMs: day, trades: 4, wins: 3, totalR: 2.75, equity: 1027.5, signalsSent: 4, signalsBlocked: 2 }, ctx))).toMatchSnapshot();
+    expect(valid(renderDailySummary({ dayStartMs: day, trades: 0, wins: 0, totalR: 0, equity: 1000, signalsSent: 0, signalsBlocked: 0 }, ctx))).toMatchSnapshot();
+    expect(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, memoryEnabled: true }, ctx))).toMatchSnapshot();
+    expect(valid(renderShutdown({ atMs: AT, reason: 'SIGTERM', pending: 3 }, ctx))).toMatchSnapshot();
+  });
+
+  it('escapes every dynamic value (symbol, breakdown names, reasons, rule names)', () => {
+    const hostile = sampleSignal({
+      symbol: '<b>X&Y</b>', breakdown: { '<i>': 5 },
+      reasons: [{ code: '<script>', detail: 'a < b & c > "d"', rule: '</code>' }],
+    });
+    const text = valid(renderSignal(hostile, ctx));
+    expect(text, 'the symbol is escaped').toContain('&lt;b&gt;X&amp;Y&lt;/b&gt;');
+    expect(text, 'no raw tag from data survives').not.toMatch(/<script>|<\/code><\/code>/);
+    expect(text, 'breakdown names are escaped').toContain('&lt;i&gt; 5');
+    const event = valid(renderMemoryEvent({ kind: 'start', atMs: AT, verdict: { ...(VERDICTS.cooldown as Verdict), scope: { kind: 'symbol', symbol: 'A<B' }, rule: 'r&d' } }, ctx));
+    expect(event, 'memory data is escaped').toContain('A&lt;B');
+  });
+});
+
+describe('Vietnamese wording', () => {
+  it('uses the natural trading terms', () => {
+    const ctx = { language: 'vi' as const, tickSizes: ticks };
+    const long = renderSignal(sampleSignal(), ctx);
+    const short = renderSignal(sampleSignal({ side: 'SHORT' }), ctx);
+    for (const word of ['Tín hiệu MUA', 'Cắt lỗ', 'Chốt lời', 'Điểm vào']) expect(long, `signal says "${word}"`).toContain(word);
+    expect(short, 'a short is BÁN').toContain('Tín hiệu BÁN');
+    const words = (['WIN', 'LOSS', 'EXPIRED'] as const).map((outcome) => renderTradeResult(sampleTrade({ outcome }), { drawdownPct: 0 }, ctx));
+    expect(words.map((w) => /Thắng|Thua|Hết hạn/.exec(w)?.[0]), 'outcomes are Thắng/Thua/Hết hạn').toEqual(['Thắng', 'Thua', 'Hết hạn']);
+  });
+});
