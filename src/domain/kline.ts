@@ -48,3 +48,11 @@ export function seriesKey(symbol: string, interval: Interval): string {
 export function klineStreamName(symbol: string, interval: Interval): string {
   return `${symbol.toLowerCase()}@kline_${interval}`;
 }
+
+/** Inverse of {@link klineStreamName}: `btcusdt@kline_30m` → `{ symbol: 'BTCUSDT', interval: '30m' }`. */
+export function parseKlineStreamName(stream: string): { symbol: string; interval: Interval } | undefined {
+  const at = stream.indexOf('@kline_');
+  if (at <= 0) return undefined;
+  const interval = stream.slice(at + 7);
+  return isInterval(interval) ? { symbol: stream.slice(0, at).toUpperCase(), interval } : undefined;
+}

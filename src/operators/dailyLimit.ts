@@ -1,42 +1,37 @@
-import { map, scan, type MonoTypeOperatorFunction } from 'rxjs';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import type { Signal } from '../domain/signal.js';
-import { admitSignal, DAILY_LIMIT_REASON_CODE, type DailyCounts } from '../core/risk/dailyCount.js';
+import type { CandleStep } from '../core/desk/candleStep.js';
+import type { SignalDesk } from '../core/desk/signalDesk.js';
+import { admitSignal, DAILY_LIMIT_REASON_CODE } from '../core/risk/dailyCount.js';
 
 export interface DailyLimitDeps {
-  /** The effective maximum per UTC day, min(MAX_SIGNALS_PER_DAY, rule 3), read per signal. */
-  readonly dailyMax: () => number;
-  /** Signals already sent per UTC day (from the signals table at start, see countSentByDay). */
-  readonly initialCounts?: DailyCounts;
-}
-
-interface DailyState {
-  readonly counts: DailyCounts;
-  readonly out: Signal | null;
-}
-
-function blockedByLimit(signal: Signal, sentBefore: number, dailyMax: number): Signal {
-  const reason = { code: DAILY_LIMIT_REASON_CODE, detail: `${sentBefore} signals sent this UTC day, max ${dailyMax}` };
-  return { ...signal, status: 'blocked', reasons: [...signal.reasons, reason] };
+  readonly desk: SignalDesk;
 }
 
 /**
- * Blocks sent signals beyond the effective daily maximum of their UTC day (the day of the signal
- * candle's close_time). Only signals that leave here as sent are counted; blocked ones pass
- * unchanged. Each subscription starts from `initialCounts`.
+ * Decides the scan's signals in order: once one is sent, the later ones of the same symbol are
+ * blocked as `open_trade` (one trade per symbol, reading 6); a sent signal beyond the effective
+ * daily maximum of its UTC day (the day of its close time) is blocked as `daily_limit`. Only
+ * signals that stay sent are counted.
  */
-export function dailyLimit({ dailyMax, initialCounts = new Map() }: DailyLimitDeps): MonoTypeOperatorFunction<Signal> {
-  return (source) =>
-    source.pipe(
-      scan<Signal, DailyState>(
-        ({ counts }, signal) => {
-          if (signal.status !== 'sent') return { counts, out: signal };
-          const max = dailyMax();
-          const admission = admitSignal(counts, signal.endMs, max);
-          const out = admission.allowed ? signal : blockedByLimit(signal, admission.sentBefore, max);
-          return { counts: admission.counts, out };
-        },
-        { counts: initialCounts, out: null },
-      ),
-      map((state) => state.out as Signal),
-    );
+export function dailyLimit({ desk }: DailyLimitDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map((step) => {
+    if (step.decisions.length === 0) return step;
+    const dailyMax = desk.limits().dailyMax;
+    let sentOne = false;
+    const decisions = step.decisions.map((s): Signal => {
+      if (s.status !== 'sent') return s;
+      if (sentOne) return block(s, 'open_trade', `a ${s.symbol} signal was sent on this candle`);
+      const admission = admitSignal(desk.dailyCounts, s.endMs, dailyMax);
+      if (!admission.allowed) return block(s, DAILY_LIMIT_REASON_CODE, `${admission.sentBefore} sent this UTC day, max ${dailyMax}`);
+      desk.dailyCounts = admission.counts;
+      sentOne = true;
+      return s;
+    });
+    return { ...step, decisions };
+  });
+}
+
+function block(s: Signal, code: string, detail: string): Signal {
+  return { ...s, status: 'blocked', reasons: [...s.reasons, { code, detail }] };
 }

@@ -1,24 +1,24 @@
-import { map, type OperatorFunction } from 'rxjs';
-import type { Signal } from '../domain/signal.js';
-import type { EffectiveLimits } from '../core/risk/effectiveLimits.js';
-import { sizeCandidate, type CandidateOrSignal } from '../core/risk/sizeCandidate.js';
-import type { SymbolFilters } from '../core/risk/symbolFilters.js';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
+import type { CandleStep } from '../core/desk/candleStep.js';
+import type { SignalDesk } from '../core/desk/signalDesk.js';
+import { sizeCandidate } from '../core/risk/sizeCandidate.js';
 
 export interface RiskSizeDeps {
-  /** The memory engine's current limits, read once per candidate (event order keeps it current). */
-  readonly limits: () => EffectiveLimits;
-  /** Closed-trade paper equity in USDT at the moment of the candidate. */
-  readonly equityUsdt: () => number;
-  /** The symbol's exchange filters (BACKTEST_DEFAULT_FILTERS when exchangeInfo is unknown). */
-  readonly filters: (symbol: string) => SymbolFilters;
+  readonly desk: SignalDesk;
 }
 
 /**
- * Sizes each candidate at the effective risk and threshold: a sent signal with a quantity, or a
- * blocked one with reasons `threshold` / `size`. Signals already blocked upstream pass unchanged.
+ * Sizes each provisional signal at the effective risk on the paper equity at the signal, rounded
+ * to the symbol's LOT_SIZE step and tick; re-checks the effective threshold (reason `threshold`)
+ * and refuses below the minimum quantity or notional (reason `size`). Blocked ones pass unchanged.
  */
-export function riskSize({ limits, equityUsdt, filters }: RiskSizeDeps): OperatorFunction<CandidateOrSignal, Signal> {
-  return map((input) =>
-    sizeCandidate(input, { limits: limits(), equityUsdt: equityUsdt(), filters: filters(input.symbol) }),
-  );
+export function riskSize({ desk }: RiskSizeDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map((step) => {
+    if (step.decisions.length === 0) return step;
+    const limits = desk.limits();
+    const decisions = step.decisions.map((s) =>
+      sizeCandidate(s, { limits, equityUsdt: desk.equityUsdt, filters: desk.config.filters(s.symbol) }),
+    );
+    return { ...step, decisions };
+  });
 }

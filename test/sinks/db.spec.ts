@@ -20,10 +20,10 @@ describe('openDatabase', () => {
     const path = tempDb();
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(2);
     db.close();
     const again = openDatabase(path);
-    expect(schemaVersion(again)).toBe(1);
+    expect(schemaVersion(again)).toBe(2);
     again.close();
   });
 

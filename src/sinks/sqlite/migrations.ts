@@ -48,4 +48,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
   `,
+  // 2: where each symbol's scan left off, and the memory's start/end events (timeline, reports)
+  `
+  CREATE TABLE scan_cursors (symbol TEXT PRIMARY KEY, end_ms INTEGER NOT NULL);
+  CREATE TABLE memory_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('start','end')),
+    rule TEXT NOT NULL, type TEXT NOT NULL, scope TEXT NOT NULL, reason TEXT NOT NULL, verdict TEXT NOT NULL
+  );
+  CREATE INDEX memory_events_by_time ON memory_events (at_ms, id);
+  `,
 ];

@@ -48,27 +48,44 @@ export class SignalRepo {
   private readonly findStmt;
   private readonly recentStmt;
   private readonly sentBetweenStmt;
+  private readonly maxIdStmt;
+  private readonly sentEndsStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO signals (symbol, interval, open_time, end_time, model, profile, side, status, score, breakdown, threshold,
+      `INSERT INTO signals (id, symbol, interval, open_time, end_time, model, profile, side, status, score, breakdown, threshold,
          entry, stop_loss, take_profit, quantity, risk_pct, reasons)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (symbol, interval, open_time, model) DO NOTHING`,
     );
     this.findStmt = db.prepare(`SELECT * FROM signals WHERE symbol = ? AND interval = ? AND open_time = ? AND model = ?`);
     this.recentStmt = db.prepare(`SELECT * FROM signals WHERE status IN (?, ?) ORDER BY end_time DESC, id DESC LIMIT ?`);
+    this.maxIdStmt = db.prepare(`SELECT MAX(id) AS id FROM signals`);
+    this.sentEndsStmt = db.prepare(`SELECT end_time FROM signals WHERE status = 'sent'`);
     this.sentBetweenStmt = db.prepare(`SELECT COUNT(*) AS n FROM signals WHERE status = 'sent' AND end_time > ? AND end_time <= ?`);
   }
 
-  /** Stores a signal; returns its id and whether this call created it (false: it was already there). */
-  insert(s: Signal, profile: ModelProfile): { id: number; created: boolean } {
+  /**
+   * Stores a signal under `id` (or the next free id); returns the row's id and whether this call
+   * created it (false: the same candidate was already there, e.g. a replayed candle).
+   */
+  insert(s: Signal, profile: ModelProfile, id?: number): { id: number; created: boolean } {
     const res = this.insertStmt.run(
-      s.symbol, s.interval, s.openTimeMs, s.endMs, s.model, profile, s.side, s.status, s.score, JSON.stringify(s.breakdown),
+      id ?? null, s.symbol, s.interval, s.openTimeMs, s.endMs, s.model, profile, s.side, s.status, s.score, JSON.stringify(s.breakdown),
       s.effectiveThreshold, s.entry, s.stopLoss, s.takeProfit, s.quantity, s.riskPct, JSON.stringify(s.reasons),
     );
     const row = this.findStmt.get(s.symbol, s.interval, s.openTimeMs, s.model) as RawSignal;
     return { id: row.id, created: res.changes === 1 };
+  }
+
+  /** The id the next signal gets: one more than the largest stored. */
+  nextId(): number {
+    return ((this.maxIdStmt.get() as { id: number | null }).id ?? 0) + 1;
+  }
+
+  /** End times of every sent signal, to rebuild the daily counts at start. */
+  sentEndTimes(): number[] {
+    return (this.sentEndsStmt.all() as { end_time: number }[]).map((r) => r.end_time);
   }
 
   /** Newest first; `status` narrows to sent or blocked. */

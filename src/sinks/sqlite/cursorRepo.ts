@@ -1,0 +1,26 @@
+import type { Db } from './db.js';
+
+/**
+ * Where each symbol's scanning left off: the end time of the last 30m candle whose effects were
+ * committed. Written in the candle's own transaction, so after a crash the candles after it are
+ * processed again and nothing before it twice.
+ */
+export class CursorRepo {
+  private readonly getStmt;
+  private readonly setStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare(`SELECT end_ms FROM scan_cursors WHERE symbol = ?`);
+    this.setStmt = db.prepare(
+      `INSERT INTO scan_cursors (symbol, end_ms) VALUES (?, ?) ON CONFLICT (symbol) DO UPDATE SET end_ms = MAX(end_ms, excluded.end_ms)`,
+    );
+  }
+
+  get(symbol: string): number | undefined {
+    return (this.getStmt.get(symbol) as { end_ms: number } | undefined)?.end_ms;
+  }
+
+  set(symbol: string, endMs: number): void {
+    this.setStmt.run(symbol, endMs);
+  }
+}

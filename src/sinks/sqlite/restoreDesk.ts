@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { DeskConfig } from '../../core/desk/deskConfig.js';
+import { SignalDesk } from '../../core/desk/signalDesk.js';
+import { createMemoryEngine } from '../../core/memory/engine.js';
+import { createDefaultMemoryRules } from '../../core/memory/rules/index.js';
+import type { MemoryBaseConfig } from '../../core/memory/state.js';
+import { countSentByDay } from '../../core/risk/dailyCount.js';
+import type { Repos } from './repos.js';
+
+export interface RestoreDeskInput {
+  readonly repos: Pick<Repos, 'signals' | 'trades' | 'memory'>;
+  readonly config: DeskConfig;
+  /** ACCOUNT_BALANCE. */
+  readonly startingEquity: number;
+  readonly base: MemoryBaseConfig;
+  /** MEMORY_ENABLED: with false, no rule runs (the backtest's memory-off arm). */
+  readonly memoryEnabled: boolean;
+  readonly logger: Logger;
+}
+
+/**
+ * Rebuilds the signal desk from SQLite: the memory from every closed trade (checked against the
+ * persisted locks, the manual pause taken from them), open trades, paper equity, the days' signal
+ * counts and the next signal id. The same database always gives the same desk, so a restart
+ * continues exactly where the last committed candle left off.
+ */
+export function restoreDesk({ repos, config, startingEquity, base, memoryEnabled, logger }: RestoreDeskInput): SignalDesk {
+  const rules = memoryEnabled ? createDefaultMemoryRules({ startingEquity }) : [];
+  const memory = createMemoryEngine({ rules, startingEquity, baseConfig: base });
+  const closed = repos.trades.closedTrades();
+  const snapshot = repos.memory.loadSnapshot();
+  const check = memory.restore(snapshot, closed);
+  if (!check.agrees) {
+    logger.warn({ missing: check.missing.length, unexpected: check.unexpected.length }, 'persisted memory locks differ from the trades; the trades win');
+  }
+  const equityUsdt = closed.reduce((equity, t) => equity + t.pnl, startingEquity);
+  const desk = new SignalDesk({
+    config,
+    memory,
+    openTrades: repos.trades.openTrades(),
+    equityUsdt,
+    dailyCounts: countSentByDay(repos.signals.sentEndTimes()),
+    nextSignalId: repos.signals.nextId(),
+  });
+  desk.refreshMemory(snapshot.asOfMs);
+  return desk;
+}

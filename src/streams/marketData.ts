@@ -1,0 +1,163 @@
+import {
+  BehaviorSubject, defer, filter, ignoreElements, map, merge, mergeMap, ReplaySubject, share, Subject, tap,
+  type Observable, type SchedulerLike,
+} from 'rxjs';
+import type { Logger } from 'pino';
+import { INTERVALS, klineStreamName, parseKlineStreamName, type Kline } from '../domain/kline.js';
+import type { CandleStore } from '../domain/ports.js';
+import type { DataError } from '../domain/errors.js';
+import { normaliseFixedSymbols, selectPool } from '../core/universe/index.js';
+import { seriesRequests, type BackfillRequest } from '../core/candles/backfillPlan.js';
+import { alignIntervals } from '../operators/alignIntervals.js';
+import { parseKline } from '../operators/parseKline.js';
+import { seriesGate } from '../operators/seriesGate.js';
+import { CandleWriter } from '../sinks/sqlite/candleWriter.js';
+import { backfill } from './backfill.js';
+import type { BinanceRest } from './binanceRest.js';
+import { guardInvalidSymbols } from './guardInvalidSymbols.js';
+import { createKlineSocketStats, klineSockets, type KlineSocketStats } from './klineSockets.js';
+import { universe } from './universe.js';
+import { createIngestCounters, type IngestCounters } from './ingestCounters.js';
+
+export interface MarketDataDeps {
+  readonly rest: BinanceRest;
+  readonly store: CandleStore;
+  readonly wsBaseUrl: string;
+  readonly fixedSymbols: readonly string[];
+  readonly maxSymbols: number;
+  readonly poolLimit: number;
+  readonly refreshMs: number;
+  readonly rotationMs: number;
+  readonly maxStreamsPerConn: number;
+  readonly staleAfterMs: number;
+  /** Symbols with an open paper trade: kept in the universe whatever rotation says. */
+  readonly pinned$: Observable<ReadonlySet<string>>;
+  /** How long a 30m candle waits for the 4h/1d candle closing with it. */
+  readonly alignWaitMs?: number;
+  readonly scheduler: SchedulerLike;
+  readonly logger: Logger;
+  readonly socketStats?: KlineSocketStats;
+  readonly counters?: IngestCounters;
+}
+
+export interface MarketData {
+  /** The watched symbols (replays the latest set). */
+  readonly universe$: Observable<ReadonlySet<string>>;
+  /**
+   * Every closed candle of the watched series exactly once, in order per series, each 30m candle
+   * after the 4h/1d candles that end with it; already stored in the candle store when emitted.
+   * Subscribing starts the universe timers, the sockets and the backfill; unsubscribing stops them.
+   */
+  readonly candles$: Observable<Kline>;
+  readonly socketStats: KlineSocketStats;
+  readonly counters: IngestCounters;
+}
+
+/** The live market-data path: universe → sharded sockets → parse → (backfill + gate) → store → align. */
+export function marketData(deps: MarketDataDeps): MarketData {
+  const log = deps.logger.child({ component: 'marketData' });
+  const socketStats = deps.socketStats ?? createKlineSocketStats();
+  const counters = deps.counters ?? createIngestCounters();
+  const universe$ = new ReplaySubject<ReadonlySet<string>>(1);
+
+  const candles$ = defer(() => {
+    const requests = new Subject<BackfillRequest>();
+    const excluded = new BehaviorSubject<ReadonlySet<string>>(new Set());
+    const rest = guardInvalidSymbols(deps.rest, (symbol) => {
+      log.warn({ symbol }, 'binance says invalid symbol, dropping it from the universe');
+      excluded.next(new Set([...excluded.value, symbol]));
+    });
+    const writer = new CandleWriter(deps.store);
+    let watched: ReadonlySet<string> = new Set();
+
+    const symbols$ = universe({
+      fetchPool: async () => {
+        const [info, tickers] = await Promise.all([deps.rest.exchangeInfo(), deps.rest.ticker24h()]);
+        return selectPool({ symbols: info.symbols, tickers, limit: deps.poolLimit, excluded: excluded.value });
+      },
+      fixed: normaliseFixedSymbols(deps.fixedSymbols),
+      maxSymbols: deps.maxSymbols,
+      refreshMs: deps.refreshMs,
+      rotationMs: deps.rotationMs,
+      pinned$: deps.pinned$,
+      excluded$: excluded,
+      scheduler: deps.scheduler,
+      logger: deps.logger,
+    }).pipe(
+      // Warm-up requests go out before the sockets of the new series open (backfill's contract).
+      tap((next) => {
+        const added = [...next].filter((s) => !watched.has(s));
+        for (const s of watched) if (!next.has(s)) writer.forget(s);
+        watched = next;
+        for (const req of seriesRequests(added, 'warmup')) requests.next(req);
+        universe$.next(next);
+      }),
+      map((symbols) => new Set([...symbols].flatMap((s) => INTERVALS.map((i) => klineStreamName(s, i))))),
+    );
+
+    const socket$ = symbols$.pipe(
+      klineSockets({
+        baseUrl: deps.wsBaseUrl,
+        maxStreamsPerConn: deps.maxStreamsPerConn,
+        staleAfterMs: deps.staleAfterMs,
+        backoff: { initialMs: 1_000, maxMs: 60_000 },
+        scheduler: deps.scheduler,
+        logger: deps.logger,
+        stats: socketStats,
+      }),
+      share(),
+    );
+    const reconnects$ = socket$.pipe(
+      filter((e) => e.type === 'open' && e.reconnect),
+      tap((e) => {
+        if (e.type !== 'open') return;
+        counters.reconnectBackfills += 1;
+        for (const stream of e.streams) {
+          const series = parseKlineStreamName(stream);
+          if (series) requests.next({ ...series, reason: 'reconnect' });
+        }
+      }),
+      ignoreElements(),
+    );
+    const frames$ = socket$.pipe(
+      mergeMap((e) => (e.type === 'frame' ? [e.data] : [])),
+      parseKline({
+        onBadFrame: (kind: string, err: DataError) => {
+          const seen = counters.badFrames.get(kind) ?? 0;
+          counters.badFrames.set(kind, seen + 1);
+          if (seen === 0) log.warn({ kind, err: err.message }, 'bad frame dropped');
+        },
+      }),
+    );
+
+    return merge(backfill(requests, { rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger }), frames$, reconnects$).pipe(
+      seriesGate({
+        onGap: (gap) => {
+          counters.gapRequests += 1;
+          requests.next({ ...gap, reason: 'gap' });
+        },
+        onDuplicate: () => {
+          counters.duplicates += 1;
+        },
+        onMissing: () => {
+          counters.missingOnExchange += 1;
+        },
+        logger: deps.logger,
+      }),
+      tap((k) => {
+        counters.closedCandles += 1;
+        writer.write(k);
+      }),
+      alignIntervals({
+        maxWaitMs: deps.alignWaitMs ?? 120_000,
+        scheduler: deps.scheduler,
+        onLate: (symbol, released) => {
+          counters.alignTimeouts += 1;
+          log.warn({ symbol, candles: released.length }, 'higher-interval candle late, scanning without it');
+        },
+      }),
+    );
+  }).pipe(share());
+
+  return { universe$, candles$, socketStats, counters };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+function runCli(args: string[], env: Record<string, string>) {
+  const cwd = mkdtempSync(join(tmpdir(), 'ks-cfg-'));
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', DB_PATH: join(cwd, 'db.sqlite'), ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+describe('the real entry point with a bad environment', () => {
+  it.each([
+    ['WS_MAX_STREAMS_PER_CONN', '500'],
+    ['LANGUAGE', 'de'],
+    ['RISK_PER_TRADE', 'lots'],
+  ])('`run` with %s=%s exits 1 with one line naming it, before connecting', (name, value) => {
+    // An unroutable Binance URL: if the bot tried to connect it would hang or log retries, not exit 1 at once.
+    const r = runCli(['run'], { [name]: value, BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market' });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, 'exactly one line on stderr').toHaveLength(1);
+    expect(lines[0]).toContain(`${name}=${JSON.stringify(value)}`);
+    expect(lines[0]).toMatch(/allowed/);
+    expect(r.stdout, 'nothing was logged: no connection was attempted').toBe('');
+  });
+
+  it('`doctor` with a good environment exits 0 and reports the schema', () => {
+    const r = runCli(['doctor'], {});
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 2, profile: 'seed', telegram: 'console' });
+  });
+});
