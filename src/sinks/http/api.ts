@@ -1,0 +1,59 @@
+import type { OpenTrade } from '../../domain/trade.js';
+import { evaluateHealth, type ShardHealth } from './health.js';
+import type { HttpSources, BotStatus } from './sources.js';
+
+/** Rows an `?limit=` may ask for, and the count given when it is absent. */
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+/** Thrown for a bad query value; the server answers 400 with its message. */
+export class BadRequestError extends Error {
+  readonly code = 'BAD_REQUEST';
+}
+
+/** Reads `limit` from a query: absent → {@link DEFAULT_LIMIT}; an integer 1–{@link MAX_LIMIT}, else 400. */
+export function parseLimit(query: URLSearchParams): number {
+  const raw = query.get('limit');
+  if (raw === null || raw === '') return DEFAULT_LIMIT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw new BadRequestError(`limit must be an integer 1–${MAX_LIMIT}`);
+  return n;
+}
+
+/** The `/api/status` body: what the dashboard's header and status panel show. */
+export interface StatusReport extends BotStatus {
+  readonly ok: boolean;
+  readonly uptimeS: number;
+  readonly staleAfterMs: number;
+  readonly shards: readonly ShardHealth[];
+  readonly openTradeCount: number;
+  readonly openTrades: readonly OpenTrade[];
+  readonly heldChats: readonly string[];
+}
+
+/** Combines the bot's status with shard freshness (judged like `/health`) and the open trades. */
+export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
+  const health = evaluateHealth(sources, nowMs);
+  const openTrades = sources.openTrades();
+  return {
+    ...sources.status(),
+    ok: health.ok,
+    uptimeS: health.uptimeS,
+    staleAfterMs: health.staleAfterMs,
+    shards: health.shards,
+    openTradeCount: openTrades.length,
+    openTrades,
+    heldChats: health.heldChats,
+  };
+}
+
+/** JSON routes under `/api/`, by path: each reads the sources on every request. */
+export function apiRoutes(sources: HttpSources, nowMs: () => number): ReadonlyMap<string, (query: URLSearchParams) => unknown> {
+  return new Map<string, (query: URLSearchParams) => unknown>([
+    ['/api/status', () => buildStatus(sources, nowMs())],
+    ['/api/signals', (q) => ({ signals: sources.recentSignals(parseLimit(q)) })],
+    ['/api/trades', (q) => ({ open: sources.openTrades(), closed: sources.recentTrades(parseLimit(q)) })],
+    ['/api/memory', () => sources.memory()],
+    ['/api/equity', () => ({ points: sources.equity() })],
+  ]);
+}

@@ -1,0 +1,139 @@
+/**
+ * The dashboard's browser code: polls the JSON API every `refreshMs` and rebuilds each panel with
+ * `createElement` and `textContent` only, so a symbol or a reason can never inject markup. It reads
+ * its labels and settings from the page's `ks-labels` and `ks-config` JSON blocks and needs
+ * `drawEquityChart` (see equityChart.ts) on the page first. Exposes `window.ksDashboard.refresh()`
+ * returning a promise, for tests and the console. Plain ES2017: the browser runs it as is.
+ */
+export const DASHBOARD_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var L = JSON.parse(document.getElementById('ks-labels').textContent);
+  var cfg = JSON.parse(document.getElementById('ks-config').textContent);
+  function $(id) { return document.getElementById(id); }
+  function el(tag, text, cls) {
+    var n = document.createElement(tag);
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    if (cls) n.className = cls;
+    return n;
+  }
+  function fill(id, node) { var box = $(id); box.textContent = ''; box.appendChild(node); }
+  function cell(text, cls) { return { text: text, cls: cls }; }
+  function table(headers, rows) {
+    if (!rows || rows.length === 0) return el('p', L.none, 'muted');
+    var t = el('table'), head = el('tr'), thead = el('thead'), body = el('tbody');
+    headers.forEach(function (h) { head.appendChild(el('th', h)); });
+    thead.appendChild(head);
+    t.appendChild(thead);
+    rows.forEach(function (r) {
+      var tr = el('tr');
+      r.forEach(function (c) { tr.appendChild(c !== null && typeof c === 'object' ? el('td', c.text, c.cls) : el('td', c)); });
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    return t;
+  }
+  function time(ms) { return typeof ms === 'number' && isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : ''; }
+  function num(v, digits) { return typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : ''; }
+  function price(v) { return typeof v === 'number' && isFinite(v) ? String(Number(v.toPrecision(8))) : ''; }
+  function duration(s) {
+    var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+    return (d > 0 ? d + 'd ' : '') + h + 'h ' + m + 'm';
+  }
+  function scope(sc) { return !sc || sc.kind === 'global' ? L.global : sc.kind === 'symbol' ? sc.symbol : sc.model; }
+  function effect(v) {
+    switch (v.type) {
+      case 'lock': return L.lockUntil + ' ' + time(v.untilMs);
+      case 'threshold': return L.thresholdAdd + v.add;
+      case 'riskCap': return L.riskCap + ' ' + v.maxRiskPct + '%';
+      case 'dailyCap': return L.dailyCap + ' ' + v.maxSignals;
+      default: return L.notice;
+    }
+  }
+  function reasons(list) {
+    return (list || []).map(function (r) { return r.code + (r.detail ? ': ' + r.detail : ''); }).join('; ');
+  }
+
+  function renderStatus(s) {
+    var health = $('ks-health');
+    health.textContent = s.ok ? L.healthy : L.unhealthy;
+    health.className = s.ok ? 'ok' : 'bad';
+    var box = el('div');
+    box.appendChild(table([L.profile, L.uptime, L.openTrades, L.heldChats],
+      [[s.profile, duration(s.uptimeS), s.openTradeCount, (s.heldChats || []).join(', ') || L.none]]));
+    box.appendChild(el('h3', L.universe + ' (' + s.universe.length + ')'));
+    var chips = el('div', null, 'chips');
+    s.universe.forEach(function (sym) { chips.appendChild(el('span', sym)); });
+    box.appendChild(chips);
+    box.appendChild(el('h3', L.shards));
+    box.appendChild(table([L.shard, L.streams, L.lastFrame, L.status], s.shards.map(function (sh) {
+      var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + ' s';
+      return [sh.id, sh.streams, age, cell(sh.stale ? L.stale : L.fresh, sh.stale ? 'stale' : 'fresh')];
+    })));
+    fill('ks-status', box);
+  }
+  function renderOpen(trades) {
+    fill('ks-open', table([L.symbol, L.interval, L.model, L.side, L.entry, L.stopLoss, L.takeProfit, L.quantity, L.opened, L.expires],
+      trades.map(function (t) {
+        return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), price(t.stopLoss), price(t.takeProfit),
+          price(t.quantity), time(t.openedAtMs), time(t.expiresAtMs)];
+      })));
+  }
+  function renderSignals(signals) {
+    var sent = signals.filter(function (s) { return s.status === 'sent'; });
+    var blocked = signals.filter(function (s) { return s.status !== 'sent'; });
+    fill('ks-signals', table([L.time, L.symbol, L.interval, L.model, L.side, L.score, L.threshold, L.entry, L.stopLoss, L.takeProfit, L.quantity, L.risk],
+      sent.map(function (s) {
+        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), price(s.entry),
+          price(s.stopLoss), price(s.takeProfit), price(s.quantity), num(s.riskPct, 2)];
+      })));
+    fill('ks-blocked', table([L.time, L.symbol, L.interval, L.model, L.side, L.score, L.threshold, L.reasons],
+      blocked.map(function (s) {
+        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), cell(reasons(s.reasons), 'reasons')];
+      })));
+  }
+  function renderTrades(closed) {
+    fill('ks-trades', table([L.time, L.symbol, L.model, L.side, L.entry, L.exit, L.outcome, L.rMultiple, L.pnl, L.equity],
+      closed.map(function (t) {
+        return [time(t.exitTimeMs), t.symbol, t.model, cell(t.side, t.side), price(t.entry), price(t.exitPrice), cell(t.outcome, t.outcome),
+          num(t.rMultiple, 2), num(t.pnl, 2), num(t.equityAfter, 2)];
+      })));
+  }
+  function renderMemory(m) {
+    fill('ks-memory-active', table([L.rule, L.scope, L.effect, L.reason], m.active.map(function (v) {
+      return [v.rule, scope(v.scope), effect(v), cell(v.reason, 'reasons')];
+    })));
+    fill('ks-memory-events', table([L.time, L.event, L.rule, L.scope, L.effect, L.reason], m.events.map(function (e) {
+      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, e.verdict.rule, scope(e.verdict.scope), effect(e.verdict),
+        cell(e.verdict.reason, 'reasons')];
+    })));
+  }
+  function get(path) {
+    return fetch(path, { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) throw new Error(path + ' answered ' + r.status);
+      return r.json();
+    });
+  }
+  function refresh() {
+    return Promise.all([get('api/status'), get('api/signals?limit=' + cfg.limit), get('api/trades?limit=' + cfg.limit), get('api/memory'), get('api/equity')])
+      .then(function (r) {
+        renderStatus(r[0]);
+        renderOpen(r[0].openTrades);
+        renderSignals(r[1].signals);
+        renderTrades(r[2].closed);
+        renderMemory(r[3]);
+        drawEquityChart($('ks-equity-chart'), r[4].points, { labels: { equity: L.equity, drawdown: L.drawdown, empty: L.chartEmpty } });
+        $('ks-banner').className = '';
+        $('ks-updated').textContent = L.updated + ' ' + new Date().toLocaleTimeString();
+        return true;
+      })
+      .catch(function () {
+        $('ks-banner').className = 'shown';
+        return false;
+      });
+  }
+  window.ksDashboard = { refresh: refresh };
+  refresh();
+  setInterval(refresh, cfg.refreshMs);
+})();
+`;

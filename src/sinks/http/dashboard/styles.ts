@@ -1,0 +1,23 @@
+/** The dashboard's whole stylesheet, inlined: system fonts, no web font, no external image. */
+export const DASHBOARD_CSS = `
+:root { color-scheme: light dark; --ok: #1a7f37; --bad: #cf222e; --muted: #6e7781; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+header { display: flex; gap: 1rem; align-items: baseline; padding: .75rem 1rem; border-bottom: 1px solid var(--line); }
+header h1 { font-size: 1.15rem; margin: 0; }
+#ks-health.ok { color: var(--ok); } #ks-health.bad { color: var(--bad); }
+#ks-updated { color: var(--muted); margin-left: auto; }
+#ks-banner { display: none; background: var(--bad); color: #fff; padding: .4rem 1rem; }
+#ks-banner.shown { display: block; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; padding: 1rem; }
+section { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; overflow-x: auto; }
+section.wide { grid-column: 1 / -1; }
+h2 { font-size: 1rem; margin: .25rem 0 .5rem; }
+h3 { font-size: .9rem; margin: .75rem 0 .25rem; color: var(--muted); }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
+td.reasons { white-space: normal; }
+.stale, .LOSS, .SHORT { color: var(--bad); } .fresh, .WIN, .LONG { color: var(--ok); }
+.muted { color: var(--muted); }
+.chips span { display: inline-block; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; margin: .1rem; }
+`;
