@@ -1,0 +1,108 @@
+import { colorAt, escapeHtml, fmtDate } from './format.js';
+
+/** One step line: the value holds from each point until the next (closed-trade equity moves at exits). */
+export interface ChartSeries {
+  readonly label: string;
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+/** A time span drawn on the chart: `shade` spans cover the plot, every span gets a lane below it. */
+export interface ChartSpan {
+  readonly lane: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly title: string;
+  readonly shade: boolean;
+}
+
+export interface ChartOptions {
+  readonly title: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly series: readonly ChartSeries[];
+  readonly spans?: readonly ChartSpan[];
+  readonly formatY: (y: number) => string;
+  /** Draw the y axis downwards from 0 (a drawdown chart). */
+  readonly invertY?: boolean;
+}
+
+const WIDTH = 960;
+const PLOT_HEIGHT = 260;
+const LANE_HEIGHT = 14;
+const LEFT = 150;
+const RIGHT = 20;
+const TOP = 28;
+const AXIS = 24;
+
+function f(n: number): string {
+  return n.toFixed(1);
+}
+
+/**
+ * An inline SVG line chart built as text at render time (no chart library, nothing fetched).
+ * Element text and `<title>` tooltips are escaped; every coordinate is a finite number.
+ */
+export function svgChart(o: ChartOptions): string {
+  const spans = o.spans ?? [];
+  const lanes = [...new Set(spans.map((s) => s.lane))].sort();
+  const height = TOP + PLOT_HEIGHT + AXIS + lanes.length * LANE_HEIGHT + 8;
+  const ys = o.series.flatMap((s) => s.points.map((p) => p.y));
+  let yMin = ys.length ? ys.reduce((a, b) => Math.min(a, b)) : 0;
+  let yMax = ys.length ? ys.reduce((a, b) => Math.max(a, b)) : 1;
+  if (o.invertY) yMin = Math.min(0, yMin);
+  if (yMax === yMin) [yMin, yMax] = o.invertY ? [yMin, yMin + 1] : [yMin - 1, yMax + 1];
+  const xSpan = o.xMax > o.xMin ? o.xMax - o.xMin : 1;
+  const plotW = WIDTH - LEFT - RIGHT;
+  const sx = (x: number) => LEFT + ((Math.min(Math.max(x, o.xMin), o.xMax) - o.xMin) / xSpan) * plotW;
+  const sy = (y: number) => (o.invertY ? TOP + ((y - yMin) / (yMax - yMin)) * PLOT_HEIGHT : TOP + ((yMax - y) / (yMax - yMin)) * PLOT_HEIGHT);
+  const parts: string[] = [];
+  parts.push(`<text x="${LEFT}" y="16" class="chart-title">${escapeHtml(o.title)}</text>`);
+  for (let i = 0; i <= 4; i++) {
+    const y = yMin + ((yMax - yMin) * i) / 4;
+    parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${f(sy(y))}" y2="${f(sy(y))}" class="grid"/>`);
+    parts.push(`<text x="${LEFT - 6}" y="${f(sy(y) + 4)}" text-anchor="end" class="tick">${escapeHtml(o.formatY(y))}</text>`);
+    const x = o.xMin + (xSpan * i) / 4;
+    parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="middle" class="tick">${escapeHtml(fmtDate(x))}</text>`);
+  }
+  for (const s of spans.filter((s) => s.shade)) {
+    const x0 = sx(s.x0);
+    const color = colorAt(lanes.indexOf(s.lane));
+    parts.push(
+      `<rect x="${f(x0)}" y="${TOP}" width="${f(Math.max(1, sx(s.x1) - x0))}" height="${PLOT_HEIGHT}" fill="${color}" fill-opacity="0.15" class="span"><title>${escapeHtml(s.title)}</title></rect>`,
+    );
+  }
+  o.series.forEach((s, i) => parts.push(stepPath(s, i, sx, sy, o.xMax)));
+  lanes.forEach((lane, i) => {
+    const y = TOP + PLOT_HEIGHT + AXIS + i * LANE_HEIGHT;
+    parts.push(`<text x="${LEFT - 6}" y="${y + 10}" text-anchor="end" class="tick">${escapeHtml(lane)}</text>`);
+    for (const s of spans.filter((s) => s.lane === lane)) {
+      const x0 = sx(s.x0);
+      parts.push(
+        `<rect x="${f(x0)}" y="${y + 2}" width="${f(Math.max(1, sx(s.x1) - x0))}" height="${LANE_HEIGHT - 4}" fill="${colorAt(i)}"><title>${escapeHtml(s.title)}</title></rect>`,
+      );
+    }
+  });
+  if (o.series.length > 1) {
+    o.series.forEach((s, i) => {
+      const x = LEFT + 10 + i * 180;
+      parts.push(`<rect x="${x}" y="${TOP + 6}" width="10" height="10" fill="${colorAt(i)}"/>`);
+      parts.push(`<text x="${x + 14}" y="${TOP + 15}" class="tick">${escapeHtml(s.label)}</text>`);
+    });
+  }
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(o.title)}">${parts.join('')}</svg>`;
+}
+
+function stepPath(
+  s: ChartSeries,
+  index: number,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  xMax: number,
+): string {
+  if (s.points.length === 0) return '';
+  const [first, ...rest] = s.points;
+  let d = first ? `M${f(sx(first.x))},${f(sy(first.y))}` : '';
+  for (const p of rest) d += ` H${f(sx(p.x))} V${f(sy(p.y))}`;
+  d += ` H${f(sx(xMax))}`;
+  return `<path d="${d}" fill="none" stroke="${colorAt(index)}" stroke-width="1.5"><title>${escapeHtml(s.label)}</title></path>`;
+}

@@ -1,0 +1,88 @@
+import type { GroupRow, MemoryActivation, ReportSummary, ReportTrade } from '../types.js';
+import { escapeHtml, fmtHours, fmtNum, fmtPct, fmtPrice, fmtTime } from './format.js';
+
+/** A table cell: text (escaped here) with an optional class (`num` aligns right). */
+export type Cell = string | { readonly text: string; readonly cls: string };
+
+/** An HTML table; every header and cell is escaped. */
+export function table(headers: readonly string[], rows: readonly (readonly Cell[])[], cls = ''): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c) => (typeof c === 'string' ? `<td>${escapeHtml(c)}</td>` : `<td class="${escapeHtml(c.cls)}">${escapeHtml(c.text)}</td>`)).join('')}</tr>`)
+    .join('\n');
+  return `<table class="${escapeHtml(cls)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const num = (text: string): Cell => ({ text, cls: 'num' });
+
+/** The summary figures as label/value rows, in report order, with units. */
+export function summaryRows(s: ReportSummary): [string, string][] {
+  return [
+    ['Closed trades', String(s.trades)],
+    ['Wins (net R > 0)', String(s.wins)],
+    ['Losses (net R ≤ 0)', String(s.losses)],
+    ['Expired', String(s.expired)],
+    ['Open at the end', String(s.openTrades)],
+    ['Win rate', fmtPct(s.winRatePct)],
+    ['Expectancy (mean net R)', fmtNum(s.expectancyR, 3)],
+    ['Profit factor', fmtNum(s.profitFactor, 3)],
+    ['Total R', fmtNum(s.totalR, 3)],
+    ['Total PnL (USDT)', fmtNum(s.totalPnl)],
+    ['Starting equity (USDT)', fmtNum(s.startingEquity)],
+    ['Final equity (USDT)', fmtNum(s.finalEquity)],
+    ['Return', fmtPct(s.returnPct)],
+    ['Max drawdown', fmtPct(s.maxDrawdownPct)],
+    ['Longest losing streak', String(s.longestLosingStreak)],
+    ['Average holding', fmtHours(s.avgHoldingMs)],
+    ['Signals sent', String(s.sentSignals)],
+    ['Signals per day (sent)', fmtNum(s.signalsPerDay, 3)],
+    ['Blocked candidates', String(s.blockedCandidates)],
+  ];
+}
+
+export function summaryTable(s: ReportSummary): string {
+  return table(['Figure', 'Value'], summaryRows(s).map(([k, v]) => [k, num(v)]), 'summary');
+}
+
+export function groupTable(title: string, rows: readonly GroupRow[]): string {
+  return table(
+    [title, 'Trades', 'Wins', 'Losses', 'Win rate', 'Total R', 'Expectancy R', 'Profit factor', 'PnL'],
+    rows.map((r) => [
+      r.key, num(String(r.trades)), num(String(r.wins)), num(String(r.losses)), num(fmtPct(r.winRatePct)),
+      num(fmtNum(r.totalR, 3)), num(fmtNum(r.expectancyR, 3)), num(fmtNum(r.profitFactor, 3)), num(fmtNum(r.pnl)),
+    ]),
+  );
+}
+
+export function memoryTable(activations: readonly MemoryActivation[]): string {
+  return table(
+    ['Rule', 'Type', 'Scope', 'Start (UTC)', 'End (UTC)', 'Reason', 'Blocked', 'Shrunk', 'Signals affected'],
+    activations.map((a) => [
+      a.rule, a.type, a.scope, fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
+      num(String(a.blocked)), num(String(a.shrunk)),
+      a.signals.map((s) => `#${s.signalId} ${s.symbol} ${s.model} ${fmtTime(s.endMs)} ${s.status} (${s.codes.join(',')})`).join('; '),
+    ]),
+    'memory',
+  );
+}
+
+export function tradesTable(trades: readonly ReportTrade[]): string {
+  return table(
+    ['#', 'Symbol', 'Model', 'Side', 'Int.', 'Score', 'Breakdown', 'Signal (UTC)', 'Entry', 'SL', 'TP', 'Qty', 'Risk %',
+      'Exit (UTC)', 'Exit price', 'Outcome', 'R', 'Equity after', 'Reasons'],
+    trades.map((t) => [
+      num(String(t.tradeId)), t.symbol, t.model, t.side, t.interval, num(fmtNum(t.score, 1)),
+      Object.entries(t.breakdown).map(([k, v]) => `${k} ${v}`).join(', '), fmtTime(t.signalTimeMs),
+      num(fmtPrice(t.entry)), num(fmtPrice(t.stopLoss)), num(fmtPrice(t.takeProfit)), num(fmtPrice(t.quantity)),
+      num(fmtNum(t.riskPct)), fmtTime(t.exitTimeMs), num(fmtPrice(t.exitPrice)), t.outcome ?? 'open',
+      num(fmtNum(t.rMultiple, 3)), num(fmtNum(t.equityAfter)),
+      t.reasons.map((r) => `${r.code}${r.rule ? ` [${r.rule}]` : ''}: ${r.detail}`).join('; '),
+    ]),
+    'trades',
+  );
+}
+
+/** Flat key/value rows of a config record; nested values as JSON. */
+export function configTable(config: Readonly<Record<string, unknown>>): string {
+  return table(['Setting', 'Value'], Object.entries(config).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']));
+}

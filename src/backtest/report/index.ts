@@ -1,0 +1,5 @@
+export { buildReport, reportJson } from './buildReport.js';
+export { compareReports } from './compareReports.js';
+export { renderReportHtml } from './html/renderReportHtml.js';
+export { writeReportFiles } from './writeReportFiles.js';
+export * from './types.js';
