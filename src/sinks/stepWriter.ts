@@ -21,7 +21,7 @@ export interface StepWriterDeps {
   readonly desk: SignalDesk;
   readonly profile: ModelProfile;
   /** Where messages go; null to keep none (backtests). */
-  readonly outbox: { readonly repo: OutboxRepo; readonly chatId: string; readonly language: TemplateContext['language']; readonly tickSizes?: Readonly<Record<string, number>> } | null;
+  readonly outbox: { readonly repo: OutboxRepo; readonly chatId: string; readonly language: TemplateContext['language']; readonly tickSizes?: () => Readonly<Record<string, number>> } | null;
   readonly logger: Logger;
 }
 
@@ -50,7 +50,7 @@ export class StepWriter {
   private store(step: CandleStep): number {
     const { desk, profile, outbox, repos } = this.deps;
     let messages = 0;
-    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes } : undefined;
+    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.() } : undefined;
     const enqueue = (key: string, kind: string, text: string) => {
       if (!outbox) return;
       messages += enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs: klineEndMs(step.kline) });

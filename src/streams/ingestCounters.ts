@@ -3,6 +3,8 @@ export interface IngestCounters {
   /** Bad frames dropped, by kind (`json`, `shape`, `number`, …). */
   readonly badFrames: Map<string, number>;
   closedCandles: number;
+  /** Closed candles that came from REST (warm-up, reconnect and gap backfills). */
+  backfilledCandles: number;
   duplicates: number;
   gapRequests: number;
   reconnectBackfills: number;
@@ -12,5 +14,5 @@ export interface IngestCounters {
 }
 
 export function createIngestCounters(): IngestCounters {
-  return { badFrames: new Map(), closedCandles: 0, duplicates: 0, gapRequests: 0, reconnectBackfills: 0, missingOnExchange: 0, alignTimeouts: 0 };
+  return { badFrames: new Map(), closedCandles: 0, backfilledCandles: 0, duplicates: 0, gapRequests: 0, reconnectBackfills: 0, missingOnExchange: 0, alignTimeouts: 0 };
 }

@@ -13,7 +13,7 @@ import { parseKline } from '../operators/parseKline.js';
 import { seriesGate } from '../operators/seriesGate.js';
 import { CandleWriter } from '../sinks/sqlite/candleWriter.js';
 import { backfill } from './backfill.js';
-import type { BinanceRest } from './binanceRest.js';
+import type { BinanceRest, ExchangeInfo } from './binanceRest.js';
 import { guardInvalidSymbols } from './guardInvalidSymbols.js';
 import { createKlineSocketStats, klineSockets, type KlineSocketStats } from './klineSockets.js';
 import { universe } from './universe.js';
@@ -38,6 +38,8 @@ export interface MarketDataDeps {
   readonly logger: Logger;
   readonly socketStats?: KlineSocketStats;
   readonly counters?: IngestCounters;
+  /** Told each exchangeInfo the pool refresh read (symbol filters for sizing). */
+  readonly onExchangeInfo?: (info: ExchangeInfo) => void;
 }
 
 export interface MarketData {
@@ -73,6 +75,7 @@ export function marketData(deps: MarketDataDeps): MarketData {
     const symbols$ = universe({
       fetchPool: async () => {
         const [info, tickers] = await Promise.all([deps.rest.exchangeInfo(), deps.rest.ticker24h()]);
+        deps.onExchangeInfo?.(info);
         return selectPool({ symbols: info.symbols, tickers, limit: deps.poolLimit, excluded: excluded.value });
       },
       fixed: normaliseFixedSymbols(deps.fixedSymbols),
@@ -130,7 +133,12 @@ export function marketData(deps: MarketDataDeps): MarketData {
       }),
     );
 
-    return merge(backfill(requests, { rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger }), frames$, reconnects$).pipe(
+    const backfilled$ = backfill(requests, { rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger }).pipe(
+      tap((input) => {
+        if (!('kind' in input)) counters.backfilledCandles += 1;
+      }),
+    );
+    return merge(backfilled$, frames$, reconnects$).pipe(
       seriesGate({
         onGap: (gap) => {
           counters.gapRequests += 1;

@@ -1,0 +1,56 @@
+import type { ModelName, SignalStatus } from '../domain/signal.js';
+import type { Outcome } from '../domain/trade.js';
+import type { EquityPoint, HttpSources, MetricsCounters } from '../sinks/http/sources.js';
+import type { App } from './startApp.js';
+
+/**
+ * The HTTP server's view of the running bot: health from the shards' freshness and SQLite,
+ * metrics from the ingest, REST, outbox and sender counters, the dashboard's data from the
+ * repositories and the desk. Read on each request; nothing is cached.
+ */
+export function createHttpSources(app: App, nowMs: () => number): HttpSources {
+  const { repos, market, desk, sender, rest } = app;
+  const signalCounts = repos.db.prepare(`SELECT model, status, COUNT(*) AS count FROM signals GROUP BY model, status`);
+  const tradeCounts = repos.db.prepare(`SELECT outcome, COUNT(*) AS count FROM trades WHERE status = 'closed' GROUP BY outcome`);
+  const ping = repos.db.prepare('SELECT 1 AS one');
+  return {
+    startedAtMs: app.startedAtMs,
+    staleAfterMs: app.config.STALE_AFTER_SECONDS * 1000,
+    shards: () =>
+      [...market.socketStats.shards].map(([id, s]) => ({
+        id, streams: s.streams, lastFrameAgeMs: s.lastFrameMs === undefined ? null : nowMs() - s.lastFrameMs,
+      })),
+    dbOk: () => (ping.get() as { one: number }).one === 1,
+    heldChats: () => sender.stats().heldChats,
+    counters(): MetricsCounters {
+      const c = market.counters;
+      const r = rest.stats();
+      const t = sender.stats();
+      return {
+        framesTotal: market.socketStats.frames, badFramesByKind: Object.fromEntries(c.badFrames),
+        reconnectsTotal: market.socketStats.reconnects, backfilledCandlesTotal: c.backfilledCandles, closedCandlesTotal: c.closedCandles,
+        restWeightUsed1m: r.usedWeightHeader ?? r.weightUsed, restWeightSentTotal: r.weightSentTotal, rest429Total: r.http429, rest418Total: r.http418,
+        signals: signalCounts.all() as { model: ModelName; status: SignalStatus; count: number }[],
+        tradesByOutcome: Object.fromEntries((tradeCounts.all() as { outcome: Outcome; count: number }[]).map((row) => [row.outcome, row.count])),
+        outboxPending: repos.outbox.depth(), outboxOldestPendingAgeS: (repos.outbox.oldestPendingAgeMs(nowMs()) ?? 0) / 1000,
+        telegramErrorsByCode: t.errorsByCode,
+      };
+    },
+    status: () => ({ universe: [...app.universe()].sort(), profile: app.config.MODEL_PROFILE }),
+    openTrades: () => [...desk.openTrades.values()],
+    recentSignals: (limit) => repos.signals.recent(limit),
+    recentTrades: (limit) => repos.trades.recentClosed(limit),
+    memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50) }),
+    equity: () => equityCurve(app.config.ACCOUNT_BALANCE, repos.trades.closedTrades()),
+  };
+}
+
+function equityCurve(start: number, trades: readonly { exitTimeMs: number; pnl: number }[]): EquityPoint[] {
+  let equity = start;
+  let peak = start;
+  return trades.map((t) => {
+    equity += t.pnl;
+    peak = Math.max(peak, equity);
+    return { tMs: t.exitTimeMs, equity, drawdownPct: peak > 0 ? ((peak - equity) / peak) * 100 : 0 };
+  });
+}

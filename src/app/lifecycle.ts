@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+
+export interface LifecycleDeps {
+  readonly logger: Logger;
+  /** Closes everything; given the moment (ms since epoch) the outbox drain must end by. */
+  readonly close: (drainDeadlineMs: number) => Promise<void>;
+  /** Total time allowed for a clean stop. */
+  readonly shutdownDeadlineMs: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Runs until SIGTERM or SIGINT (or a fatal error), then shuts down in order with a deadline.
+ * Resolves the exit code: 0 after a clean stop on a signal, 1 after a fatal error, a second
+ * signal, or a shutdown that overran its deadline. Uncaught errors are logged with context and end
+ * the same orderly way (PM2 then restarts the process).
+ */
+export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.now }: LifecycleDeps): {
+  readonly exitCode: Promise<number>;
+  readonly fatal: (err: unknown) => void;
+} {
+  let resolveExit!: (code: number) => void;
+  const exitCode = new Promise<number>((resolve) => {
+    resolveExit = resolve;
+  });
+  let stopping = false;
+  const stop = (code: number, why: string) => {
+    if (stopping) {
+      logger.error({ why }, 'second stop request, exiting now');
+      resolveExit(1);
+      return;
+    }
+    stopping = true;
+    logger.info({ why }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs: shutdownDeadlineMs }, 'shutdown deadline passed, exiting');
+      resolveExit(1);
+    }, shutdownDeadlineMs);
+    deadline.unref();
+    close(now() + shutdownDeadlineMs * 0.6).then(
+      () => {
+        clearTimeout(deadline);
+        logger.info({ code }, 'stopped');
+        resolveExit(code);
+      },
+      (err: unknown) => {
+        clearTimeout(deadline);
+        logger.error({ err }, 'shutdown failed');
+        resolveExit(1);
+      },
+    );
+  };
+  const fatal = (err: unknown) => {
+    logger.fatal({ err }, 'fatal error');
+    stop(1, 'fatal');
+  };
+  process.on('SIGTERM', () => stop(0, 'SIGTERM'));
+  process.on('SIGINT', () => stop(0, 'SIGINT'));
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  return { exitCode, fatal };
+}

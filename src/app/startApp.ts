@@ -1,0 +1,138 @@
+import { asyncScheduler, BehaviorSubject, Subscription, type SchedulerLike } from 'rxjs';
+import type { Logger } from 'pino';
+import { Telegraf } from 'telegraf';
+import type { Config } from '../config/index.js';
+import type { Kline } from '../domain/kline.js';
+import type { ModelName } from '../domain/signal.js';
+import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
+import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
+import type { SignalDesk } from '../core/desk/signalDesk.js';
+import { openDatabase } from '../sinks/sqlite/db.js';
+import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
+import { restoreDesk } from '../sinks/sqlite/restoreDesk.js';
+import { StepWriter } from '../sinks/stepWriter.js';
+import { launchCommands, registerCommands } from '../sinks/telegram/commands.js';
+import { OutboxSender } from '../sinks/telegram/outboxSender.js';
+import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
+import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
+import { marketData, type MarketData } from '../streams/marketData.js';
+import { signalPipeline } from '../streams/signalPipeline.js';
+import { createBotQueries } from './botQueries.js';
+import { LiveCursors } from './liveCursors.js';
+import { SymbolFilterBook } from './symbolFilterBook.js';
+
+/** The console sink's chat id: messages printed instead of sent. */
+export const CONSOLE_CHAT = 'console';
+
+/** A running bot: what the lifecycle, HTTP and tests look at, and the one way to stop it. */
+export interface App {
+  readonly config: Config;
+  readonly repos: Repos;
+  readonly desk: SignalDesk;
+  readonly rest: BinanceRest;
+  readonly market: MarketData;
+  readonly sender: OutboxSender;
+  readonly startedAtMs: number;
+  /** Symbols watched now. */
+  universe(): ReadonlySet<string>;
+  /** Stops in reverse order of creation; resolves when everything is closed. */
+  close(drainDeadlineMs: number): Promise<void>;
+}
+
+export interface StartAppOptions {
+  readonly scheduler?: SchedulerLike;
+  /** Called once if the pipeline fails for good; the lifecycle then shuts down with exit 1. */
+  readonly onFatal: (err: unknown) => void;
+}
+
+/**
+ * The composition root: opens SQLite, rebuilds the signal desk, starts the market-data path, the
+ * signal pipeline, the outbox sender and the Telegram commands. The only place that creates
+ * resources; {@link App.close} is the only place that closes them.
+ */
+export function startApp(config: Config, logger: Logger, { scheduler = asyncScheduler, onFatal }: StartAppOptions): App {
+  const startedAtMs = scheduler.now();
+  const secrets = config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [];
+  const repos = createRepos(openDatabase(config.DB_PATH));
+  const filterBook = new SymbolFilterBook(logger);
+  const enabledModels = new Set<ModelName>();
+  if (config.CONTINUATION_ENABLED) enabledModels.add('continuation');
+  if (config.REVERSAL_ENABLED) enabledModels.add('reversal');
+  const desk = restoreDesk({
+    repos, logger, startingEquity: config.ACCOUNT_BALANCE, memoryEnabled: config.MEMORY_ENABLED,
+    base: { scoreThreshold: config.SCORE_THRESHOLD, riskPerTradePct: config.RISK_PER_TRADE, maxSignalsPerDay: config.MAX_SIGNALS_PER_DAY },
+    config: {
+      profile: config.MODEL_PROFILE, models: DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: config.SCORE_THRESHOLD,
+      enabledModels, outcome: { feeBps: config.FEE_BPS, expiryCandles: config.TRADE_EXPIRY_CANDLES }, filters: filterBook.filters,
+    },
+  });
+  const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler });
+  const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
+  const market = marketData({
+    rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
+    maxSymbols: config.MAX_SYMBOLS_SUBSCRIBED, poolLimit: config.TOP_VOLUME_FETCH_LIMIT,
+    refreshMs: config.UNIVERSE_REFRESH_SECONDS * 1000, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
+    maxStreamsPerConn: config.WS_MAX_STREAMS_PER_CONN, staleAfterMs: config.STALE_AFTER_SECONDS * 1000,
+    pinned$, scheduler, logger, onExchangeInfo: (info) => filterBook.update(info),
+  });
+
+  const chatId = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHAT_ID ? config.TELEGRAM_CHAT_ID : CONSOLE_CHAT;
+  const transport =
+    chatId === CONSOLE_CHAT ? consoleTransport() : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
+  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets });
+  const writer = new StepWriter({
+    repos, desk, profile: config.MODEL_PROFILE, logger,
+    outbox: { repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes() },
+  });
+
+  const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), logger });
+  let watched: ReadonlySet<string> = new Set();
+  const subscriptions = new Subscription();
+  subscriptions.add(
+    market.universe$.subscribe((symbols) => {
+      watched = symbols;
+      cursors.onUniverse(symbols);
+    }),
+  );
+  const isLive = (k: Kline) => cursors.isLive(k);
+  const pipeline = signalPipeline({ desk, universe$: market.universe$, windowCapacity: 500, warmCandles: 51, scanConcurrency: config.SCAN_CONCURRENCY, isLive });
+  subscriptions.add(
+    market.candles$.pipe(pipeline.operator).subscribe({
+      next: (step) => {
+        if (writer.write(step) > 0) sender.notify();
+        if (step.opened.length > 0 || step.closedTrade) pinned$.next(desk.pinnedSymbols());
+      },
+      error: (err: unknown) => onFatal(err),
+    }),
+  );
+  sender.start();
+
+  let stopCommands: (() => void) | undefined;
+  if (chatId !== CONSOLE_CHAT) {
+    const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN!, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
+    const queries = createBotQueries({
+      repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
+    });
+    const commandDeps = { queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, language: config.LANGUAGE, scheduler, logger, secrets };
+    registerCommands(bot, commandDeps);
+    launchCommands(bot, commandDeps).then(
+      (stop) => {
+        stopCommands = stop;
+      },
+      (err: unknown) => logger.warn({ err }, 'telegram commands unavailable'),
+    );
+  }
+
+  return {
+    config, repos, desk, rest, market, sender, startedAtMs,
+    universe: () => watched,
+    async close(drainDeadlineMs) {
+      subscriptions.unsubscribe();
+      stopCommands?.();
+      await sender.drain(drainDeadlineMs).catch((err: unknown) => logger.warn({ err }, 'outbox not drained'));
+      await sender.stop();
+      await rest.close();
+      repos.db.close();
+    },
+  };
+}

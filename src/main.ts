@@ -1,0 +1,44 @@
+import { loadConfig } from './config/index.js';
+import { createLogger } from './logging/logger.js';
+import { runUntilStopped } from './app/lifecycle.js';
+import { startApp, type App } from './app/startApp.js';
+import { createHttpSources } from './app/httpSources.js';
+import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
+
+/** Shutdown must end well inside PM2's kill timeout (ecosystem.config.cjs: 15 s). */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+/**
+ * `kline-signals run`: validates the environment (a bad value throws ConfigError before anything
+ * connects), then runs the bot until SIGTERM/SIGINT and returns the exit code.
+ */
+export async function runBot(_argv: readonly string[]): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
+  let app: App | undefined;
+  let http: HttpServerHandle | undefined;
+  const lifecycle = runUntilStopped({
+    logger,
+    shutdownDeadlineMs: SHUTDOWN_DEADLINE_MS,
+    close: async (drainDeadlineMs) => {
+      await http?.close();
+      await app?.close(drainDeadlineMs);
+    },
+  });
+  app = startApp(config, logger, { onFatal: lifecycle.fatal });
+  try {
+    http = await createHttpServer({
+      host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
+    });
+    if (http.url) logger.info({ url: http.url }, 'http listening');
+  } catch (err) {
+    lifecycle.fatal(err);
+  }
+  logger.info(
+    { profile: config.MODEL_PROFILE, db: config.DB_PATH, rest: config.BINANCE_REST_URL, ws: config.BINANCE_WS_URL, telegram: config.TELEGRAM_BOT_TOKEN ? 'on' : 'console' },
+    'kline-signals started',
+  );
+  const code = await lifecycle.exitCode;
+  logger.flush();
+  return code;
+}
