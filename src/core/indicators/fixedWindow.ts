@@ -1,0 +1,55 @@
+/**
+ * The last `capacity` values of a series in a ring buffer, oldest evicted first. Indicators keep
+ * their window here so each closed candle costs O(1), and the forming candle can be swapped in
+ * place with {@link FixedWindow.replaceNewest}.
+ */
+export class FixedWindow<T> {
+  private readonly items: T[] = [];
+  private start = 0;
+
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
+    }
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  get isFull(): boolean {
+    return this.items.length === this.capacity;
+  }
+
+  /** Appends `value`; returns the value it evicted when the window was full. */
+  push(value: T): T | undefined {
+    if (this.items.length < this.capacity) {
+      this.items.push(value);
+      return undefined;
+    }
+    const evicted = this.items[this.start] as T;
+    this.items[this.start] = value;
+    this.start = (this.start + 1) % this.capacity;
+    return evicted;
+  }
+
+  /** Overwrites the newest value and returns the one it replaced (undefined when empty). */
+  replaceNewest(value: T): T | undefined {
+    if (this.items.length === 0) return undefined;
+    const index = (this.start + this.items.length - 1) % this.capacity;
+    const old = this.items[index] as T;
+    this.items[index] = value;
+    return old;
+  }
+
+  /** The value `back` steps before the newest (`back = 0` is the newest), or undefined. */
+  fromNewest(back: number): T | undefined {
+    if (!Number.isInteger(back) || back < 0 || back >= this.items.length) return undefined;
+    return this.items[(this.start + this.items.length - 1 - back) % this.capacity];
+  }
+
+  /** Values oldest first (a copy). */
+  toArray(): T[] {
+    return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
+  }
+}

@@ -1,0 +1,46 @@
+import { CompensatedSum } from './compensatedSum.js';
+import { FixedWindow } from './fixedWindow.js';
+import type { StreamingIndicator } from './streamingIndicator.js';
+
+/**
+ * Simple moving average: the mean of the last `period` values, the current one included
+ * (MODELS.md: SMA(n) of closes; the volume SMA is the same indicator fed volumes).
+ * A compensated running sum keeps it within a few ulps of the exact mean over any run length.
+ */
+export class Sma implements StreamingIndicator<number, number> {
+  private readonly window: FixedWindow<number>;
+  private readonly sum = new CompensatedSum();
+
+  constructor(readonly period: number) {
+    this.window = new FixedWindow<number>(period);
+  }
+
+  add(value: number): void {
+    const evicted = this.window.push(value);
+    if (evicted !== undefined) this.sum.add(-evicted);
+    this.sum.add(value);
+  }
+
+  replace(value: number): void {
+    const old = this.window.replaceNewest(value);
+    if (old === undefined) {
+      this.add(value);
+      return;
+    }
+    this.sum.add(-old);
+    this.sum.add(value);
+  }
+
+  get isStable(): boolean {
+    return this.window.isFull;
+  }
+
+  get value(): number | undefined {
+    return this.isStable ? this.sum.value / this.period : undefined;
+  }
+
+  /** The values in the window, oldest first (for the Bollinger deviation). */
+  values(): number[] {
+    return this.window.toArray();
+  }
+}
