@@ -8,7 +8,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 function runCli(args: string[], env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'ks-cfg-'));
-  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+  return spawnSync(process.execPath, [join(ROOT, 'bin/kline-signals.js'), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', DB_PATH: join(cwd, 'db.sqlite'), ...env },
     encoding: 'utf8',
