@@ -14,6 +14,8 @@ const exchangeSymbolSchema = z.object({
   status: z.string(),
   baseAsset: z.string(),
   quoteAsset: z.string(),
+  /** PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL, …: kept whole for sizing (see core/risk/symbolFilters). */
+  filters: z.array(z.looseObject({ filterType: z.string() })).default([]),
 });
 
 const exchangeInfoSchema = z.object({
