@@ -8,7 +8,7 @@ import { countSentByDay } from '../../core/risk/dailyCount.js';
 import type { Repos } from './repos.js';
 
 export interface RestoreDeskInput {
-  readonly repos: Pick<Repos, 'signals' | 'trades' | 'memory'>;
+  readonly repos: Pick<Repos, 'signals' | 'trades' | 'memory' | 'cursors'>;
   readonly config: DeskConfig;
   /** ACCOUNT_BALANCE. */
   readonly startingEquity: number;
@@ -28,7 +28,11 @@ export function restoreDesk({ repos, config, startingEquity, base, memoryEnabled
   const rules = memoryEnabled ? createDefaultMemoryRules({ startingEquity }) : [];
   const memory = createMemoryEngine({ rules, startingEquity, baseConfig: base });
   const closed = repos.trades.closedTrades();
-  const snapshot = repos.memory.loadSnapshot();
+  // memory_state's own time is its newest row, which reads 0 when no lock is stored; but every
+  // event up to the newest committed candle was reported in that candle's transaction, so the
+  // restored memory resumes from there and reports nothing twice.
+  const stored = repos.memory.loadSnapshot();
+  const snapshot = { ...stored, asOfMs: Math.max(stored.asOfMs, repos.cursors.maxEndMs() ?? 0) };
   const check = memory.restore(snapshot, closed);
   if (!check.agrees) {
     logger.warn({ missing: check.missing.length, unexpected: check.unexpected.length }, 'persisted memory locks differ from the trades; the trades win');

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Subject, tap } from 'rxjs';
+import type { MemoryState } from '../../src/core/memory/state.js';
+import { expireLocks } from '../../src/operators/expireLocks.js';
+import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
+import { makeDesk } from './support/desk.js';
+import { itKeepsTheStreamContract } from './support/lifecycle.js';
+import { newScheduler } from './support/marbles.js';
+import { stepOn } from './support/steps.js';
+import { lostTrade } from './support/trades.js';
+
+const BTC = { symbol: 'BTCUSDT', model: 'continuation' } as const;
+
+/** A desk whose BTCUSDT cooldown (rule 5: two losses) started at T0 − 1 h; its start already reported. */
+function cooledDownDesk() {
+  const desk = makeDesk();
+  desk.memory.onTradeClosed(lostTrade(1, 'BTCUSDT', T0 - 2 * HOUR_MS));
+  desk.memory.onTradeClosed(lostTrade(2, 'BTCUSDT', T0 - HOUR_MS));
+  desk.memory.advanceTo(T0);
+  desk.refreshMemory(T0);
+  return desk;
+}
+
+describe('expireLocks', () => {
+  it('lifts a lock ending at the candle end before the candle is processed, and tells memory$', () => {
+    const desk = cooledDownDesk();
+    const lock = desk.memoryState.gate(BTC)[0]!;
+    const untilMs = T0 - HOUR_MS + 24 * HOUR_MS;
+    expect([lock.rule, lock.startMs, lock.untilMs], 'the cooldown under test: 24 h from the second loss').toEqual(['symbolLossStreak', T0 - HOUR_MS, untilMs]);
+    const states: MemoryState[] = [];
+    const memory$ = new Subject<MemoryState>();
+    memory$.subscribe((s) => states.push(s));
+    const blockedWhenPassed: number[] = [];
+    const a = stepOn(quietCandle('BTCUSDT', untilMs - HALF_HOUR_MS));
+    const b = stepOn(quietCandle('ETHUSDT', untilMs));
+    const c = stepOn(quietCandle('BTCUSDT', untilMs));
+    newScheduler().run(({ hot, expectObservable }) => {
+      const steps = hot('-a-b-c-|', { a, b, c });
+      const out = steps.pipe(
+        expireLocks({ desk, memory$ }),
+        tap(() => blockedWhenPassed.push(desk.memoryState.gate(BTC).length)),
+      );
+      const ended = { ...b, memoryEvents: [{ kind: 'end', atMs: untilMs, verdict: lock }] };
+      expectObservable(out).toBe('-a-b-c-|', { a, b: ended, c });
+    });
+    expect(blockedWhenPassed, 'the next stage sees the lock until its end, then not').toEqual([1, 0, 0]);
+    expect(states.map((s) => s.asOfMs), 'memory$ is told the state at each candle end').toEqual([untilMs - HALF_HOUR_MS, untilMs, untilMs]);
+    expect(states.map((s) => s.gate(BTC).length), 'memory$ received the lifted state').toEqual([1, 0, 0]);
+  });
+
+  it('keeps memory events a step already carries and adds the lock end after them', () => {
+    const desk = cooledDownDesk();
+    const lock = desk.memoryState.gate(BTC)[0]!;
+    const earlier = { kind: 'start' as const, atMs: lock.startMs, verdict: lock };
+    const a = stepOn(quietCandle('BTCUSDT', lock.untilMs), { memoryEvents: [earlier] });
+    newScheduler().run(({ cold, expectObservable }) => {
+      const out = cold('a|', { a }).pipe(expireLocks({ desk, memory$: new Subject<MemoryState>() }));
+      expectObservable(out).toBe('a|', { a: { ...a, memoryEvents: [earlier, { kind: 'end', atMs: lock.untilMs, verdict: lock }] } });
+    });
+  });
+
+  itKeepsTheStreamContract(
+    () => expireLocks({ desk: makeDesk(), memory$: new Subject<MemoryState>() }),
+    () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('BTCUSDT', T0 + HALF_HOUR_MS))],
+  );
+});

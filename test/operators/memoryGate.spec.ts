@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { BehaviorSubject } from 'rxjs';
+import type { AdjustmentVerdict, LockVerdict, Scope } from '../../src/domain/memory.js';
+import type { Candidate, ModelName, Reason, Signal } from '../../src/domain/signal.js';
+import { memoryGate } from '../../src/operators/memoryGate.js';
+import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
+import { memoryWith } from './support/desk.js';
+import { itKeepsTheStreamContract } from './support/lifecycle.js';
+import { newScheduler } from './support/marbles.js';
+import { candidate } from './support/signals.js';
+import { stepOn } from './support/steps.js';
+
+const BOTH = new Set<ModelName>(['continuation', 'reversal']);
+const config = { scoreThreshold: 75, enabledModels: BOTH };
+
+function lock(rule: string, scope: Scope): LockVerdict {
+  return { type: 'lock', rule, scope, startMs: T0 - HOUR_MS, untilMs: T0 + 11 * HOUR_MS, reason: `${rule} holds` };
+}
+const lockReason = (l: LockVerdict, code: string): Reason => ({ code, detail: `${l.reason} until ${new Date(l.untilMs).toISOString()}`, rule: l.rule });
+
+/** A candle of `symbol` ending at `endMs` whose scan proposed `candidates`. */
+function scanned(symbol: string, endMs: number, ...candidates: Candidate[]) {
+  return stepOn(quietCandle(symbol, endMs), { candidates: candidates.map((c) => ({ ...c, symbol, endMs, openTimeMs: endMs - HALF_HOUR_MS })) });
+}
+function decided(c: Candidate, status: Signal['status'], reasons: Reason[], effectiveThreshold = 75, riskPct = 1): Signal {
+  return { ...c, status, quantity: 0, riskPct, effectiveThreshold, reasons };
+}
+
+describe('memoryGate', () => {
+  it('drops candidates under the unadjusted threshold and attaches the memory adjustments to the rest', () => {
+    const threshold: AdjustmentVerdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'win rate low' };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'drawdown' };
+    const memory$ = new BehaviorSubject(memoryWith(T0, [threshold, riskCap]));
+    const a = scanned('BTCUSDT', T0, candidate({ score: 74.9 }), candidate({ model: 'reversal', side: 'SHORT', score: 78 }));
+    const z = scanned('ETHUSDT', T0, candidate({ score: 60 }));
+    const [, rev] = a.candidates;
+    const adjustments: Reason[] = [
+      { code: 'memory_threshold', detail: 'win rate low', rule: 'globalWinRate' },
+      { code: 'memory_riskCap', detail: 'drawdown', rule: 'drawdownRiskCap' },
+    ];
+    newScheduler().run(({ hot, expectObservable }) => {
+      const steps = hot('-a-z-|', { a, z });
+      // 78 is under the effective 80 but reaches SCORE_THRESHOLD: recorded, and left for riskSize to block.
+      expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-z-|', {
+        a: { ...a, decisions: [decided(rev!, 'sent', adjustments, 80, 0.5)] },
+        z: { ...z, decisions: [] },
+      });
+    });
+  });
+
+  it('blocks with the lock reason codes, reading the latest memory$ value for each candle', () => {
+    const pause = lock('globalLossStreak', { kind: 'global' });
+    const cooldown = lock('symbolLossStreak', { kind: 'symbol', symbol: 'BTCUSDT' });
+    const reversalOff = lock('reversalWinRate', { kind: 'model', model: 'reversal' });
+    const cont = candidate();
+    const rev = candidate({ model: 'reversal', side: 'SHORT' });
+    const a = scanned('BTCUSDT', T0, cont);
+    const b = scanned('BTCUSDT', T0 + HALF_HOUR_MS, cont);
+    const c = scanned('ETHUSDT', T0 + HALF_HOUR_MS, cont);
+    const d = scanned('ETHUSDT', T0 + HOUR_MS, cont, rev);
+    const e = scanned('ETHUSDT', T0 + 11 * HOUR_MS, rev);
+    newScheduler().run(({ hot, expectObservable }) => {
+      const memory$ = hot('p-s----m', { p: memoryWith(T0, [pause]), s: memoryWith(T0, [cooldown]), m: memoryWith(T0, [reversalOff]) });
+      const steps = hot('-a-b-c--d-e-|', { a, b, c, d, e });
+      const [ca, cb, cc, cd, ce] = [a, b, c, d, e].map((s) => s.candidates);
+      expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-b-c--d-e-|', {
+        a: { ...a, decisions: [decided(ca![0]!, 'blocked', [lockReason(pause, 'pause')])] },
+        b: { ...b, decisions: [decided(cb![0]!, 'blocked', [lockReason(cooldown, 'symbol_cooldown')])] },
+        c: { ...c, decisions: [decided(cc![0]!, 'sent', [])] },
+        d: { ...d, decisions: [decided(cd![0]!, 'sent', []), decided(cd![1]!, 'blocked', [lockReason(reversalOff, 'model_disabled')])] },
+        // The lock holds while start ≤ now < until: a candle ending at its until passes.
+        e: { ...e, decisions: [decided(ce![0]!, 'sent', [])] },
+      });
+    });
+  });
+
+  it('blocks a model switched off in config as model_off, after any lock reason', () => {
+    const reversalOff = lock('reversalWinRate', { kind: 'model', model: 'reversal' });
+    const memory$ = new BehaviorSubject(memoryWith(T0, [reversalOff]));
+    const onlyContinuation = { scoreThreshold: 75, enabledModels: new Set<ModelName>(['continuation']) };
+    const a = scanned('SOLUSDT', T0, candidate(), candidate({ model: 'reversal', score: 90 }));
+    const [cont, rev] = a.candidates;
+    newScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('a|', { a }).pipe(memoryGate({ config: onlyContinuation, memory$ }))).toBe('a|', {
+        a: { ...a, decisions: [
+          decided(cont!, 'sent', []),
+          decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: 'reversal switched off in config' }]),
+        ] },
+      });
+    });
+    expect(a.decisions, 'the input step is not mutated').toEqual([]);
+  });
+
+  itKeepsTheStreamContract(
+    () => memoryGate({ config, memory$: new BehaviorSubject(memoryWith(T0, [])) }),
+    () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('ETHUSDT', T0))],
+  );
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { AdjustmentVerdict } from '../../src/domain/memory.js';
+import type { Signal } from '../../src/domain/signal.js';
+import { riskSize } from '../../src/operators/riskSize.js';
+import { T0, quietCandle } from './support/candles.js';
+import { makeDesk, memoryWith } from './support/desk.js';
+import { itKeepsTheStreamContract } from './support/lifecycle.js';
+import { newScheduler } from './support/marbles.js';
+import { provisional } from './support/signals.js';
+import { stepOn } from './support/steps.js';
+
+/** MODELS.md: quantity = equity × risk % / 100 / |entry − SL| (no lot step in these filters). */
+const quantityOf = (equity: number, riskPct: number, s: Signal) => (equity * riskPct) / 100 / Math.abs(s.entry - s.stopLoss);
+
+const decide = (...decisions: Signal[]) => stepOn(quietCandle(decisions[0]!.symbol, T0), { decisions });
+
+describe('riskSize', () => {
+  it('sizes sent signals on the paper equity and passes blocked ones unchanged', () => {
+    const desk = makeDesk({ equityUsdt: 2000 });
+    const btc = provisional();
+    const eth = provisional({ symbol: 'ETHUSDT', side: 'SHORT', entry: 2000, stopLoss: 2050, takeProfit: 1900 });
+    const blocked = provisional({ symbol: 'ETHUSDT', model: 'reversal', status: 'blocked', reasons: [{ code: 'pause', detail: 'x' }] });
+    const a = decide(btc);
+    const b = decide(eth, blocked);
+    newScheduler().run(({ hot, expectObservable }) => {
+      expectObservable(hot('-a-b-|', { a, b }).pipe(riskSize({ desk }))).toBe('-a-b-|', {
+        a: { ...a, decisions: [{ ...btc, quantity: quantityOf(2000, 1, btc) }] },
+        b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 1, eth) }, blocked] },
+      });
+    });
+    expect(quantityOf(2000, 1, btc), '20 USDT at risk over a 5 USDT stop').toBe(4);
+  });
+
+  it('re-checks the effective threshold (reason threshold) and sizes at the capped risk', () => {
+    const desk = makeDesk({ equityUsdt: 2000 });
+    const symbolRate: AdjustmentVerdict = { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, reason: 'btc rate' };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'dd' };
+    desk.memoryState = memoryWith(T0, [symbolRate, riskCap]);
+    const btc = provisional({ score: 78 });
+    const eth = provisional({ symbol: 'ETHUSDT', score: 78, entry: 2000, stopLoss: 1950, takeProfit: 2100 });
+    const a = decide(btc);
+    const b = decide(eth);
+    newScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('ab|', { a, b }).pipe(riskSize({ desk }))).toBe('ab|', {
+        a: { ...a, decisions: [{ ...btc, status: 'blocked', quantity: quantityOf(2000, 0.5, btc), riskPct: 0.5, effectiveThreshold: 80,
+          reasons: [{ code: 'threshold', detail: 'score 78 below 80' }] }] },
+        b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 0.5, eth), riskPct: 0.5, effectiveThreshold: 75 }] },
+      });
+    });
+  });
+
+  it('refuses a zero stop distance with reason size and quantity 0', () => {
+    const desk = makeDesk();
+    const flat = provisional({ stopLoss: 100 });
+    const a = decide(flat);
+    newScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('a|', { a }).pipe(riskSize({ desk }))).toBe('a|', {
+        a: { ...a, decisions: [{ ...flat, status: 'blocked', quantity: 0, reasons: [expect.objectContaining({ code: 'size' })] }] },
+      });
+    });
+  });
+
+  itKeepsTheStreamContract(
+    () => riskSize({ desk: makeDesk() }),
+    () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('ETHUSDT', T0))],
+  );
+});
