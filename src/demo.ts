@@ -42,13 +42,13 @@ export async function runDemo(argv: readonly string[]): Promise<number> {
   const lifecycle = runUntilStopped({
     logger,
     shutdownDeadlineMs: 9_000,
-    close: async (deadlineMs) => {
+    close: async (deadlineMs, reason) => {
       if (app) summary = summarize(app);
-      await app?.close(deadlineMs);
+      await app?.close(deadlineMs, reason);
       await sim.close();
     },
   });
-  app = startApp(config, logger, { onFatal: lifecycle.fatal });
+  app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo' });
   const timer = setTimeout(() => process.kill(process.pid, 'SIGINT'), seconds * 1000);
   const code = await lifecycle.exitCode;
   clearTimeout(timer);

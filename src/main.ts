@@ -20,9 +20,9 @@ export async function runBot(_argv: readonly string[]): Promise<number> {
   const lifecycle = runUntilStopped({
     logger,
     shutdownDeadlineMs: SHUTDOWN_DEADLINE_MS,
-    close: async (drainDeadlineMs) => {
+    close: async (drainDeadlineMs, reason) => {
       await http?.close();
-      await app?.close(drainDeadlineMs);
+      await app?.close(drainDeadlineMs, reason);
     },
   });
   app = startApp(config, logger, { onFatal: lifecycle.fatal });

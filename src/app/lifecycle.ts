@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 export interface LifecycleDeps {
   readonly logger: Logger;
   /** Closes everything; given the moment (ms since epoch) the outbox drain must end by. */
-  readonly close: (drainDeadlineMs: number) => Promise<void>;
+  readonly close: (drainDeadlineMs: number, reason: string) => Promise<void>;
   /** Total time allowed for a clean stop. */
   readonly shutdownDeadlineMs: number;
   readonly now?: () => number;
@@ -37,7 +37,7 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
       resolveExit(1);
     }, shutdownDeadlineMs);
     deadline.unref();
-    close(now() + shutdownDeadlineMs * 0.6).then(
+    close(now() + shutdownDeadlineMs * 0.6, why).then(
       () => {
         clearTimeout(deadline);
         logger.info({ code }, 'stopped');

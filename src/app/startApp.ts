@@ -12,7 +12,9 @@ import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from '../sinks/sqlite/restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
 import { launchCommands, registerCommands } from '../sinks/telegram/commands.js';
+import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
+import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
 import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
@@ -36,13 +38,15 @@ export interface App {
   /** Symbols watched now. */
   universe(): ReadonlySet<string>;
   /** Stops in reverse order of creation; resolves when everything is closed. */
-  close(drainDeadlineMs: number): Promise<void>;
+  close(drainDeadlineMs: number, reason?: string): Promise<void>;
 }
 
 export interface StartAppOptions {
   readonly scheduler?: SchedulerLike;
   /** Called once if the pipeline fails for good; the lifecycle then shuts down with exit 1. */
   readonly onFatal: (err: unknown) => void;
+  /** Shown in the start-up message: `live` (default), `demo`. */
+  readonly mode?: string;
 }
 
 /**
@@ -50,7 +54,8 @@ export interface StartAppOptions {
  * signal pipeline, the outbox sender and the Telegram commands. The only place that creates
  * resources; {@link App.close} is the only place that closes them.
  */
-export function startApp(config: Config, logger: Logger, { scheduler = asyncScheduler, onFatal }: StartAppOptions): App {
+export function startApp(config: Config, logger: Logger, options: StartAppOptions): App {
+  const { scheduler = asyncScheduler, onFatal } = options;
   const startedAtMs = scheduler.now();
   const secrets = config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [];
   const repos = createRepos(openDatabase(config.DB_PATH));
@@ -105,6 +110,15 @@ export function startApp(config: Config, logger: Logger, { scheduler = asyncSche
       error: (err: unknown) => onFatal(err),
     }),
   );
+  const lifecycleMessage = (key: string, text: string) => {
+    enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
+    sender.notify();
+  };
+  const ctx = { language: config.LANGUAGE };
+  lifecycleMessage(
+    `lifecycle:start:${startedAtMs}`,
+    renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
+  );
   sender.start();
 
   let stopCommands: (() => void) | undefined;
@@ -126,9 +140,11 @@ export function startApp(config: Config, logger: Logger, { scheduler = asyncSche
   return {
     config, repos, desk, rest, market, sender, startedAtMs,
     universe: () => watched,
-    async close(drainDeadlineMs) {
+    async close(drainDeadlineMs, reason = 'stop') {
       subscriptions.unsubscribe();
       stopCommands?.();
+      const atMs = scheduler.now();
+      lifecycleMessage(`lifecycle:stop:${atMs}`, renderShutdown({ atMs, reason, pending: repos.outbox.depth() }, ctx));
       await sender.drain(drainDeadlineMs).catch((err: unknown) => logger.warn({ err }, 'outbox not drained'));
       await sender.stop();
       await rest.close();

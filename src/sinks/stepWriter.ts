@@ -9,9 +9,13 @@ import { scopeKey } from '../core/memory/verdictKeys.js';
 import type { OutboxRepo } from './sqlite/outboxRepo.js';
 import type { Repos } from './sqlite/repos.js';
 import { enqueueMessage } from './telegram/enqueueMessage.js';
+import { dailySummaryOf } from './sqlite/dailyStats.js';
+import { renderDailySummary } from './telegram/templates/dailySummary.js';
 import { renderMemoryEvent } from './telegram/templates/memoryMessage.js';
 import { renderSignal } from './telegram/templates/signalMessage.js';
 import { renderTradeResult } from './telegram/templates/tradeMessage.js';
+
+const DAY_MS = 86_400_000;
 
 /** Rules whose changes are logged and stored but not sent: they toggle often and change only thresholds. */
 const QUIET_RULES: ReadonlySet<string> = new Set(['globalWinRate', 'symbolWinRate']);
@@ -69,7 +73,12 @@ export class StepWriter {
       for (const e of step.memoryEvents) if (!QUIET_RULES.has(e.verdict.rule) && ctx) enqueue(memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
     }
     if (step.memoryEvents.length > 0 || step.closedTrade) repos.memory.saveSnapshot(desk.memory.snapshot());
-    repos.cursors.set(step.kline.symbol, klineEndMs(step.kline));
+    const endMs = klineEndMs(step.kline);
+    // The first candle closing at 00:00 UTC (of any symbol) sends the day's summary; its key makes it once.
+    if (ctx && endMs % DAY_MS === 0) {
+      enqueue(`daily:${endMs - DAY_MS}`, 'daily', renderDailySummary(dailySummaryOf(repos.db, endMs - DAY_MS, desk.equityUsdt), ctx));
+    }
+    repos.cursors.set(step.kline.symbol, endMs);
     return messages;
   }
 

@@ -1,0 +1,28 @@
+import type { DailySummary } from '../telegram/templates/dailySummary.js';
+import type { Db } from './db.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The figures of one UTC day for the 00:00 summary: trades closed that day (by exit time), signals
+ * sent and blocked that day (by close time), and the paper equity after the day's last trade.
+ */
+export function dailySummaryOf(db: Db, dayStartMs: number, equityNow: number): DailySummary {
+  const dayEndMs = dayStartMs + DAY_MS;
+  const trades = db
+    .prepare(
+      `SELECT COUNT(*) AS trades, COALESCE(SUM(r_multiple > 0), 0) AS wins, COALESCE(SUM(r_multiple), 0) AS totalR
+       FROM trades WHERE status = 'closed' AND exit_time > ? AND exit_time <= ?`,
+    )
+    .get(dayStartMs, dayEndMs) as { trades: number; wins: number; totalR: number };
+  const signals = db
+    .prepare(
+      `SELECT COALESCE(SUM(status = 'sent'), 0) AS sent, COALESCE(SUM(status = 'blocked'), 0) AS blocked
+       FROM signals WHERE end_time > ? AND end_time <= ?`,
+    )
+    .get(dayStartMs, dayEndMs) as { sent: number; blocked: number };
+  return {
+    dayStartMs, trades: trades.trades, wins: trades.wins, totalR: trades.totalR, equity: equityNow,
+    signalsSent: signals.sent, signalsBlocked: signals.blocked,
+  };
+}
