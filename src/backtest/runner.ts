@@ -2,6 +2,7 @@ import { from, of } from 'rxjs';
 import type { Logger } from 'pino';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import type { ModelName, ModelProfile } from '../domain/signal.js';
+import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
 import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
 import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
@@ -39,7 +40,17 @@ export interface BacktestRunInput {
   /** Candles ending at or before this only warm the windows. */
   readonly fromMs?: number;
   readonly logger: Logger;
+  /**
+   * Whether `symbol` is in the watched universe at `endMs`, given the symbols with an open trade
+   * (`--rotate`, see RotationSchedule). A 30m candle of a symbol outside it only feeds the windows
+   * (as live, where a re-subscribed symbol is backfilled) and is neither tracked nor scanned.
+   * Undefined: every symbol of `candles` is watched all the time.
+   */
+  readonly inUniverse?: (symbol: string, endMs: number, pinned: Iterable<string>) => boolean;
 }
+
+/** Steps per committed batch: large enough to amortise commits, small enough to lose little on a kill. */
+const BATCH_STEPS = 2000;
 
 export interface BacktestRunResult {
   readonly candles: number;
@@ -62,7 +73,7 @@ export function deskConfigOf(s: BacktestSettings): DeskConfig {
  * killed halfway and started again on the same file skips what each symbol's cursor says was
  * committed, and ends with the same signals, trades and memory as an uninterrupted run.
  */
-export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger }: BacktestRunInput): BacktestRunResult {
+export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse }: BacktestRunInput): BacktestRunResult {
   const started = performance.now();
   const repos = createRepos(openDatabase(dbPath));
   try {
@@ -75,25 +86,41 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
     for (const s of symbols) cursors.set(s, Math.max(fromMs, repos.cursors.get(s) ?? -Infinity));
     const pipeline = signalPipeline({
       desk, universe$: of(symbols), windowCapacity: 500, warmCandles: 51, scanConcurrency: 1,
-      isLive: (k) => klineEndMs(k) > (cursors.get(k.symbol) ?? -Infinity),
+      isLive: (k) =>
+        klineEndMs(k) > (cursors.get(k.symbol) ?? -Infinity) &&
+        (inUniverse === undefined || inUniverse(k.symbol, klineEndMs(k), desk.openTrades.keys())),
     });
     const writer = new StepWriter({ repos, desk, profile: settings.profile, outbox: null, logger: logger.child({ component: 'backtest' }) });
+    // Steps are committed in batches: each step is still its own (nested) transaction, and a kill
+    // loses at most the open batch, whose cursors were not committed either, so a resumed run
+    // replays exactly those candles.
+    const pending: CandleStep[] = [];
+    const commitBatch = repos.db.transaction((steps: readonly CandleStep[]) => {
+      for (const step of steps) writer.write(step);
+    });
+    const flush = () => {
+      commitBatch(pending);
+      pending.length = 0;
+    };
     let processed = 0;
     let failure: unknown;
     from(candles)
       .pipe(pipeline.operator)
       .subscribe({
         next: (step) => {
-          writer.write(step);
+          pending.push(step);
           processed += 1;
+          if (pending.length >= BATCH_STEPS) flush();
         },
         error: (err: unknown) => {
           failure = err;
         },
       });
     if (failure !== undefined) throw failure;
+    flush();
     return { candles: candles.length, processed, wallMs: performance.now() - started };
   } finally {
     repos.db.close();
   }
 }
+

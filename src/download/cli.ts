@@ -16,8 +16,8 @@ export interface DownloadSummary {
   readonly rows: number;
   readonly weightUsed: number;
   readonly requests: number;
-  /** Flat rows made up for holes in the exchange's history (normally 0). */
-  readonly filledRows: number;
+  /** Holes in the exchange's history, left as holes in the files and logged (normally 0). */
+  readonly gaps: number;
 }
 
 /** What a test swaps in; the defaults are the process's env, stdout, stderr and a pino logger on stderr. */
@@ -30,9 +30,9 @@ export interface DownloadCliDeps {
   readonly restOverrides?: Partial<Parameters<typeof createBinanceRest>[0]>;
 }
 
-function summarize(rest: BinanceRest, files: number, rows: number, filledRows: number): DownloadSummary {
+function summarize(rest: BinanceRest, files: number, rows: number, gaps: number): DownloadSummary {
   const stats = rest.stats();
-  return { files, rows, weightUsed: stats.weightSentTotal, requests: stats.requests, filledRows };
+  return { files, rows, weightUsed: stats.weightSentTotal, requests: stats.requests, gaps };
 }
 
 async function run(options: DownloadOptions, deps: DownloadCliDeps, logger: Logger): Promise<DownloadSummary> {
@@ -41,7 +41,7 @@ async function run(options: DownloadOptions, deps: DownloadCliDeps, logger: Logg
     await rest.exchangeInfo(); // weight 1: sizes the weight budget from the exchange's REQUEST_WEIGHT limit
     const results = await downloadKlines(rest, options, logger.child({ component: 'download' }));
     const rows = results.reduce((n, r) => n + r.rows, 0);
-    return summarize(rest, results.length, rows, results.reduce((n, r) => n + r.filledRows, 0));
+    return summarize(rest, results.length, rows, results.reduce((n, r) => n + r.gaps, 0));
   } finally {
     await rest.close();
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DataError, INTERVAL_MS, type Interval, type KlineRestSource } from '../domain/index.js';
-import { fillGaps } from './fillGaps.js';
+import { findGaps } from './findGaps.js';
 import { KlineCsvAppender } from './klineCsvAppender.js';
 import { pageLimitFor } from './pageLimit.js';
 
@@ -21,10 +21,10 @@ export interface SeriesRequest {
 /** What one series download did. */
 export interface SeriesResult {
   readonly file: string;
-  /** Rows appended by this run, filled ones included. */
+  /** Rows appended by this run: real candles only. */
   readonly rows: number;
-  /** Flat rows made up to close holes in the exchange's history (see `fillGaps`). */
-  readonly filledRows: number;
+  /** Holes in the exchange's history met by this run, left as holes in the file (see `findGaps`). */
+  readonly gaps: number;
   readonly pages: number;
   /** Open time of the newest row in the file, if any. */
   readonly lastOpenTimeMs: number | undefined;
@@ -40,7 +40,8 @@ export function seriesFileName(symbol: string, interval: Interval): string {
  * page's closed candles before asking for the next, so an interrupted run leaves a valid file
  * that the next run continues without a duplicate. "Closed" is judged against the server time
  * read once at the start: candles closing later belong to the next run. An existing file
- * always continues right after its last row, even when `fromMs` is later, to stay gapless.
+ * always continues right after its last row, even when `fromMs` is later. A hole in the
+ * exchange's history is logged as a warning and stays a hole: only real rows are written.
  */
 export async function downloadSeries(rest: KlineRestSource, request: SeriesRequest, logger: Logger): Promise<SeriesResult> {
   const { symbol, interval, toMs } = request;
@@ -50,7 +51,7 @@ export async function downloadSeries(rest: KlineRestSource, request: SeriesReque
   const appender = await KlineCsvAppender.open(file, symbol, interval);
   if (appender.resume.droppedBytes > 0) log.warn({ file, droppedBytes: appender.resume.droppedBytes }, 'partial last line cut off');
   let rows = 0;
-  let filledRows = 0;
+  let gaps = 0;
   let pages = 0;
   try {
     const nowMs = await rest.serverTimeMs();
@@ -63,12 +64,13 @@ export async function downloadSeries(rest: KlineRestSource, request: SeriesReque
       pages += 1;
       const last = appender.last;
       const fresh = page.filter((k) => k.closed && k.openTimeMs >= cursor && k.openTimeMs < endMs && (last === undefined || k.openTimeMs > last.openTimeMs));
-      const { rows: toWrite, filled } = fillGaps(last, fresh);
-      await appender.append(toWrite);
-      rows += toWrite.length;
-      filledRows += filled;
-      if (filled > 0) log.warn({ file, filled }, 'gap in exchange history filled with flat candles');
-      log.info({ rows: toWrite.length, total: rows, lastOpenTime: appender.last && new Date(appender.last.openTimeMs).toISOString() }, 'page written');
+      for (const gap of findGaps(last, fresh)) {
+        log.warn({ file, from: new Date(gap.fromMs).toISOString(), to: new Date(gap.toMs).toISOString(), count: gap.count }, 'gap in exchange history left as a gap');
+        gaps += 1;
+      }
+      await appender.append(fresh);
+      rows += fresh.length;
+      log.info({ rows: fresh.length, total: rows, lastOpenTime: appender.last && new Date(appender.last.openTimeMs).toISOString() }, 'page written');
       const newest = page[page.length - 1];
       if (page.length < limit || fresh.length < page.length || newest === undefined) break;
       if (newest.openTimeMs < cursor) throw new DataError('order', `klines of ${symbol} ${interval}: page did not move past ${cursor}`);
@@ -77,5 +79,5 @@ export async function downloadSeries(rest: KlineRestSource, request: SeriesReque
   } finally {
     await appender.close();
   }
-  return { file, rows, filledRows, pages, lastOpenTimeMs: appender.last?.openTimeMs };
+  return { file, rows, gaps, pages, lastOpenTimeMs: appender.last?.openTimeMs };
 }

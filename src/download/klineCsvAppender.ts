@@ -1,7 +1,8 @@
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { INTERVAL_MS, type Interval, type Kline } from '../domain/index.js';
-import { CsvFormatError, parseKlineCsv } from '../sim/csv.js';
+import { parseSeriesCsv } from '../backtest/loadSeries.js';
+import { CsvFormatError } from '../sim/csv.js';
 import { KLINE_CSV_HEADER, klineCsvRow } from './klineCsvRow.js';
 
 /** Bytes read from the end of an existing file to find and check its last rows. */
@@ -9,7 +10,7 @@ const TAIL_BYTES = 64 * 1024;
 /** Complete rows at the end of a file that must parse and follow each other before a resume. */
 const TAIL_ROWS_CHECKED = 3;
 
-/** What the gap filler and the resume need of the newest row. */
+/** What the gap finder and the resume need of the newest row. */
 export interface LastRow {
   readonly openTimeMs: number;
   readonly close: number;
@@ -69,9 +70,9 @@ export class KlineCsvAppender {
     const hasHeader = startsAtZero && lines.length > 0 && !/^\d/.test(lines[0]?.trim() ?? '');
     const rows = (startsAtZero ? lines.slice(hasHeader ? 1 : 0) : lines.slice(1)).slice(-TAIL_ROWS_CHECKED);
     if (rows.length === 0 && !startsAtZero) throw new CsvFormatError(basename(path), 0, 'no kline rows in the file tail');
-    const table = parseKlineCsv(rows.join('\n'), basename(path), symbol, interval);
-    const lastIndex = table.length - 1;
-    const last = lastIndex < 0 ? undefined : { openTimeMs: table.openTimeMs[lastIndex] as number, close: table.close[lastIndex] as number };
+    const { klines } = parseSeriesCsv(rows.join('\n'), basename(path), symbol, interval);
+    const newest = klines[klines.length - 1];
+    const last = newest === undefined ? undefined : { openTimeMs: newest.openTimeMs, close: newest.close };
     if (droppedBytes > 0) await truncate(path, size - droppedBytes); // only once the rows before it are known good
     return new KlineCsvAppender(path, interval, size - droppedBytes === 0, { last, droppedBytes });
   }
@@ -83,9 +84,10 @@ export class KlineCsvAppender {
 
   /**
    * Appends whole rows in one write and fsyncs, so a crash leaves at most a partial last line
-   * (cut off by the next open). Rows must be closed candles of this interval, each opening one
-   * interval after the row before it (the file stays gapless, as `parseKlineCsv` requires):
-   * anything else is a bug upstream and throws before a byte is written.
+   * (cut off by the next open). Rows must be closed candles of this interval, each opening a
+   * whole number of intervals after the row before it (a hole in the exchange's history stays a
+   * hole; the backtest loader reports it): anything else is a bug upstream and throws before a
+   * byte is written.
    */
   async append(klines: readonly Kline[]): Promise<void> {
     if (klines.length === 0) return;
@@ -95,8 +97,8 @@ export class KlineCsvAppender {
       if (!k.closed || k.interval !== this.interval || k.closeTimeMs !== k.openTimeMs + stepMs - 1) {
         throw new CsvFormatError(basename(this.path), 0, `refusing row ${k.openTimeMs}: not a closed ${this.interval} candle`);
       }
-      if (previous !== undefined && k.openTimeMs !== previous + stepMs) {
-        throw new CsvFormatError(basename(this.path), 0, `refusing row ${k.openTimeMs}: expected open time ${previous + stepMs}`);
+      if (previous !== undefined && (k.openTimeMs <= previous || (k.openTimeMs - previous) % stepMs !== 0)) {
+        throw new CsvFormatError(basename(this.path), 0, `refusing row ${k.openTimeMs}: expected open time ${previous + stepMs} or a later one on its grid`);
       }
       previous = k.openTimeMs;
     }

@@ -59,7 +59,7 @@ describe('download against the simulated exchange', () => {
       }
     }
     const after = sim.stats().rest;
-    expect(run.summary, 'summary counts files and rows').toMatchObject({ files: 6, rows, filledRows: 0 });
+    expect(run.summary, 'summary counts files and rows').toMatchObject({ files: 6, rows, gaps: 0 });
     expect(run.summary?.requests, 'summary requests = what reached the exchange').toBe(after.requests - before.requests);
     expect((after.byPath['/fapi/v1/klines'] ?? 0) - (before.byPath['/fapi/v1/klines'] ?? 0), 'one request per 499 rows, none wasted').toBe(expectedPages);
     expect(after.status429 - before.status429, 'never rate-limited').toBe(0);

@@ -74,12 +74,13 @@ describe('KlineCsvAppender', () => {
     expect(await readFile(file(), 'utf8'), 'even the partial line stays for a human to look at').toBe(before);
   });
 
-  it('refuses rows that would duplicate, reorder or leave a gap, before writing anything', async () => {
+  it('refuses rows that would duplicate, reorder or leave the interval grid, before writing anything', async () => {
     await appendAll(truth.slice(0, 5));
     const before = await readFile(file(), 'utf8');
     for (const [why, rows] of [
       ['duplicate', truth.slice(4, 6)],
-      ['gap', truth.slice(6, 8)],
+      ['reorder', [truth[6] as Kline, truth[5] as Kline]],
+      ['off the grid', [{ ...(truth[5] as Kline), openTimeMs: (truth[5] as Kline).openTimeMs + 1, closeTimeMs: (truth[5] as Kline).closeTimeMs + 1 }]],
       ['forming', [{ ...(truth[5] as Kline), closed: false }]],
     ] as const) {
       const appender = await KlineCsvAppender.open(file(), 'ETHUSDT', '1d');
@@ -87,5 +88,13 @@ describe('KlineCsvAppender', () => {
       await appender.close();
     }
     expect(await readFile(file(), 'utf8'), 'nothing written').toBe(before);
+  });
+
+  it('writes a hole in the exchange\'s history as a hole, and resumes after a tail that has one', async () => {
+    await appendAll([...truth.slice(0, 3), ...truth.slice(5, 7)]);
+    const resumed = await appendAll(truth.slice(7, 9));
+    expect(resumed.resume.last?.openTimeMs, 'the tail with a hole was accepted').toBe(truth[6]?.openTimeMs);
+    const opens = (await readFile(file(), 'utf8')).trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    expect(opens, 'rows 3 and 4 were never invented').toEqual([0, 1, 2, 5, 6, 7, 8].map((i) => truth[i]!.openTimeMs));
   });
 });

@@ -91,7 +91,7 @@ export function readTrades(db: Db): TradeWithSignal[] {
          t.equity_after AS equityAfter, s.score, s.breakdown, s.threshold, s.end_time AS signalTimeMs,
          s.risk_pct AS riskPct, s.reasons
        FROM trades t JOIN signals s ON s.id = t.signal_id
-       ORDER BY t.status = 'open', t.exit_time, t.signal_id, t.opened_at, t.id`,
+       ORDER BY t.status = 'open', t.exit_time, t.symbol, t.signal_id, t.opened_at, t.id`,
     )
     .all() as (Omit<TradeWithSignal, 'breakdown' | 'reasons'> & { breakdown: string; reasons: string })[];
   return rows.map((r) => ({

@@ -47,8 +47,8 @@ export class TradeRepo {
        WHERE signal_id = @signalId AND status = 'open'`,
     );
     this.openTradesStmt = db.prepare(`SELECT * FROM trades WHERE status = 'open' ORDER BY opened_at, id`);
-    this.closedStmt = db.prepare(`SELECT * FROM trades WHERE status = 'closed' ORDER BY exit_time, id`);
-    this.recentClosedStmt = db.prepare(`SELECT * FROM trades WHERE status = 'closed' ORDER BY exit_time DESC, id DESC LIMIT ?`);
+    this.closedStmt = db.prepare(`SELECT * FROM trades WHERE status = 'closed' ORDER BY exit_time, symbol, signal_id`);
+    this.recentClosedStmt = db.prepare(`SELECT * FROM trades WHERE status = 'closed' ORDER BY exit_time DESC, symbol DESC, signal_id DESC LIMIT ?`);
   }
 
   /** Returns true when this call opened it. */

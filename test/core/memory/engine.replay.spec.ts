@@ -74,7 +74,7 @@ describe('memory engine over a realistic trade stream from the example candles',
     expect(times, 'events in event time order').toEqual([...times].sort((a, b) => a - b));
   });
 
-  it('ends in the same state whether same-time exits arrive by symbol name or by id', () => {
+  it('ends in the same state whether same-time exits arrive in memory order or reversed', () => {
     const arrival = arrivalOrder(trades);
     expect(arrival.map((t) => t.signalId), 'the two orders do differ').not.toEqual(trades.map((t) => t.signalId));
     const run = liveRun(arrival, 7);

@@ -78,7 +78,7 @@ export function realTrades(symbols: readonly string[] = ['BTCUSDT', 'ETHUSDT', '
   });
 }
 
-/** The same trades in the order a live tracker closes them: by exit, then symbol name. */
+/** The same trades as a live tracker might close them: by exit, then symbol name reversed (not memory order). */
 export function arrivalOrder(trades: readonly ClosedTrade[]): ClosedTrade[] {
-  return [...trades].sort((a, b) => a.exitTimeMs - b.exitTimeMs || a.symbol.localeCompare(b.symbol));
+  return [...trades].sort((a, b) => a.exitTimeMs - b.exitTimeMs || b.symbol.localeCompare(a.symbol));
 }

@@ -1,0 +1,86 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Kline } from '../domain/kline.js';
+import type { RunVariant } from './compare.js';
+import { configRecord, rotationFromConfig, settingsFromConfig } from './cliSettings.js';
+import { buildReport, writeReportFiles, type BacktestReport } from './report/index.js';
+import { RotationSchedule } from './rotation.js';
+import { runBacktest } from './runner.js';
+
+/** What every run of one command shares: the data, the range and where files go. */
+export interface VariantContext {
+  readonly config: Config;
+  /** Closed candles in replay order, none ending after `toMs`. */
+  readonly candles: readonly Kline[];
+  /** Each symbol's 30m candles: the rotation's 24 h volumes. */
+  readonly klines30m: ReadonlyMap<string, readonly Kline[]>;
+  readonly symbols: readonly string[];
+  readonly dataDir: string;
+  readonly outDir: string;
+  /** Event-time range the report describes: processed candles end in (fromMs, toMs]. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly rotate: boolean;
+  /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
+  readonly ownFolder: boolean;
+  readonly logger: Logger;
+}
+
+/** The one stdout line a run prints: its headline figures and its speed. */
+export interface RunSummaryLine {
+  readonly run: string;
+  readonly trades: number;
+  readonly winRatePct: number | null;
+  readonly expectancyR: number | null;
+  readonly totalR: number;
+  readonly maxDrawdownPct: number;
+  readonly finalEquity: number;
+  readonly candles: number;
+  readonly wallMs: number;
+  readonly candlesPerSec: number;
+  readonly db: string;
+  readonly report: string;
+}
+
+/**
+ * Runs one variant into a fresh `OUT/<label>.db` (a file left by an earlier command is removed:
+ * resuming it with other data or settings would mix two runs), then writes its report.json and
+ * report.html. Wall-clock time is read here, in the CLI layer, and only lands in `report.runtime`.
+ */
+export function runVariant(ctx: VariantContext, variant: RunVariant): { report: BacktestReport; line: RunSummaryLine } {
+  const startedAtMs = Date.now();
+  const dbPath = join(ctx.outDir, `${variant.label}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const settings = settingsFromConfig(ctx.config, variant.profile, variant.memory);
+  const rotation = ctx.rotate ? rotationFromConfig(ctx.config, ctx.fromMs) : undefined;
+  const schedule = rotation === undefined ? undefined : new RotationSchedule(rotation, ctx.klines30m);
+  const result = runBacktest({
+    candles: ctx.candles, dbPath, settings, fromMs: ctx.fromMs, logger: ctx.logger,
+    inUniverse: schedule === undefined ? undefined : (symbol, endMs, pinned) => schedule.watches(symbol, endMs, pinned),
+  });
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let report: BacktestReport;
+  try {
+    report = buildReport({
+      db,
+      run: {
+        startedAtMs, finishedAtMs: Date.now(), config: configRecord(settings, rotation), dataDir: ctx.dataDir,
+        symbols: ctx.symbols, fromMs: ctx.fromMs, toMs: ctx.toMs, profile: variant.profile, memory: variant.memory,
+        candles: result.candles, startingEquity: settings.startingEquity,
+      },
+    });
+  } finally {
+    db.close();
+  }
+  const { jsonPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
+  const s = report.summary;
+  const line: RunSummaryLine = {
+    run: variant.label, trades: s.trades, winRatePct: s.winRatePct, expectancyR: s.expectancyR, totalR: s.totalR,
+    maxDrawdownPct: s.maxDrawdownPct, finalEquity: s.finalEquity, candles: result.candles, wallMs: Math.round(Date.now() - startedAtMs),
+    candlesPerSec: result.wallMs > 0 ? Math.round((result.candles / result.wallMs) * 1000) : 0, db: dbPath, report: jsonPath,
+  };
+  return { report, line };
+}

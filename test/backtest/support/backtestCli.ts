@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { runBacktestCli } from '../../../src/backtest/cli.js';
+import type { BacktestReport } from '../../../src/backtest/report/index.js';
+
+/** The repository's own candles (never ../shared), as an absolute path. */
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/klines/', import.meta.url));
+
+const made: string[] = [];
+
+/** A fresh temp folder, removed by {@link removeTempDirs}. */
+export function tempOut(prefix = 'ks-backtest-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder {@link tempOut} made in this test file (call it from `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface CliRun {
+  readonly code: number;
+  /** stdout lines, parsed (one JSON summary per run). */
+  readonly summaries: Array<Record<string, unknown>>;
+  readonly errors: string[];
+}
+
+/**
+ * Runs `backtest` in this process with the bot's default environment plus `env` (never the
+ * machine's own), logs silenced. `args` are the flags after `backtest`.
+ */
+export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const code = await runBacktestCli(args, {
+    env: { LOG_LEVEL: 'silent', ...env }, logger: pino({ level: 'silent' }),
+    writeLine: (l) => out.push(l), writeError: (l) => errors.push(l),
+  });
+  return { code, summaries: out.map((l) => JSON.parse(l) as Record<string, unknown>), errors };
+}
+
+/** A report.json written by the CLI. */
+export function readReport(path: string): BacktestReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as BacktestReport;
+}
