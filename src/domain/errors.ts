@@ -62,9 +62,12 @@ export class BinanceApiError extends KlineSignalsError {
   }
 }
 
-/** Binance banned this IP (HTTP 418) until `untilMs`. Every REST call fails fast until then. */
-export class IpBannedError extends KlineSignalsError {
-  readonly code = 'IP_BANNED';
+/**
+ * Binance banned this IP (HTTP 418) until `untilMs`. Every REST call fails fast (sending nothing)
+ * until then; it is transient, so callers retry with backoff and succeed once the ban is over.
+ */
+export class IpBannedError extends TransientError {
+  override readonly code = 'IP_BANNED';
   constructor(readonly untilMs: number) {
     super(`Binance REST banned until ${new Date(untilMs).toISOString()}`);
   }

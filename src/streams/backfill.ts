@@ -25,7 +25,12 @@ export interface BackfillDeps {
   /** Backoff of transient REST failures (retryTransient). Defaults 1000 / 30000 ms. */
   readonly retryInitialMs?: number;
   readonly retryMaxMs?: number;
-  /** Attempts per REST call before the run gives up with a `failed` notice. Default 6. */
+  /**
+   * Attempts per REST call of a gap request before the run gives up with a `failed` notice (the gap
+   * is asked for again with the next held candle). Default 6. Warm-up and reconnect runs never give
+   * up on transient failures (a 418 ban included): their series' candles wait in the gate meanwhile,
+   * and a series that started without its history would stay cold for 51 candles.
+   */
   readonly maxAttempts?: number;
 }
 
@@ -151,9 +156,9 @@ function pages(req: BackfillRequest, plan: FetchPlan, nowMs: number, deps: Backf
   );
 }
 
-/** One REST call, retried with backoff on transient failures, at most `maxAttempts` times. */
+/** One REST call, retried with backoff on transient failures (gap runs: at most `maxAttempts` times). */
 function call<T>(fn: () => Promise<T>, deps: BackfillDeps, log: Logger, req: BackfillRequest): Observable<T> {
-  const maxAttempts = deps.maxAttempts ?? 6;
+  const maxAttempts = req.reason === 'gap' ? (deps.maxAttempts ?? 6) : Infinity;
   return defer(() => {
     let attempts = 0;
     return defer(() => {

@@ -55,6 +55,9 @@ export interface BinanceRestDeps {
 }
 
 /** Counters for metrics and tests. Weight counts are request weight, not request counts. */
+/** How often callers waiting behind a post-429 probe look again. */
+const PROBE_WAIT_MS = 100;
+
 export interface BinanceRestStats {
   /** Attempts sent, retries included. */
   readonly requests: number;
@@ -115,17 +118,27 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const sleep = (ms: number): Promise<void> =>
     firstValueFrom(timer(ms, scheduler).pipe(takeUntil(closed$)), { defaultValue: undefined }).then(() => undefined);
 
+  // After a 429 one request goes first as a probe; the others wait for its answer, so a second
+  // 429 costs one rejected request, not one per waiting caller (repeated 429s lead to a 418 ban).
+  let recovering = false;
+  let probe: object | undefined;
+
   async function gate(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const weight = requestWeight(config.url ?? '', config.params);
     for (;;) {
       if (closing !== undefined) throw new RestClientClosedError();
       const now = nowMs();
       if (bannedUntilMs !== undefined && now < bannedUntilMs) throw new IpBannedError(bannedUntilMs);
+      if (recovering && probe !== undefined) {
+        await sleep(PROBE_WAIT_MS);
+        continue;
+      }
       const waitMs = budget.tryReserve(weight, now);
       if (waitMs === 0) break;
       log.debug({ path: config.url, weight, waitMs }, 'weight budget full, waiting');
       await sleep(waitMs);
     }
+    if (recovering) probe = config;
     reserved.set(config, weight);
     counters.requests += 1;
     counters.weightSentTotal += weight;
@@ -136,6 +149,10 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     const weight = config === undefined ? undefined : reserved.get(config);
     if (config === undefined || weight === undefined) return;
     reserved.delete(config);
+    if (config === probe) {
+      probe = undefined;
+      if (response?.status !== 429) recovering = false;
+    }
     const header = Number(response?.headers['x-mbx-used-weight-1m']);
     if (Number.isFinite(header) && response?.headers['x-mbx-used-weight-1m'] !== undefined) usedWeightHeader = header;
     const now = nowMs();
@@ -144,6 +161,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     const pauseMs = retryAfterMs(response?.headers['retry-after']);
     if (status === 429) {
       counters.http429 += 1;
+      recovering = true;
       if (pauseMs !== undefined) budget.pauseUntil(now + pauseMs);
       else budget.markExhausted(now);
       log.warn({ path: config && (config as InternalAxiosRequestConfig).url, pauseMs }, 'binance rate limit hit');

@@ -5,7 +5,7 @@ import { backfill, type BackfillDeps, type BackfillRequest } from '../../src/str
 import { seriesGate, type GapRequest } from '../../src/operators/seriesGate.js';
 import { seriesRequests } from '../../src/core/candles/backfillPlan.js';
 import type { GateInput } from '../../src/core/candles/gateInput.js';
-import { TransientError } from '../../src/domain/errors.js';
+import { IpBannedError, TransientError } from '../../src/domain/errors.js';
 import { seriesKey, type Kline } from '../../src/domain/kline.js';
 import { exampleKlines } from '../core/candles/support/exampleKlines.js';
 import { FakeRest } from '../core/candles/support/fakeRest.js';
@@ -147,7 +147,7 @@ describe('backfill into the series gate', () => {
     expect(rest.calls[1]!.query.startTimeMs, 'the follow-up covers the union').toBe(btc[701]!.openTimeMs);
   });
 
-  it('gives up with a failed notice when transient failures outlast maxAttempts', async () => {
+  it('gives up on a gap with a failed notice when transient failures outlast maxAttempts', async () => {
     const rest = new FakeRest([btc]);
     rest.failures.push(new TransientError('503'), new TransientError('503'), new TransientError('503'));
     const { logger, lines } = captureLogger();
@@ -155,11 +155,26 @@ describe('backfill into the series gate', () => {
     const requests = new Subject<BackfillRequest>();
     subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler: asyncScheduler, logger, maxAttempts: 2, retryInitialMs: 1 })
       .subscribe((x) => got.push(x));
-    requests.next({ symbol: 'BTCUSDT', interval: '30m', reason: 'reconnect' });
+    requests.next({ symbol: 'BTCUSDT', interval: '30m', reason: 'gap', fromOpenTimeMs: btc[10]!.openTimeMs, toOpenTimeMs: btc[12]!.openTimeMs });
     await waitFor(() => got.length > 0, 'a notice');
     expect(got, 'failed, not settled').toEqual([{ kind: 'failed', symbol: 'BTCUSDT', interval: '30m' }]);
     expect(lines.filter((l) => l.msg === 'backfill retrying').length, 'one retry for two attempts').toBe(1);
     expect(rest.failures.length, 'the third failure was never reached').toBe(1);
+  });
+
+  it('regression: a warm-up outlasts maxAttempts and a 418 ban, so the series does not start without its history', async () => {
+    const rest = new FakeRest([btc]);
+    rest.nowMs = btc[3001]!.openTimeMs + MIN;
+    rest.failures.push(new IpBannedError(0), new TransientError('503'), new IpBannedError(0), new TransientError('503'));
+    const { logger } = captureLogger();
+    const got: GateInput[] = [];
+    const requests = new Subject<BackfillRequest>();
+    subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler: asyncScheduler, logger, maxAttempts: 2, retryInitialMs: 1, retryMaxMs: 4 })
+      .subscribe((x) => got.push(x));
+    requests.next({ symbol: 'BTCUSDT', interval: '30m', reason: 'warmup' });
+    await waitFor(() => got.some((x) => 'kind' in x && x.kind !== 'begin'), 'the run ends');
+    expect(got.filter((x) => 'kind' in x).map((x) => (x as { kind: string }).kind), 'settled after four failures').toEqual(['begin', 'settled']);
+    expect(got.filter((x) => !('kind' in x)).length, 'the history arrived').toBeGreaterThan(400);
   });
 
   it('gives up after a non-transient error with a failed notice, and completes', async () => {

@@ -69,6 +69,22 @@ describe('createBinanceRest retries', () => {
     expect(rest.stats().http429, '429 counted').toBe(1);
   });
 
+  it('regression: after a 429 one probe goes first, so a second 429 rejects one request, not every waiting caller', async () => {
+    // The exchange is still limiting when the first pause ends: the first two requests after it get 429 too.
+    const tooMany = { status: 429, headers: { 'Retry-After': '1' }, body: { code: -1003, msg: 'Too many requests' } };
+    const { server, rest } = await setup((_r, i) => (i < 3 ? tooMany : timeBody(i)));
+    const first = rest.serverTimeMs();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const waiting = [1, 2, 3, 4].map(() => rest.serverTimeMs());
+    await Promise.all([first, ...waiting]);
+    const rejected = server.requests.slice(0, 3);
+    for (let i = 1; i < rejected.length; i++) {
+      expect(rejected[i]!.atMs - rejected[i - 1]!.atMs, 'each 429 was a lone probe after a whole pause').toBeGreaterThanOrEqual(1000);
+    }
+    expect(rest.stats().http429, 'three 429s in all: never a burst of waiting callers').toBe(3);
+    expect(server.requests.length, 'three probes rejected, then the five calls answered').toBe(8);
+  });
+
   it('stops every call after a 418 until its Retry-After, failing fast', async () => {
     let clock = 1_000_000;
     const { server, rest } = await setup(
