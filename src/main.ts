@@ -39,6 +39,9 @@ export async function runBot(_argv: readonly string[]): Promise<number> {
     'kline-signals started',
   );
   const code = await lifecycle.exitCode;
-  logger.flush();
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
+  // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
+  if (code !== 0) process.exit(code);
   return code;
 }

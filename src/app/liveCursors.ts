@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { defer, retry, Subscription, timer, type SchedulerLike } from 'rxjs';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 
 export interface LiveCursorsDeps {
@@ -6,7 +7,10 @@ export interface LiveCursorsDeps {
   readonly storedCursor: (symbol: string) => number | undefined;
   /** Binance's clock, read when a symbol joins. */
   readonly serverTimeMs: () => Promise<number>;
+  readonly scheduler: SchedulerLike;
   readonly logger: Logger;
+  /** Longest wait between two tries of the server time. Default 60 s. */
+  readonly maxRetryMs?: number;
 }
 
 /**
@@ -14,20 +18,22 @@ export interface LiveCursorsDeps {
  * warming its windows: those after a per-symbol start time.
  * - Symbols of the first universe resume at their stored cursor: a restart catches up every candle
  *   it missed, and lands on the state an uninterrupted run would have.
- * - A symbol joining later (rotation) starts at the exchange's time of joining, so its warm-up
- *   history raises no late signals.
- * Until the start time is known, the symbol's candles only warm its windows.
+ * - A symbol joining later (rotation), or one never seen, starts at the exchange's time of joining,
+ *   so its warm-up history raises no late signals. The server time is asked again with backoff
+ *   until it answers (a bot started while Binance is unreachable goes live when it comes back);
+ *   until then the symbol's candles only warm its windows.
  */
 export class LiveCursors {
   private readonly fromMs = new Map<string, number>();
+  private readonly asking = new Map<string, Subscription>();
   private first = true;
 
   constructor(private readonly deps: LiveCursorsDeps) {}
 
   onUniverse(symbols: ReadonlySet<string>): void {
-    for (const symbol of this.fromMs.keys()) if (!symbols.has(symbol)) this.fromMs.delete(symbol);
+    for (const symbol of [...this.fromMs.keys(), ...this.asking.keys()]) if (!symbols.has(symbol)) this.forget(symbol);
     for (const symbol of symbols) {
-      if (this.fromMs.has(symbol)) continue;
+      if (this.fromMs.has(symbol) || this.asking.has(symbol)) continue;
       const stored = this.first ? this.deps.storedCursor(symbol) : undefined;
       if (stored !== undefined) this.fromMs.set(symbol, stored);
       else this.startAtServerTime(symbol);
@@ -40,12 +46,35 @@ export class LiveCursors {
     return from !== undefined && klineEndMs(k) > from;
   }
 
+  /** Stops asking for server times (shutdown). */
+  close(): void {
+    for (const sub of this.asking.values()) sub.unsubscribe();
+    this.asking.clear();
+  }
+
+  private forget(symbol: string): void {
+    this.fromMs.delete(symbol);
+    this.asking.get(symbol)?.unsubscribe();
+    this.asking.delete(symbol);
+  }
+
   private startAtServerTime(symbol: string): void {
-    this.deps.serverTimeMs().then(
-      (t) => {
-        if (!this.fromMs.has(symbol)) this.fromMs.set(symbol, t);
-      },
-      (err: unknown) => this.deps.logger.warn({ err, symbol }, 'server time unavailable, symbol only warms its windows'),
-    );
+    const { scheduler, logger } = this.deps;
+    const maxRetryMs = this.deps.maxRetryMs ?? 60_000;
+    const sub = defer(() => this.deps.serverTimeMs())
+      .pipe(
+        retry({
+          delay: (err: unknown, attempt: number) => {
+            const delayMs = Math.min(maxRetryMs, 1000 * 2 ** (attempt - 1));
+            logger.warn({ err, symbol, attempt, delayMs }, 'server time unavailable, symbol only warms its windows meanwhile');
+            return timer(delayMs, scheduler);
+          },
+        }),
+      )
+      .subscribe((t) => {
+        this.asking.delete(symbol);
+        this.fromMs.set(symbol, t);
+      });
+    if (!sub.closed) this.asking.set(symbol, sub);
   }
 }

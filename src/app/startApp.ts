@@ -11,7 +11,7 @@ import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from '../sinks/sqlite/restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
-import { launchCommands, registerCommands } from '../sinks/telegram/commands.js';
+import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/telegram/commands.js';
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
@@ -90,7 +90,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     outbox: { repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes() },
   });
 
-  const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), logger });
+  const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
   let watched: ReadonlySet<string> = new Set();
   const subscriptions = new Subscription();
   subscriptions.add(
@@ -127,7 +127,11 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     const queries = createBotQueries({
       repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
     });
-    const commandDeps = { queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, language: config.LANGUAGE, scheduler, logger, secrets };
+    const enqueueReply: EnqueueReply = ({ key, chatId: to, html }) => {
+      enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
+      sender.notify();
+    };
+    const commandDeps = { queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, language: config.LANGUAGE, scheduler, logger, secrets, enqueueReply };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(
       (stop) => {
@@ -142,6 +146,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     universe: () => watched,
     async close(drainDeadlineMs, reason = 'stop') {
       subscriptions.unsubscribe();
+      cursors.close();
       stopCommands?.();
       const atMs = scheduler.now();
       lifecycleMessage(`lifecycle:stop:${atMs}`, renderShutdown({ atMs, reason, pending: repos.outbox.depth() }, ctx));

@@ -3,6 +3,20 @@ import { parseEnv } from 'node:util';
 import { ConfigError } from '../domain/errors.js';
 import { ENV, type EnvValues } from './envSpec.js';
 
+/** Variables whose refused value is not echoed whole: the error lands in stderr and PM2's log files. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['TELEGRAM_BOT_TOKEN']);
+
+/**
+ * A refused secret as the error shows it: the bot id before the colon stays (enough to see which
+ * token), the secret part is hidden; a long value without a colon is hidden whole.
+ */
+function maskSecret(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const colon = raw.indexOf(':');
+  if (colon >= 0) return `${raw.slice(0, colon)}:[REDACTED]`;
+  return raw.length >= 16 ? '[REDACTED]' : raw;
+}
+
 /** Validated settings. Field names are the environment variable names. */
 export type Config = EnvValues;
 
@@ -22,7 +36,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       continue;
     }
     const parsed = spec.schema.safeParse(input);
-    if (!parsed.success) throw new ConfigError(spec.name, raw, spec.allowed);
+    if (!parsed.success) throw new ConfigError(spec.name, SECRET_VARIABLES.has(spec.name) ? maskSecret(raw) : raw, spec.allowed);
     out[spec.name] = parsed.data;
   }
   return out as Config;

@@ -50,6 +50,19 @@ describe('parseConfig', () => {
     expect(err.message).toContain(allowed);
   });
 
+  it('regression: a refused token is not echoed whole (the error goes to stderr and PM2 log files)', () => {
+    const secret = 'shortbutsecret-part';
+    let message = '';
+    try {
+      parseConfig({ TELEGRAM_BOT_TOKEN: `12345:${secret}` });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('TELEGRAM_BOT_TOKEN');
+    expect(message, 'the bot id stays, the secret part does not').toContain('12345:[REDACTED]');
+    expect(message).not.toContain(secret);
+  });
+
   it('keeps .env.example in step with the schema', () => {
     expect(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')).toBe(renderEnvExample());
     for (const name of Object.keys(ENV)) expect(renderEnvExample()).toContain(name);

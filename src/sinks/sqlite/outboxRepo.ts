@@ -61,6 +61,8 @@ export class OutboxRepo {
   private readonly byKeyStmt;
   private readonly byIdStmt;
 
+  private readonly sentSinceStmt;
+
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at)
@@ -91,6 +93,7 @@ export class OutboxRepo {
     this.heldChatsStmt = db.prepare(`SELECT DISTINCT chat_id FROM outbox WHERE status = 'held' ORDER BY chat_id`);
     this.byKeyStmt = db.prepare(`SELECT * FROM outbox WHERE key = ?`);
     this.byIdStmt = db.prepare(`SELECT * FROM outbox WHERE id = ?`);
+    this.sentSinceStmt = db.prepare(`SELECT chat_id AS chatId, sent_at AS sentAtMs FROM outbox WHERE status = 'sent' AND sent_at >= ? ORDER BY sent_at`);
   }
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
@@ -139,6 +142,11 @@ export class OutboxRepo {
   }
 
   /** Pending messages. */
+  /** Messages sent at or after `sinceMs`, oldest first: a restarted sender paces against them. */
+  sentSince(sinceMs: number): { chatId: string; sentAtMs: number }[] {
+    return this.sentSinceStmt.all(sinceMs) as { chatId: string; sentAtMs: number }[];
+  }
+
   depth(): number {
     return (this.depthStmt.get() as { n: number }).n;
   }

@@ -32,6 +32,9 @@ export interface BotQueries {
   resume(): Awaitable<void>;
 }
 
+/** A command's reply handed to the outbox: `key` is unique per update, so a re-fetched update is answered once. */
+export type EnqueueReply = (reply: { readonly key: string; readonly chatId: string; readonly html: string }) => void;
+
 export interface CommandDeps extends TemplateContext {
   readonly queries: BotQueries;
   /** TELEGRAM_CHAT_ID: commands from this chat are answered. */
@@ -43,6 +46,12 @@ export interface CommandDeps extends TemplateContext {
   readonly logger: Logger;
   /** Redacted from logged errors (the bot token). */
   readonly secrets?: readonly string[];
+  /**
+   * Where replies go. The app sets it to the outbox so a reply to the alert chat is paced with the
+   * alerts (Telegram's 1 message/s per chat counts both; sent directly, it drew 429s and was lost).
+   * Unset, replies are sent at once with `ctx.reply`.
+   */
+  readonly enqueueReply?: EnqueueReply;
 }
 
 export const DEFAULT_LIST_SIZE = 5;
@@ -76,6 +85,10 @@ async function reply(ctx: Context, html: string): Promise<void> {
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
   const log = deps.logger.child({ component: 'telegramCommands' });
   const q = deps.queries;
+  const answer = async (ctx: Context, html: string): Promise<void> => {
+    if (deps.enqueueReply === undefined || ctx.chat === undefined) return reply(ctx, html);
+    deps.enqueueReply({ key: `reply:${ctx.chat.id}:${ctx.update.update_id}`, chatId: String(ctx.chat.id), html });
+  };
   bot.use(async (ctx, next) => {
     const chat = ctx.chat;
     const chatId = chat === undefined ? undefined : String(chat.id);
@@ -84,24 +97,24 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     if (isAuthorized(chatId, username, userId, deps)) return next();
     log.warn({ chatId, userId, updateType: ctx.updateType }, 'unauthorized update ignored');
   });
-  bot.command('help', (ctx) => reply(ctx, renderHelp(deps)));
-  bot.command('start', (ctx) => reply(ctx, renderHelp(deps)));
-  bot.command('status', async (ctx) => reply(ctx, renderStatus(await q.status(), deps)));
-  bot.command('signals', async (ctx) => reply(ctx, renderSignalList(await q.recentSignals(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
-  bot.command('trades', async (ctx) => reply(ctx, renderTradeList(await q.recentTrades(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
-  bot.command('stats', async (ctx) => reply(ctx, renderStats(await q.stats(intArg(ctx.payload, DEFAULT_STATS_DAYS, 365)), deps)));
-  bot.command('memory', async (ctx) => reply(ctx, renderMemory(await q.memory(), deps)));
+  bot.command('help', (ctx) => answer(ctx, renderHelp(deps)));
+  bot.command('start', (ctx) => answer(ctx, renderHelp(deps)));
+  bot.command('status', async (ctx) => answer(ctx, renderStatus(await q.status(), deps)));
+  bot.command('signals', async (ctx) => answer(ctx, renderSignalList(await q.recentSignals(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
+  bot.command('trades', async (ctx) => answer(ctx, renderTradeList(await q.recentTrades(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
+  bot.command('stats', async (ctx) => answer(ctx, renderStats(await q.stats(intArg(ctx.payload, DEFAULT_STATS_DAYS, 365)), deps)));
+  bot.command('memory', async (ctx) => answer(ctx, renderMemory(await q.memory(), deps)));
   bot.command('pause', async (ctx) => {
     const hours = intArg(ctx.payload, 0, MAX_PAUSE_HOURS);
     const untilMs = hours > 0 ? deps.scheduler.now() + hours * 3_600_000 : undefined;
     await q.pause(untilMs);
     log.info({ untilMs, userId: ctx.from.id }, 'signals paused by command');
-    await reply(ctx, renderPaused(untilMs, deps));
+    await answer(ctx, renderPaused(untilMs, deps));
   });
   bot.command('resume', async (ctx) => {
     await q.resume();
     log.info({ userId: ctx.from.id }, 'signals resumed by command');
-    await reply(ctx, renderResumed(deps));
+    await answer(ctx, renderResumed(deps));
   });
   bot.catch((err, ctx) => {
     log.error({ err: toDeliveryError(err, deps.secrets ?? []), updateType: ctx.updateType }, 'command failed');

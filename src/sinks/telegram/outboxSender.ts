@@ -67,6 +67,10 @@ export class OutboxSender {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A restart must not forget what the last process sent a moment ago: pace against it.
+    const limits = this.deps.limits ?? TELEGRAM_LIMITS;
+    const windowMs = Math.max(limits.perChatGapMs, limits.groupWindowMs);
+    for (const { chatId, sentAtMs } of this.deps.repo.sentSince(this.deps.scheduler.now() - windowMs)) this.pacer.recordSend(chatId, sentAtMs);
     this.loop = this.run();
   }
 

@@ -149,4 +149,16 @@ describe('console sink', () => {
     expect(repo.depth(), 'marked sent').toBe(0);
     db.close();
   });
+
+  it('regression: a restarted sender paces against what the previous process sent a moment ago', async () => {
+    const limits: PacingLimits = { perChatGapMs: 800, groupMax: 20, groupWindowMs: 60_000 };
+    const { fake, repo, sender } = await setup(limits);
+    const previous = enqueue(repo, '42', 'sent by the process before the restart');
+    const sentAtMs = Date.now();
+    repo.markSent(repo.find(previous)!.id, sentAtMs);
+    enqueue(repo, '42', 'first message after the restart');
+    sender.start();
+    await fake.waitFor(() => fake.messages.length === 1, 'the message after the restart');
+    expect(fake.messages[0]!.atMs - sentAtMs, 'no send to the chat within the gap of the last one').toBeGreaterThanOrEqual(limits.perChatGapMs - 5);
+  });
 });
