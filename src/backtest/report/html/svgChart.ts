@@ -62,7 +62,8 @@ export function svgChart(o: ChartOptions): string {
     parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${f(sy(y))}" y2="${f(sy(y))}" class="grid"/>`);
     parts.push(`<text x="${LEFT - 6}" y="${f(sy(y) + 4)}" text-anchor="end" class="tick">${escapeHtml(o.formatY(y))}</text>`);
     const x = o.xMin + (xSpan * i) / 4;
-    parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="middle" class="tick">${escapeHtml(fmtDate(x))}</text>`);
+    // The last date ends at the plot's right edge, so it is not cut off by the viewBox.
+    parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="${i === 4 ? 'end' : 'middle'}" class="tick">${escapeHtml(fmtDate(x))}</text>`);
   }
   for (const s of spans.filter((s) => s.shade)) {
     const x0 = sx(s.x0);
@@ -84,9 +85,10 @@ export function svgChart(o: ChartOptions): string {
   });
   if (o.series.length > 1) {
     o.series.forEach((s, i) => {
-      const x = LEFT + 10 + i * 180;
-      parts.push(`<rect x="${x}" y="${TOP + 6}" width="10" height="10" fill="${colorAt(i)}"/>`);
-      parts.push(`<text x="${x + 14}" y="${TOP + 15}" class="tick">${escapeHtml(s.label)}</text>`);
+      // On the title row, right of the title: inside the plot it hid the lines it names.
+      const x = LEFT + 150 + i * 165;
+      parts.push(`<rect x="${x}" y="7" width="10" height="10" fill="${colorAt(i)}"/>`);
+      parts.push(`<text x="${x + 14}" y="16" class="tick">${escapeHtml(s.label)}</text>`);
     });
   }
   return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(o.title)}">${parts.join('')}</svg>`;

@@ -54,13 +54,22 @@ export function groupTable(title: string, rows: readonly GroupRow[]): string {
   );
 }
 
+/** Signals listed in a memory row; a long lock affects hundreds, and all of them stay in report.json. */
+export const AFFECTED_LISTED = 4;
+
+function affectedText(a: MemoryActivation): string {
+  const listed = a.signals.slice(0, AFFECTED_LISTED).map((s) => `#${s.signalId} ${s.symbol} ${s.model} ${fmtTime(s.endMs)} ${s.status} (${s.codes.join(',')})`);
+  const more = a.signals.length - listed.length;
+  return more > 0 ? `${listed.join('; ')}; … ${more} more in report.json` : listed.join('; ');
+}
+
 export function memoryTable(activations: readonly MemoryActivation[]): string {
   return table(
     ['Rule', 'Type', 'Scope', 'Start (UTC)', 'End (UTC)', 'Reason', 'Blocked', 'Shrunk', 'Signals affected'],
     activations.map((a) => [
       a.rule, a.type, a.scope, fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
       num(String(a.blocked)), num(String(a.shrunk)),
-      a.signals.map((s) => `#${s.signalId} ${s.symbol} ${s.model} ${fmtTime(s.endMs)} ${s.status} (${s.codes.join(',')})`).join('; '),
+      affectedText(a),
     ]),
     'memory',
   );
@@ -72,7 +81,7 @@ export function tradesTable(trades: readonly ReportTrade[]): string {
       'Exit (UTC)', 'Exit price', 'Outcome', 'R', 'Equity after', 'Reasons'],
     trades.map((t) => [
       num(String(t.tradeId)), t.symbol, t.model, t.side, t.interval, num(fmtNum(t.score, 1)),
-      Object.entries(t.breakdown).map(([k, v]) => `${k} ${v}`).join(', '), fmtTime(t.signalTimeMs),
+      Object.entries(t.breakdown).map(([k, v]) => `${k} ${fmtNum(v, 1)}`).join(', '), fmtTime(t.signalTimeMs),
       num(fmtPrice(t.entry)), num(fmtPrice(t.stopLoss)), num(fmtPrice(t.takeProfit)), num(fmtPrice(t.quantity)),
       num(fmtNum(t.riskPct)), fmtTime(t.exitTimeMs), num(fmtPrice(t.exitPrice)), t.outcome ?? 'open',
       num(fmtNum(t.rMultiple, 3)), num(fmtNum(t.equityAfter)),

@@ -122,7 +122,9 @@ export const DASHBOARD_SCRIPT = String.raw`
         renderSignals(r[1].signals);
         renderTrades(r[2].closed);
         renderMemory(r[3]);
-        drawEquityChart($('ks-equity-chart'), r[4].points, { labels: { equity: L.equity, drawdown: L.drawdown, empty: L.chartEmpty } });
+        // Drawn at the panel's own pixel width: a fixed 720 viewBox stretched over a wide panel blew its text up 1.7x.
+        var chartBox = $('ks-equity-chart');
+        drawEquityChart(chartBox, r[4].points, { width: Math.max(480, chartBox.clientWidth || 720), labels: { equity: L.equity, drawdown: L.drawdown, empty: L.chartEmpty } });
         $('ks-banner').className = '';
         $('ks-updated').textContent = L.updated + ' ' + new Date().toLocaleTimeString();
         return true;

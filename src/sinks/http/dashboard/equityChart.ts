@@ -35,7 +35,8 @@ function drawEquityChart(container, points, options) {
     return n;
   }
   function round(v) { return Math.round(v * 10) / 10; }
-  function day(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  // Dates at both ends; with the time of day when the curve spans less than two days (else both ends read the same).
+  function day(ms) { return new Date(ms).toISOString().slice(0, data.length > 0 && data[data.length - 1].tMs - data[0].tMs < 172800000 ? 16 : 10).replace('T', ' '); }
   container.textContent = '';
   var svg = node('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img', 'class': 'equity-chart' });
   svg.appendChild(node('title', {}, (labels.equity || 'Equity') + ' / ' + (labels.drawdown || 'Drawdown')));

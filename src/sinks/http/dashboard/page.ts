@@ -21,6 +21,7 @@ export interface DashboardOptions {
  */
 export function renderDashboardHtml({ language, refreshMs = 5000, limit = 50 }: DashboardOptions): string {
   const L = DASHBOARD_LABELS[language];
+  // Tables get the full width (wide); the status and the chart share a row (grid-auto-flow: dense).
   const section = (id: string, title: string, wide = false): string =>
     `<section${wide ? ' class="wide"' : ''}><h2>${escapeHtml(title)}</h2><div id="${id}"></div></section>`;
   return `<!doctype html>
@@ -37,12 +38,12 @@ export function renderDashboardHtml({ language, refreshMs = 5000, limit = 50 }: 
 <div id="ks-banner" role="alert">${escapeHtml(L.disconnected)}</div>
 <main>
 ${section('ks-status', L.status)}
-${section('ks-open', L.openTrades)}
-${section('ks-equity-chart', L.equityCurve, true)}
+${section('ks-open', L.openTrades, true)}
+${section('ks-equity-chart', L.equityCurve)}
 ${section('ks-signals', L.signalsSent, true)}
 ${section('ks-blocked', L.blocked, true)}
-<section><h2>${escapeHtml(L.memory)}</h2><h3>${escapeHtml(L.activeRules)}</h3><div id="ks-memory-active"></div><h3>${escapeHtml(L.memoryEvents)}</h3><div id="ks-memory-events"></div></section>
-${section('ks-trades', L.recentTrades)}
+<section class="wide"><h2>${escapeHtml(L.memory)}</h2><h3>${escapeHtml(L.activeRules)}</h3><div id="ks-memory-active"></div><h3>${escapeHtml(L.memoryEvents)}</h3><div id="ks-memory-events"></div></section>
+${section('ks-trades', L.recentTrades, true)}
 </main>
 <script type="application/json" id="ks-labels">${jsonForScript(L)}</script>
 <script type="application/json" id="ks-config">${jsonForScript({ refreshMs, limit })}</script>

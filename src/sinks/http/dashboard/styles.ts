@@ -9,7 +9,7 @@ header h1 { font-size: 1.15rem; margin: 0; }
 #ks-updated { color: var(--muted); margin-left: auto; }
 #ks-banner { display: none; background: var(--bad); color: #fff; padding: .4rem 1rem; }
 #ks-banner.shown { display: block; }
-main { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; padding: 1rem; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); grid-auto-flow: dense; gap: 1rem; padding: 1rem; }
 section { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; overflow-x: auto; }
 section.wide { grid-column: 1 / -1; }
 h2 { font-size: 1rem; margin: .25rem 0 .5rem; }
