@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/botRun.js';
-import { freePort } from './support/freePort.js';
+import { freePort } from '../support/freePort.js';
 import { startStage, type Stage } from './support/opsStage.js';
 import { Pm2Cli, processAlive, type Pm2App } from './support/pm2Cli.js';
 import { waitFor } from './support/waitFor.js';

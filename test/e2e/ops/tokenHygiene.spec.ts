@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askBot } from './support/askBot.js';
 import { BotRun, killAllBots } from './support/botRun.js';
-import { freePort } from './support/freePort.js';
+import { freePort } from '../support/freePort.js';
 import { ALERT_CHAT, makeToken, startStage, type Stage } from './support/opsStage.js';
 import { findLeaks, readFiles, tokenForms } from './support/secretScan.js';
 import { waitFor } from './support/waitFor.js';
