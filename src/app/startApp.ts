@@ -1,4 +1,4 @@
-import { asyncScheduler, BehaviorSubject, Subscription, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, interval, Subscription, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config/index.js';
@@ -22,6 +22,9 @@ import { signalPipeline } from '../streams/signalPipeline.js';
 import { createBotQueries } from './botQueries.js';
 import { LiveCursors } from './liveCursors.js';
 import { SymbolFilterBook } from './symbolFilterBook.js';
+
+/** How often the WAL is checkpointed off the hot path. */
+const CHECKPOINT_EVERY_MS = 30_000;
 
 /** The console sink's chat id: messages printed instead of sent. */
 export const CONSOLE_CHAT = 'console';
@@ -120,6 +123,16 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
   );
   sender.start();
+  // Checkpoint the WAL between candles, so no candle's commit pays for it (see openDatabase).
+  subscriptions.add(
+    interval(CHECKPOINT_EVERY_MS, scheduler).subscribe(() => {
+      try {
+        repos.db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (err) {
+        logger.warn({ err }, 'wal checkpoint failed');
+      }
+    }),
+  );
 
   let stopCommands: (() => void) | undefined;
   if (chatId !== CONSOLE_CHAT) {

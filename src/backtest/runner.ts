@@ -91,15 +91,11 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
         (inUniverse === undefined || inUniverse(k.symbol, klineEndMs(k), desk.openTrades.keys())),
     });
     const writer = new StepWriter({ repos, desk, profile: settings.profile, outbox: null, logger: logger.child({ component: 'backtest' }) });
-    // Steps are committed in batches: each step is still its own (nested) transaction, and a kill
-    // loses at most the open batch, whose cursors were not committed either, so a resumed run
-    // replays exactly those candles.
+    // Steps are committed in batches of one transaction: a kill loses at most the open batch,
+    // whose cursors were not committed either, so a resumed run replays exactly those candles.
     const pending: CandleStep[] = [];
-    const commitBatch = repos.db.transaction((steps: readonly CandleStep[]) => {
-      for (const step of steps) writer.write(step);
-    });
     const flush = () => {
-      commitBatch(pending);
+      writer.writeBatch(pending);
       pending.length = 0;
     };
     let processed = 0;

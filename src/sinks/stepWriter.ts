@@ -38,10 +38,17 @@ export interface StepWriterDeps {
 export class StepWriter {
   private readonly log: Logger;
   private readonly commit: (step: CandleStep) => number;
+  private readonly commitBatch: (steps: readonly CandleStep[]) => number;
 
   constructor(private readonly deps: StepWriterDeps) {
     this.log = deps.logger.child({ component: 'signals' });
-    this.commit = deps.repos.db.transaction((step: CandleStep) => this.store(step));
+    this.commit = deps.repos.db.transaction((step: CandleStep) => {
+      const messages = this.store(step);
+      if (step.memoryEvents.length > 0 || step.closedTrade) deps.repos.memory.saveSnapshot(deps.desk.memory.snapshot());
+      deps.repos.cursors.set(step.kline.symbol, klineEndMs(step.kline));
+      return messages;
+    });
+    this.commitBatch = deps.repos.db.transaction((steps: readonly CandleStep[]) => this.storeBatch(steps));
   }
 
   /** Commits the step; returns the number of Telegram messages it enqueued. */
@@ -51,35 +58,64 @@ export class StepWriter {
     return messages;
   }
 
+  /**
+   * Commits many steps in ONE transaction (backtests): the same rows as {@link write} per step,
+   * except that each symbol's cursor and the memory snapshot, which a later step overwrites, are
+   * written once, as the last step of the batch leaves them. All or nothing: after a crash the
+   * whole batch is processed again. Returns the number of Telegram messages enqueued.
+   */
+  writeBatch(steps: readonly CandleStep[]): number {
+    const messages = this.commitBatch(steps);
+    for (const step of steps) this.logStep(step);
+    return messages;
+  }
+
+  private storeBatch(steps: readonly CandleStep[]): number {
+    const { desk, repos } = this.deps;
+    let messages = 0;
+    let memoryChanged = false;
+    const cursors = new Map<string, number>();
+    for (const step of steps) {
+      messages += this.store(step);
+      if (step.memoryEvents.length > 0 || step.closedTrade) memoryChanged = true;
+      cursors.set(step.kline.symbol, klineEndMs(step.kline));
+    }
+    // The snapshot reads the engine as it is now (after the batch), as each per-step write would.
+    if (memoryChanged) repos.memory.saveSnapshot(desk.memory.snapshot());
+    for (const [symbol, endMs] of cursors) repos.cursors.set(symbol, endMs);
+    return messages;
+  }
+
+  /** The step's own rows and messages; the caller writes the snapshot and cursor. */
   private store(step: CandleStep): number {
     const { desk, profile, outbox, repos } = this.deps;
     let messages = 0;
     const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.() } : undefined;
-    const enqueue = (key: string, kind: string, text: string) => {
-      if (!outbox) return;
-      messages += enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs: klineEndMs(step.kline) });
-    };
     if (step.closedTrade) {
       repos.trades.close(step.closedTrade);
-      if (ctx) enqueue(`trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
+      if (ctx) messages += this.enqueue(step, `trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
     }
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
-      if (created && signal.status === 'sent' && ctx) enqueue(`signal:${id}`, 'signal', renderSignal(signal, ctx));
+      if (created && signal.status === 'sent' && ctx) messages += this.enqueue(step, `signal:${id}`, 'signal', renderSignal(signal, ctx));
     }
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
-      for (const e of step.memoryEvents) if (!QUIET_RULES.has(e.verdict.rule) && ctx) enqueue(memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      for (const e of step.memoryEvents) if (!QUIET_RULES.has(e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
     }
-    if (step.memoryEvents.length > 0 || step.closedTrade) repos.memory.saveSnapshot(desk.memory.snapshot());
     const endMs = klineEndMs(step.kline);
     // The first candle closing at 00:00 UTC (of any symbol) sends the day's summary; its key makes it once.
     if (ctx && endMs % DAY_MS === 0) {
-      enqueue(`daily:${endMs - DAY_MS}`, 'daily', renderDailySummary(dailySummaryOf(repos.db, endMs - DAY_MS, desk.equityUsdt), ctx));
+      messages += this.enqueue(step, `daily:${endMs - DAY_MS}`, 'daily', renderDailySummary(dailySummaryOf(repos.db, endMs - DAY_MS, desk.equityUsdt), ctx));
     }
-    repos.cursors.set(step.kline.symbol, endMs);
     return messages;
+  }
+
+  /** Puts one message in the outbox (only called when there is one); returns 1 if it was new. */
+  private enqueue(step: CandleStep, key: string, kind: string, text: string): number {
+    const outbox = this.deps.outbox!;
+    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs: klineEndMs(step.kline) });
   }
 
   private logStep(step: CandleStep): void {

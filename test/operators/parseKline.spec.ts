@@ -26,15 +26,17 @@ function newScheduler(): TestScheduler {
 }
 
 describe('parseKline', () => {
-  it('turns combined frames of real candles into Klines (strings → numbers, x → closed)', () => {
+  it('turns combined frames of real candles into closed Klines (strings → numbers) and drops forming ones', () => {
     const rx = newScheduler();
     const bad: string[] = [];
+    let forming = 0;
     rx.run(({ cold, expectObservable }) => {
       const src = cold('a-b-c|', { a: frameOf(rows[0]!), b: frameOf(rows[1]!), c: frameOf(rows[2]!, { x: false }) });
-      expectObservable(src.pipe(parseKline({ onBadFrame: (kind) => bad.push(kind) })))
-        .toBe('a-b-c|', { a: expectedOf(rows[0]!), b: expectedOf(rows[1]!), c: { ...expectedOf(rows[2]!), closed: false } });
+      expectObservable(src.pipe(parseKline({ onBadFrame: (kind) => bad.push(kind), onForming: () => (forming += 1) })))
+        .toBe('a-b--|', { a: expectedOf(rows[0]!), b: expectedOf(rows[1]!) });
     });
     expect(bad, 'good frames are not reported').toEqual([]);
+    expect(forming, 'the forming update is counted, not emitted').toBe(1);
   });
 
   it('skips control and error replies silently', () => {

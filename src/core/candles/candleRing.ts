@@ -31,8 +31,10 @@ export class CandleRing {
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
+    // One allocation per ring, the columns views into it: 900 series cost 900 buffers, not 8,100.
+    const block = new Float64Array(FIELDS.length * capacity);
     const columns = {} as Record<CandleField, Float64Array>;
-    for (const field of FIELDS) columns[field] = new Float64Array(capacity);
+    FIELDS.forEach((field, index) => (columns[field] = block.subarray(index * capacity, (index + 1) * capacity)));
     this.columns = columns;
   }
 

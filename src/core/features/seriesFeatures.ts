@@ -133,11 +133,19 @@ export class SeriesFeatures {
 
   /** Lows of the last `swingCandles` candles, oldest first, the newest included. */
   recentLows(): number[] {
-    return this.lows.toArray();
+    return oldestFirst(this.lows);
   }
 
   /** Highs of the last `swingCandles` candles, oldest first, the newest included. */
   recentHighs(): number[] {
-    return this.highs.toArray();
+    return oldestFirst(this.highs);
   }
+}
+
+/** A window's values oldest first, copied once (FixedWindow.toArray copies three times). */
+function oldestFirst(window: FixedWindow<number>): number[] {
+  const n = window.length;
+  const out = new Array<number>(n);
+  for (let back = 0; back < n; back += 1) out[n - 1 - back] = window.fromNewest(back) as number;
+  return out;
 }

@@ -3,10 +3,11 @@ import type { ClosedTrade } from '../../domain/trade.js';
 import { manualPauseLock, manualPauseTracker } from './manualPause.js';
 import type { MemoryRule } from './rule.js';
 import { compareLocks, MANUAL_PAUSE_RULE, type MemorySnapshot, type SnapshotCheck } from './snapshot.js';
-import { buildMemoryState, type MemoryBaseConfig, type MemoryState } from './state.js';
+import { buildMemoryState, combineVerdicts, type CombinedVerdicts, type MemoryBaseConfig, type MemoryState } from './state.js';
 import { EquityCurve } from './trackers/drawdown.js';
 import { TrackerBank, type Slot } from './trackerBank.js';
 import { compareTrades } from './tradeOrder.js';
+import { VerdictCache, verdictHorizonMs } from './verdictCache.js';
 import { sameVerdict } from './verdictKeys.js';
 
 export interface MemoryEngineOptions {
@@ -51,6 +52,9 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
   let clockMs = 0;
   const manual = manualPauseTracker();
   const manualSlot: Slot = { rule: null, tracker: manual, reported: null };
+  /** The verdicts of the latest `state` read; every change of trades, trackers or the pause invalidates it. */
+  const cache = new VerdictCache();
+  let combined: { readonly of: readonly Verdict[]; readonly value: CombinedVerdicts } | undefined;
 
   function allSlots(): Slot[] {
     return [...bank.all(), manualSlot];
@@ -93,6 +97,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
   function onTradeClosed(trade: ClosedTrade): void {
     if (seen.has(trade.signalId)) return;
     seen.add(trade.signalId);
+    cache.invalidate();
     const last = trades[trades.length - 1];
     expireLocks(trade.exitTimeMs);
     if (last === undefined || compareTrades(trade, last) > 0) {
@@ -118,31 +123,43 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
     return due;
   }
 
-  function state(nowMs: number): MemoryState {
-    const last = trades[trades.length - 1];
-    let slots: Slot[] = allSlots();
-    let curve = equity;
-    if (last !== undefined && last.exitTimeMs > nowMs) {
-      const past = new TrackerBank(rules);
-      curve = new EquityCurve(startingEquity);
-      for (const trade of trades) {
-        if (trade.exitTimeMs > nowMs) break;
-        past.add(trade);
-        curve.add(trade);
-      }
-      slots = [...past.all(), manualSlot];
-    }
+  function activeVerdicts(slots: Iterable<Slot>, nowMs: number): Verdict[] {
     const verdicts: Verdict[] = [];
     for (const slot of slots) {
       const verdict = slot.tracker.verdict(nowMs);
       if (verdict !== null) verdicts.push(verdict);
     }
-    return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak });
+    return verdicts;
+  }
+
+  function state(nowMs: number): MemoryState {
+    const last = trades[trades.length - 1];
+    if (last !== undefined && last.exitTimeMs > nowMs) {
+      // A reading of the past: replay the trades closed by then (rare; not cached).
+      const past = new TrackerBank(rules);
+      const curve = new EquityCurve(startingEquity);
+      for (const trade of trades) {
+        if (trade.exitTimeMs > nowMs) break;
+        past.add(trade);
+        curve.add(trade);
+      }
+      const verdicts = activeVerdicts([...past.all(), manualSlot], nowMs);
+      return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak });
+    }
+    let verdicts = cache.get(nowMs);
+    if (verdicts === undefined) {
+      const fresh = activeVerdicts(allSlots(), nowMs);
+      cache.set(nowMs, fresh, verdictHorizonMs(nowMs, fresh, manual.lock === null ? [] : [manual.lock.startMs]));
+      verdicts = fresh;
+    }
+    if (combined?.of !== verdicts) combined = { of: verdicts, value: combineVerdicts(verdicts, baseConfig) };
+    return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: equity.equity, peakEquity: equity.peak }, combined.value);
   }
 
   function setManualPause(untilMs: number | null, nowMs: number = clockMs): LockVerdict | null {
     expireLocks(nowMs);
     clockMs = Math.max(clockMs, nowMs);
+    cache.invalidate();
     manual.set(untilMs === null || untilMs <= nowMs ? null : manualPauseLock(nowMs, untilMs));
     reconcile(manualSlot, nowMs);
     return manual.lock;
@@ -154,6 +171,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
 
   function restore(persisted: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck {
     const asOfMs = persisted.asOfMs;
+    cache.invalidate();
     bank = new TrackerBank(rules);
     trades = [];
     seen = new Set();

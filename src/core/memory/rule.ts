@@ -18,7 +18,11 @@ export type RuleScopeKind = 'global' | 'symbol' | 'model';
  */
 export interface RuleTracker {
   add(trade: ClosedTrade): void;
-  /** The verdict at `nowMs`, given the trades added so far (all closed at or before `nowMs`). */
+  /**
+   * The verdict at `nowMs`, given the trades added so far (all closed at or before `nowMs`).
+   * Between two `add`s it may change with `nowMs` only where a lock it returns ends (a lock
+   * starts at the exit of the trade that trips it): the engine caches verdicts on that promise.
+   */
   verdict(nowMs: number): Verdict | null;
 }
 

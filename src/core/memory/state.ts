@@ -69,9 +69,16 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
-/** Combines active verdicts with the base config into a {@link MemoryState}. */
-export function buildMemoryState(parts: MemoryStateParts): MemoryState {
-  const { asOfMs, verdicts, base } = parts;
+/** What a set of active verdicts makes of the base config, whatever the time: computed once per set. */
+export interface CombinedVerdicts {
+  readonly locks: readonly LockVerdict[];
+  readonly adjustments: readonly AdjustmentVerdict[];
+  readonly riskPerTradePct: number;
+  readonly maxSignalsPerDay: number;
+}
+
+/** Splits verdicts into locks and adjustments and applies the global caps to the base config. */
+export function combineVerdicts(verdicts: readonly Verdict[], base: MemoryBaseConfig): CombinedVerdicts {
   const locks = verdicts.filter((v): v is LockVerdict => v.type === 'lock');
   const adjustments = verdicts.filter((v): v is AdjustmentVerdict => v.type !== 'lock' && v.type !== 'notice');
   let riskPerTradePct = base.riskPerTradePct;
@@ -81,6 +88,16 @@ export function buildMemoryState(parts: MemoryStateParts): MemoryState {
     if (v.type === 'riskCap') riskPerTradePct = Math.min(riskPerTradePct, v.maxRiskPct);
     if (v.type === 'dailyCap') maxSignalsPerDay = Math.min(maxSignalsPerDay, v.maxSignals);
   }
+  return { locks, adjustments, riskPerTradePct, maxSignalsPerDay };
+}
+
+/**
+ * Combines active verdicts with the base config into a {@link MemoryState}; `combined` may be
+ * passed when the same verdicts were combined before (the engine reuses it between changes).
+ */
+export function buildMemoryState(parts: MemoryStateParts, combined = combineVerdicts(parts.verdicts, parts.base)): MemoryState {
+  const { asOfMs, verdicts, base } = parts;
+  const { locks, adjustments, riskPerTradePct, maxSignalsPerDay } = combined;
   const peak = parts.peakEquity;
   return {
     asOfMs,

@@ -45,7 +45,7 @@ function toRow(r: RawSignal): SignalRow {
  */
 export class SignalRepo {
   private readonly insertStmt;
-  private readonly findStmt;
+  private readonly findIdStmt;
   private readonly recentStmt;
   private readonly sentBetweenStmt;
   private readonly maxIdStmt;
@@ -58,7 +58,7 @@ export class SignalRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (symbol, interval, open_time, model) DO NOTHING`,
     );
-    this.findStmt = db.prepare(`SELECT * FROM signals WHERE symbol = ? AND interval = ? AND open_time = ? AND model = ?`);
+    this.findIdStmt = db.prepare(`SELECT id FROM signals WHERE symbol = ? AND interval = ? AND open_time = ? AND model = ?`);
     this.recentStmt = db.prepare(`SELECT * FROM signals WHERE status IN (?, ?) ORDER BY end_time DESC, id DESC LIMIT ?`);
     this.maxIdStmt = db.prepare(`SELECT MAX(id) AS id FROM signals`);
     this.sentEndsStmt = db.prepare(`SELECT end_time FROM signals WHERE status = 'sent'`);
@@ -74,8 +74,10 @@ export class SignalRepo {
       id ?? null, s.symbol, s.interval, s.openTimeMs, s.endMs, s.model, profile, s.side, s.status, s.score, JSON.stringify(s.breakdown),
       s.effectiveThreshold, s.entry, s.stopLoss, s.takeProfit, s.quantity, s.riskPct, JSON.stringify(s.reasons),
     );
-    const row = this.findStmt.get(s.symbol, s.interval, s.openTimeMs, s.model) as RawSignal;
-    return { id: row.id, created: res.changes === 1 };
+    // A new row's id is its rowid; only a replayed candidate needs the existing row looked up.
+    if (res.changes === 1) return { id: Number(res.lastInsertRowid), created: true };
+    const row = this.findIdStmt.get(s.symbol, s.interval, s.openTimeMs, s.model) as { id: number };
+    return { id: row.id, created: false };
   }
 
   /** The id the next signal gets: one more than the largest stored. */
