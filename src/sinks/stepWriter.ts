@@ -120,6 +120,8 @@ export class StepWriter {
 
   private logStep(step: CandleStep): void {
     const log = this.log;
+    // Backtests log at warn: skip building the fields of lines nobody writes.
+    if (!log.isLevelEnabled('info')) return;
     const t = step.closedTrade;
     if (t) log.info({ symbol: t.symbol, model: t.model, side: t.side, outcome: t.outcome, r: round(t.rMultiple), equity: round(t.equityAfter) }, 'trade closed');
     for (const { id, signal: s } of step.recorded) {
