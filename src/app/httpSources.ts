@@ -27,7 +27,7 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
       const r = rest.stats();
       const t = sender.stats();
       return {
-        framesTotal: market.socketStats.frames, badFramesByKind: Object.fromEntries(c.badFrames),
+        framesTotal: market.socketStats.frames, badFramesByKind: badFramesByKind(c.badFrames, market.socketStats.binaryFrames),
         reconnectsTotal: market.socketStats.reconnects, backfilledCandlesTotal: c.backfilledCandles, closedCandlesTotal: c.closedCandles,
         restWeightUsed1m: r.usedWeightHeader ?? r.weightUsed, restWeightSentTotal: r.weightSentTotal, rest429Total: r.http429, rest418Total: r.http418,
         signals: signalCounts.all() as { model: ModelName; status: SignalStatus; count: number }[],
@@ -43,6 +43,16 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
     memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50) }),
     equity: () => equityCurve(app.config.ACCOUNT_BALANCE, repos.trades.closedTrades()),
   };
+}
+
+/**
+ * Bad frames by kind: parseKline's kinds plus `binary`, which the socket layer drops before
+ * parseKline ever sees the frame (so it would otherwise be counted nowhere in /metrics).
+ */
+function badFramesByKind(parsed: ReadonlyMap<string, number>, binaryFrames: number): Record<string, number> {
+  const byKind = Object.fromEntries(parsed);
+  if (binaryFrames > 0) byKind.binary = (byKind.binary ?? 0) + binaryFrames;
+  return byKind;
 }
 
 function equityCurve(start: number, trades: readonly { exitTimeMs: number; pnl: number }[]): EquityPoint[] {

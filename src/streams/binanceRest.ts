@@ -118,9 +118,12 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const sleep = (ms: number): Promise<void> =>
     firstValueFrom(timer(ms, scheduler).pipe(takeUntil(closed$)), { defaultValue: undefined }).then(() => undefined);
 
-  // After a 429 one request goes first as a probe; the others wait for its answer, so a second
+  // After a 429, for the rest of a weight window, requests go one at a time: each waits for the
+  // previous answer, so a new 429 period rejects one request, not every caller in flight (Binance
+  // bans after repeated 429s). The first one after the pause is the probe.
   // 429 costs one rejected request, not one per waiting caller (repeated 429s lead to a 418 ban).
   let recovering = false;
+  let last429AtMs = -Infinity;
   let probe: object | undefined;
 
   async function gate(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
@@ -151,7 +154,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     reserved.delete(config);
     if (config === probe) {
       probe = undefined;
-      if (response?.status !== 429) recovering = false;
+      if (response?.status !== 429 && nowMs() - last429AtMs >= (deps.weightWindowMs ?? 60_000)) recovering = false;
     }
     const header = Number(response?.headers['x-mbx-used-weight-1m']);
     if (Number.isFinite(header) && response?.headers['x-mbx-used-weight-1m'] !== undefined) usedWeightHeader = header;
@@ -162,6 +165,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     if (status === 429) {
       counters.http429 += 1;
       recovering = true;
+      last429AtMs = now;
       if (pauseMs !== undefined) budget.pauseUntil(now + pauseMs);
       else budget.markExhausted(now);
       log.warn({ path: config && (config as InternalAxiosRequestConfig).url, pauseMs }, 'binance rate limit hit');

@@ -14,7 +14,7 @@ import { seriesGate } from '../operators/seriesGate.js';
 import { CandleWriter } from '../sinks/sqlite/candleWriter.js';
 import { backfill } from './backfill.js';
 import type { BinanceRest, ExchangeInfo } from './binanceRest.js';
-import { guardInvalidSymbols } from './guardInvalidSymbols.js';
+import { backfillRest } from './backfillRest.js';
 import { createKlineSocketStats, klineSockets, type KlineSocketStats } from './klineSockets.js';
 import { universe } from './universe.js';
 import { createIngestCounters, type IngestCounters } from './ingestCounters.js';
@@ -65,7 +65,7 @@ export function marketData(deps: MarketDataDeps): MarketData {
   const candles$ = defer(() => {
     const requests = new Subject<BackfillRequest>();
     const excluded = new BehaviorSubject<ReadonlySet<string>>(new Set());
-    const rest = guardInvalidSymbols(deps.rest, (symbol) => {
+    const rest = backfillRest(deps.rest, (symbol) => {
       log.warn({ symbol }, 'binance says invalid symbol, dropping it from the universe');
       excluded.next(new Set([...excluded.value, symbol]));
     });

@@ -85,6 +85,23 @@ describe('createBinanceRest retries', () => {
     expect(server.requests.length, 'three probes rejected, then the five calls answered').toBe(8);
   });
 
+  it('regression: for the rest of the weight window after a 429, requests go one at a time', async () => {
+    const tooMany = { status: 429, headers: { 'Retry-After': '1' }, body: { code: -1003, msg: 'Too many requests' } };
+    let inFlight = 0;
+    let maxInFlight = 0;
+    server = await startScriptedServer((_r, i) => {
+      if (i === 0) return tooMany;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => (inFlight -= 1), 80);
+      return { ...timeBody(i), delayMs: 80 };
+    });
+    rest = createBinanceRest({ baseUrl: server.url, logger: silent, retry: fast, timeoutMs: 2000, weightWindowMs: 60_000 });
+    await rest.serverTimeMs();
+    await Promise.all([1, 2, 3, 4, 5].map(() => rest!.serverTimeMs()));
+    expect(maxInFlight, 'never two requests at once while recovering from a 429').toBe(1);
+  });
+
   it('stops every call after a 418 until its Retry-After, failing fast', async () => {
     let clock = 1_000_000;
     const { server, rest } = await setup(

@@ -1,0 +1,8 @@
+import { describe, it } from 'vitest';
+import { storageFaultsScenario } from './scenarios/storageFaults.js';
+
+describe('fault suite, short: storage faults and bad env (e2e)', () => {
+  it('exits 1 with a clear error on a corrupted, read-only or full database and on bad env values', async () => {
+    await storageFaultsScenario({ envCases: 3 });
+  }, 90_000);
+});
