@@ -12,6 +12,7 @@ import {
 } from './rest/binanceResponses.js';
 import { requestWeight } from './rest/requestWeight.js';
 import { fullJitterDelayMs, retryAfterMs, type BackoffOptions } from './rest/fullJitterDelay.js';
+import { RateLimitRecovery } from './rest/rateLimitRecovery.js';
 import { errorFields, RestClientClosedError, toRestError } from './rest/restErrors.js';
 import { TtlCache } from './rest/ttlCache.js';
 import { WeightBudget } from './rest/weightBudget.js';
@@ -118,13 +119,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const sleep = (ms: number): Promise<void> =>
     firstValueFrom(timer(ms, scheduler).pipe(takeUntil(closed$)), { defaultValue: undefined }).then(() => undefined);
 
-  // After a 429, for the rest of a weight window, requests go one at a time: each waits for the
-  // previous answer, so a new 429 period rejects one request, not every caller in flight (Binance
-  // bans after repeated 429s). The first one after the pause is the probe.
-  // 429 costs one rejected request, not one per waiting caller (repeated 429s lead to a 418 ban).
-  let recovering = false;
-  let last429AtMs = -Infinity;
-  let probe: object | undefined;
+  const recovery = new RateLimitRecovery(deps.weightWindowMs ?? 60_000);
 
   async function gate(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const weight = requestWeight(config.url ?? '', config.params);
@@ -132,7 +127,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
       if (closing !== undefined) throw new RestClientClosedError();
       const now = nowMs();
       if (bannedUntilMs !== undefined && now < bannedUntilMs) throw new IpBannedError(bannedUntilMs);
-      if (recovering && probe !== undefined) {
+      if (recovery.mustWait()) {
         await sleep(PROBE_WAIT_MS);
         continue;
       }
@@ -141,7 +136,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
       log.debug({ path: config.url, weight, waitMs }, 'weight budget full, waiting');
       await sleep(waitMs);
     }
-    if (recovering) probe = config;
+    recovery.admit(config);
     reserved.set(config, weight);
     counters.requests += 1;
     counters.weightSentTotal += weight;
@@ -152,10 +147,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     const weight = config === undefined ? undefined : reserved.get(config);
     if (config === undefined || weight === undefined) return;
     reserved.delete(config);
-    if (config === probe) {
-      probe = undefined;
-      if (response?.status !== 429 && nowMs() - last429AtMs >= (deps.weightWindowMs ?? 60_000)) recovering = false;
-    }
+    recovery.settle(config, response?.status, nowMs());
     const header = Number(response?.headers['x-mbx-used-weight-1m']);
     if (Number.isFinite(header) && response?.headers['x-mbx-used-weight-1m'] !== undefined) usedWeightHeader = header;
     const now = nowMs();
@@ -164,8 +156,6 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     const pauseMs = retryAfterMs(response?.headers['retry-after']);
     if (status === 429) {
       counters.http429 += 1;
-      recovering = true;
-      last429AtMs = now;
       if (pauseMs !== undefined) budget.pauseUntil(now + pauseMs);
       else budget.markExhausted(now);
       log.warn({ path: config && (config as InternalAxiosRequestConfig).url, pauseMs }, 'binance rate limit hit');
