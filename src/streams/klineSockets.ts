@@ -46,6 +46,7 @@ export function klineSockets(deps: KlineSocketsDeps): (streams$: Observable<Read
     createSocket: deps.createSocket,
     backoff: deps.backoff,
     random: deps.random,
+    skipFrame: deps.skipFrame,
   });
 
   return (streams$) =>

@@ -53,4 +53,14 @@ describe('failWhenStale', () => {
       expectSubscriptions(messages.subscriptions).toBe('^--!');
     });
   });
+
+  it('keeps re-arming across many periods of steady values and fails exactly staleAfterMs after the last one', () => {
+    const rx = newScheduler();
+    rx.run(({ hot, expectObservable, expectSubscriptions }) => {
+      const messages = hot('a 3ms b 3ms c 3ms d 3ms e ---------');
+      expectObservable(messages.pipe(failWhenStale({ shard: 's1', staleAfterMs: 5, scheduler: rx })))
+        .toBe('a 3ms b 3ms c 3ms d 3ms e 4ms #', undefined, new StaleStreamError('s1', 5));
+      expectSubscriptions(messages.subscriptions).toBe('^ 20ms !');
+    });
+  });
 });

@@ -79,6 +79,24 @@ describe('klineSockets: sharding and subscriptions', () => {
     expect(r.stats.shards.get('s0')?.lastFrameMs, 'last-frame time recorded').toBeTypeOf('number');
   });
 
+  it('counts but does not emit the data frames skipFrame answers true for', async () => {
+    fake = await FakeBinance.start();
+    const [a] = streamNames(1);
+    const skipped: string[] = [];
+    running = runSockets(fake, of(new Set([a!])), { skipFrame: (text) => text.includes('"c":"1.1"') && skipped.push(text) > 0 });
+    const r = running;
+    await waitFor(() => opens(r.events).length === 1, 'shard open');
+    const skippedPayload = klinePayload('SYM0USDT', '30m', 1_735_689_600_000);
+    const kept = { stream: a, data: { ...(klinePayload('SYM0USDT', '30m', 1_735_689_600_000) as object), E: 7, k: { c: '2.0' } } };
+    fake.push(a!, skippedPayload);
+    fake.push(a!, kept.data);
+    await waitFor(() => r.events.some((e) => e.type === 'frame'), 'the kept frame');
+    const frames = r.events.filter((e) => e.type === 'frame');
+    expect(frames, 'only the frame skipFrame rejected is emitted').toEqual([{ type: 'frame', shard: 's0', data: JSON.stringify(kept) }]);
+    expect(skipped, 'the skipped frame went through skipFrame').toEqual([JSON.stringify({ stream: a, data: skippedPayload })]);
+    expect(r.stats.frames, 'both frames counted').toBe(2);
+  });
+
   it('closes a shard that ends up empty and opens nothing new', async () => {
     fake = await FakeBinance.start();
     const wanted = streamNames(7);

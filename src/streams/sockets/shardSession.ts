@@ -29,6 +29,8 @@ export interface ShardSessionDeps {
   readonly log: Logger;
   readonly stats: KlineSocketStats;
   readonly createSocket: ((url: string) => WebSocket) | undefined;
+  /** Data frames it answers true for are counted (frames, lastFrameMs, staleness) but not emitted. */
+  readonly skipFrame?: ((text: string) => boolean) | undefined;
 }
 
 /** Combined-stream URL under the routed base: `<base>/stream?streams=a/b/c`. */
@@ -48,7 +50,7 @@ function describe(err: unknown): string {
  * `desired$` must replay the shard's current streams on subscription.
  */
 export function shardSession(deps: ShardSessionDeps, desired$: Observable<ReadonlySet<string>>, reconnect: boolean): Observable<SessionEvent> {
-  const { shard, scheduler, log, stats } = deps;
+  const { shard, scheduler, log, stats, skipFrame } = deps;
   return desired$.pipe(
     take(1),
     switchMap((initial) => {
@@ -89,7 +91,7 @@ export function shardSession(deps: ShardSessionDeps, desired$: Observable<Readon
           const kind = classifyMessage(s.data);
           if (kind.kind === 'data') {
             stats.frames += 1;
-            return { type: 'frame', shard, data: s.data };
+            return skipFrame?.(s.data) ? undefined : { type: 'frame', shard, data: s.data };
           }
           if (kind.kind === 'error') {
             stats.controlErrors += 1;

@@ -38,6 +38,11 @@ export interface KlineSocketsDeps {
   readonly createSocket?: (url: string) => WebSocket;
   /** Counters the caller can read at any time (health, metrics); see {@link createKlineSocketStats}. */
   readonly stats?: KlineSocketStats;
+  /**
+   * Data frames this answers true for are counted (and keep the shard from going stale) but not
+   * emitted: the live path skips forming updates here, before the per-frame Rx hops. Default: none.
+   */
+  readonly skipFrame?: (text: string) => boolean;
   /** Jitter source for the backoff; default `Math.random`. */
   readonly random?: () => number;
 }
