@@ -1,4 +1,4 @@
-import type { Interval, Kline } from '../../domain/kline.js';
+import { INTERVAL_MS, type Interval, type Kline } from '../../domain/kline.js';
 
 /** Default number of closed candles a window keeps per series (ARCHITECTURE.md: 500 per symbol × interval). */
 export const DEFAULT_RING_CAPACITY = 500;
@@ -7,19 +7,35 @@ export const DEFAULT_RING_CAPACITY = 500;
 export type CandleField =
   | 'openTimeMs' | 'closeTimeMs' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'quoteVolume' | 'trades';
 
-const FIELDS: readonly CandleField[] = [
-  'openTimeMs', 'closeTimeMs', 'open', 'high', 'low', 'close', 'volume', 'quoteVolume', 'trades',
-];
+/** The columns stored as Float64; `closeTimeMs` is derived and `trades` is a Uint32 column. */
+type StoredField = Exclude<CandleField, 'closeTimeMs' | 'trades'>;
+const FLOAT_FIELDS: readonly StoredField[] = ['openTimeMs', 'open', 'high', 'low', 'close', 'volume', 'quoteVolume'];
+const UINT32_MAX = 0xffff_ffff;
+
+/** What a candle that does not fit the compact columns really held. */
+interface Irregular {
+  readonly closeTimeMs: number;
+  readonly trades: number;
+}
 
 /**
  * The last `capacity` closed candles of one (symbol, interval) series, oldest overwritten first.
  * Columns are typed arrays allocated once, so `push` is O(1) and allocates nothing: with ~600
- * symbols × 3 intervals the live windows stay a fixed ~40 MB and never churn the GC. Reads by
+ * symbols × 3 intervals the live windows stay a fixed size and never churn the GC. Reads by
  * column (`valueFromEnd`) allocate nothing either; `at`/`fromEnd` build a Kline for convenience.
+ *
+ * 60 bytes a candle rather than 9 × 8: `closeTimeMs` is not stored (a Binance candle closes at
+ * open + interval − 1 ms) and `trades` is a Uint32. A candle that breaks either rule (a test's
+ * odd close time, a trade count ≥ 2³²) is kept exactly in a small side map, so reads never change.
  */
 export class CandleRing {
   readonly capacity: number;
-  private readonly columns: Record<CandleField, Float64Array>;
+  private readonly columns: Record<StoredField, Float64Array>;
+  private readonly trades: Uint32Array;
+  /** `closeTimeMs − openTimeMs` of a regular candle of this interval. */
+  private readonly closeOffsetMs: number;
+  /** Slots holding a candle the compact columns cannot represent. */
+  private readonly irregular = new Map<number, Irregular>();
   /** Index of the slot the next push writes. */
   private head = 0;
   private count = 0;
@@ -31,11 +47,13 @@ export class CandleRing {
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
-    // One allocation per ring, the columns views into it: 900 series cost 900 buffers, not 8,100.
-    const block = new Float64Array(FIELDS.length * capacity);
-    const columns = {} as Record<CandleField, Float64Array>;
-    FIELDS.forEach((field, index) => (columns[field] = block.subarray(index * capacity, (index + 1) * capacity)));
+    this.closeOffsetMs = INTERVAL_MS[interval] - 1;
+    // One allocation per ring, the columns views into it: 900 series cost 1,800 buffers, not 8,100.
+    const block = new Float64Array(FLOAT_FIELDS.length * capacity);
+    const columns = {} as Record<StoredField, Float64Array>;
+    FLOAT_FIELDS.forEach((field, index) => (columns[field] = block.subarray(index * capacity, (index + 1) * capacity)));
     this.columns = columns;
+    this.trades = new Uint32Array(capacity);
   }
 
   /** Number of candles held, at most `capacity`. */
@@ -48,21 +66,26 @@ export class CandleRing {
     const c = this.columns;
     const i = this.head;
     c.openTimeMs[i] = k.openTimeMs;
-    c.closeTimeMs[i] = k.closeTimeMs;
     c.open[i] = k.open;
     c.high[i] = k.high;
     c.low[i] = k.low;
     c.close[i] = k.close;
     c.volume[i] = k.volume;
     c.quoteVolume[i] = k.quoteVolume;
-    c.trades[i] = k.trades;
+    this.trades[i] = k.trades;
+    const regular = k.closeTimeMs === k.openTimeMs + this.closeOffsetMs && Number.isInteger(k.trades) && k.trades >= 0 && k.trades <= UINT32_MAX;
+    if (!regular) this.irregular.set(i, { closeTimeMs: k.closeTimeMs, trades: k.trades });
+    else if (this.irregular.size > 0) this.irregular.delete(i);
     this.head = i + 1 === this.capacity ? 0 : i + 1;
     if (this.count < this.capacity) this.count += 1;
   }
 
   /** One column of the i-th candle counted from the newest (0 = newest), without allocating. */
   valueFromEnd(field: CandleField, i: number): number {
-    return this.columns[field][this.slotFromEnd(i)]!;
+    const s = this.slotFromEnd(i);
+    if (field === 'closeTimeMs') return this.closeTimeAt(s);
+    if (field === 'trades') return this.tradesAt(s);
+    return this.columns[field][s]!;
   }
 
   /** The i-th candle counted from the oldest (0 = oldest). Throws RangeError outside [0, size). */
@@ -78,14 +101,14 @@ export class CandleRing {
       symbol: this.symbol,
       interval: this.interval,
       openTimeMs: c.openTimeMs[s]!,
-      closeTimeMs: c.closeTimeMs[s]!,
+      closeTimeMs: this.closeTimeAt(s),
       open: c.open[s]!,
       high: c.high[s]!,
       low: c.low[s]!,
       close: c.close[s]!,
       volume: c.volume[s]!,
       quoteVolume: c.quoteVolume[s]!,
-      trades: c.trades[s]!,
+      trades: this.tradesAt(s),
       closed: true,
     };
   }
@@ -105,6 +128,14 @@ export class CandleRing {
     const out: Kline[] = [];
     for (let i = 0; i < this.count; i++) out.push(this.at(i));
     return out;
+  }
+
+  private closeTimeAt(slot: number): number {
+    return this.irregular.size > 0 && this.irregular.has(slot) ? this.irregular.get(slot)!.closeTimeMs : this.columns.openTimeMs[slot]! + this.closeOffsetMs;
+  }
+
+  private tradesAt(slot: number): number {
+    return this.irregular.size > 0 && this.irregular.has(slot) ? this.irregular.get(slot)!.trades : this.trades[slot]!;
   }
 
   private slotFromEnd(i: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CandleRing, DEFAULT_RING_CAPACITY } from '../../../src/core/candles/candleRing.js';
+import type { Kline } from '../../../src/domain/kline.js';
 import { exampleKlines } from './support/exampleKlines.js';
 
 const btc30m = exampleKlines('BTCUSDT', '30m');
@@ -54,5 +55,19 @@ describe('CandleRing', () => {
     expect(ring.capacity, 'default capacity').toBe(DEFAULT_RING_CAPACITY);
     expect(ring.size, 'holds the default capacity').toBe(500);
     expect(ring.at(0), 'oldest is the 101st pushed').toEqual(exampleKlines('ETHUSDT', '4h')[100]);
+  });
+
+  it('keeps a candle exactly when its close time is not open + interval − 1 or its trades exceed Uint32, until overwritten', () => {
+    const ring = new CandleRing('BTCUSDT', '30m', 3);
+    const [a, b, c, d] = btc30m.slice(0, 4) as [Kline, Kline, Kline, Kline];
+    const oddClose = { ...a, closeTimeMs: a.closeTimeMs - 7 };
+    const manyTrades = { ...b, trades: 2 ** 32 + 5 };
+    for (const k of [oddClose, manyTrades, c]) ring.push(k);
+    expect(ring.toArray(), 'irregular candles read back unchanged').toEqual([oddClose, manyTrades, c]);
+    expect(ring.valueFromEnd('closeTimeMs', 2), 'column read of the odd close time').toBe(oddClose.closeTimeMs);
+    expect(ring.valueFromEnd('trades', 1), 'column read of the large trade count').toBe(manyTrades.trades);
+    ring.push(d);
+    expect(ring.toArray(), 'the slot reused by a regular candle no longer reads the old exception').toEqual([manyTrades, c, d]);
+    expect(ring.valueFromEnd('closeTimeMs', 0), 'derived close time of a regular candle').toBe(d.closeTimeMs);
   });
 });
