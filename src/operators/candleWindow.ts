@@ -1,4 +1,4 @@
-import { connect, endWith, ignoreElements, merge, mergeMap, takeUntil, tap, defer, type Observable, type OperatorFunction } from 'rxjs';
+import { connect, endWith, filter, ignoreElements, map, merge, takeUntil, tap, defer, type Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, Kline } from '../domain/kline.js';
 import { DEFAULT_WARM_CANDLES, SymbolWindows, type Sidecar, type WindowUpdate } from '../core/candles/symbolWindows.js';
 
@@ -47,12 +47,14 @@ export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): Operator
         connect((k$) =>
           merge(
             deps.universe$.pipe(tap(retain), ignoreElements(), takeUntil(k$.pipe(ignoreElements(), endWith(true)))),
+            // map + filter rather than mergeMap to an array: no inner subscription per candle.
             k$.pipe(
-              mergeMap((kline) => {
-                if (universe && !universe.has(kline.symbol)) return [];
+              map((kline): WindowUpdate<S> | undefined => {
+                if (universe && !universe.has(kline.symbol)) return undefined;
                 const windows = windowsOf(kline.symbol);
-                return windows.add(kline) ? [{ kline, symbol: kline.symbol, windows }] : [];
+                return windows.add(kline) ? { kline, symbol: kline.symbol, windows } : undefined;
               }),
+              filter((u): u is WindowUpdate<S> => u !== undefined),
             ),
           ),
         ),

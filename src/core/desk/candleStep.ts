@@ -32,6 +32,9 @@ export interface CandleStep {
   readonly opened: readonly OpenTrade[];
 }
 
+/** One shared empty list for every fresh step (the lists are readonly): five fewer allocations per 30m candle. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export function newCandleStep(kline: Kline, features: SymbolFeatures, warm: boolean): CandleStep {
-  return { kline, features, warm, memoryEvents: [], closedTrade: null, candidates: [], decisions: [], recorded: [], opened: [] };
+  return { kline, features, warm, memoryEvents: NONE, closedTrade: null, candidates: NONE, decisions: NONE, recorded: NONE, opened: NONE };
 }

@@ -67,11 +67,11 @@ export class WilderAtr implements StreamingIndicator<HighLowClose, number> {
 
   private next(s: AtrState, candle: HighLowClose): AtrState {
     if (s.previousClose === undefined && this.firstTrueRange === 'skip') {
-      return { ...s, previousClose: candle.close };
+      return { previousClose: candle.close, atr: s.atr, seedSum: s.seedSum, seedCount: s.seedCount };
     }
     const tr = trueRange(candle, s.previousClose);
     if (s.atr !== undefined) {
-      return { ...s, previousClose: candle.close, atr: (s.atr * (this.period - 1) + tr) / this.period };
+      return { previousClose: candle.close, atr: (s.atr * (this.period - 1) + tr) / this.period, seedSum: s.seedSum, seedCount: s.seedCount };
     }
     const seedSum = s.seedSum + tr;
     const seedCount = s.seedCount + 1;

@@ -56,7 +56,11 @@ export class Bollinger implements StreamingIndicator<number, BollingerValue> {
     const middle = this.sma.value;
     if (middle === undefined || this.newest === undefined) return undefined;
     let squares = 0;
-    for (const x of this.sma.values()) squares += (x - middle) * (x - middle);
+    // Oldest first, in place: the same order (and so the same rounding) as iterating values().
+    for (let i = 0, n = this.sma.length; i < n; i += 1) {
+      const x = this.sma.valueFromOldest(i)!;
+      squares += (x - middle) * (x - middle);
+    }
     const deviation = Math.sqrt(squares / this.period);
     const upper = middle + this.k * deviation;
     const lower = middle - this.k * deviation;

@@ -39,7 +39,17 @@ export class Sma implements StreamingIndicator<number, number> {
     return this.isStable ? this.sum.value / this.period : undefined;
   }
 
-  /** The values in the window, oldest first (for the Bollinger deviation). */
+  /** The `i`-th value of the window counted from the oldest, read in place (no copy as in {@link values}). */
+  valueFromOldest(i: number): number | undefined {
+    return this.window.fromOldest(i);
+  }
+
+  /** Values held, at most `period`. */
+  get length(): number {
+    return this.window.length;
+  }
+
+  /** The values in the window, oldest first (a copy). */
   values(): number[] {
     return this.window.toArray();
   }
