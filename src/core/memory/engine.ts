@@ -78,6 +78,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
   }
 
   function expireLocks(nowMs: number): void {
+    if (lockedSlots.size === 0) return; // the common case, checked on every 30m step
     const due = [...lockedSlots]
       .map((slot) => ({ slot, untilMs: (slot.reported as LockVerdict).untilMs }))
       .filter(({ untilMs }) => untilMs <= nowMs)
@@ -118,6 +119,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
   function advanceTo(nowMs: number): MemoryEvent[] {
     expireLocks(nowMs);
     clockMs = Math.max(clockMs, nowMs);
+    if (pending.length === 0) return [];
     const due = pending.filter((event) => event.atMs <= nowMs).sort((a, b) => a.atMs - b.atMs);
     pending = pending.filter((event) => event.atMs > nowMs);
     return due;
