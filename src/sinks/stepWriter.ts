@@ -89,6 +89,8 @@ export class StepWriter {
   /** The step's own rows and messages; the caller writes the snapshot and cursor. */
   private store(step: CandleStep): number {
     const { desk, profile, outbox, repos } = this.deps;
+    // Most 30m steps record nothing; without an outbox (backtests) there is no daily summary either.
+    if (outbox === null && isEmptyStep(step)) return 0;
     let messages = 0;
     const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.() } : undefined;
     if (step.closedTrade) {
@@ -133,6 +135,10 @@ export class StepWriter {
       log.info({ kind: e.kind, rule: e.verdict.rule, scope: scopeKey(e.verdict.scope), type: e.verdict.type, reason: e.verdict.reason, atMs: e.atMs }, 'memory event');
     }
   }
+}
+
+function isEmptyStep(step: CandleStep): boolean {
+  return step.closedTrade === null && step.recorded.length === 0 && step.opened.length === 0 && step.memoryEvents.length === 0;
 }
 
 function memoryKey(e: MemoryEvent): string {
