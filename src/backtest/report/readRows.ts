@@ -1,22 +1,13 @@
 import type { Interval } from '../../domain/kline.js';
 import { DataError } from '../../domain/errors.js';
 import type { ModelName, Reason, ScoreBreakdown, Side, SignalStatus } from '../../domain/signal.js';
-import type { Outcome } from '../../domain/trade.js';
+import type { OpenTrade, Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 
 /** A trade row joined with its signal (trades.signal_id = signals.id). */
-export interface TradeWithSignal {
+export interface TradeWithSignal
+  extends Pick<OpenTrade, 'signalId' | 'symbol' | 'interval' | 'model' | 'side' | 'entry' | 'stopLoss' | 'takeProfit' | 'quantity' | 'openedAtMs'> {
   readonly tradeId: number;
-  readonly signalId: number;
-  readonly symbol: string;
-  readonly interval: Interval;
-  readonly model: ModelName;
-  readonly side: Side;
-  readonly entry: number;
-  readonly stopLoss: number;
-  readonly takeProfit: number;
-  readonly quantity: number;
-  readonly openedAtMs: number;
   readonly status: 'open' | 'closed';
   readonly exitTimeMs: number | null;
   readonly exitPrice: number | null;
