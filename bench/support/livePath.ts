@@ -53,7 +53,7 @@ export function createLivePath(o: LivePathOptions): LivePath {
     base: { scoreThreshold: settings.scoreThreshold, riskPerTradePct: settings.riskPerTradePct, maxSignalsPerDay: settings.maxSignalsPerDay },
   });
   const pipeline = signalPipeline({
-    desk, universe$: of(new Set(o.symbols)), windowCapacity: 500, warmCandles: 51, scanConcurrency: 5,
+    desk, universe$: of(new Set(o.symbols)), windowCapacity: 500, warmCandles: 51,
     isLive: (k) => klineEndMs(k) > o.liveFromMs,
   });
   const writer = new StepWriter({

@@ -103,7 +103,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     }),
   );
   const isLive = (k: Kline) => cursors.isLive(k);
-  const pipeline = signalPipeline({ desk, universe$: market.universe$, windowCapacity: 500, warmCandles: 51, scanConcurrency: config.SCAN_CONCURRENCY, isLive });
+  const pipeline = signalPipeline({ desk, universe$: market.universe$, windowCapacity: 500, warmCandles: 51, isLive });
   subscriptions.add(
     market.candles$.pipe(pipeline.operator).subscribe({
       next: (step) => {

@@ -50,7 +50,7 @@ export const ENV = {
   FIXED_SYMBOLS: variable('FIXED_SYMBOLS', 'BTC,ETH,BNB', 'comma-separated base assets or symbols of A–Z/0–9', 'always watched', symbolList),
   WS_MAX_STREAMS_PER_CONN: variable('WS_MAX_STREAMS_PER_CONN', '50', 'integer 1–200', 'kline streams per socket (shard)', integer(1, 200)),
   STALE_AFTER_SECONDS: variable('STALE_AFTER_SECONDS', '60', 'integer 5–3600', 'a silent shard is reconnected after this', integer(5, 3600)),
-  SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', '5', 'integer 1–64', 'scans running at once', integer(1, 64)),
+  SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', '5', 'integer 1–64', 'accepted for compatibility, no effect: scans are synchronous and run one per candle, in order', integer(1, 64)),
   MODEL_PROFILE: variable('MODEL_PROFILE', 'seed', 'seed or confluence', 'scoring models (MODELS.md)', z.enum(['seed', 'confluence'])),
   CONTINUATION_ENABLED: variable('CONTINUATION_ENABLED', 'true', 'true or false', 'continuation model on', bool),
   REVERSAL_ENABLED: variable('REVERSAL_ENABLED', 'true', 'true or false', 'reversal model on', bool),

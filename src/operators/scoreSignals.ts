@@ -1,28 +1,28 @@
-import { defer, mergeMap, of, type MonoTypeOperatorFunction } from 'rxjs';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { scanSymbol } from '../core/models/scanSymbol.js';
 
 export interface ScoreSignalsDeps {
   readonly desk: SignalDesk;
-  /** Scans running at once (SCAN_CONCURRENCY). */
-  readonly concurrency: number;
 }
 
 /**
  * Scores the candle's symbol with the configured profile (continuation first): only warm symbols,
- * and not while the symbol has an open paper trade (one trade per symbol). Scans are pure and
- * synchronous today, so with `mergeMap` they keep arrival order; the concurrency bound is what keeps
- * a burst of closes (a backfill after an outage) from starving the sockets if a scan ever awaits.
+ * and not while the symbol has an open paper trade (one trade per symbol). A scan is a pure,
+ * synchronous computation of a few microseconds, so it runs inline, in arrival order: a `mergeMap`
+ * over it (the design's first draft, bounded by SCAN_CONCURRENCY) could never have two scans in
+ * flight and cost a subscription per candle (see docs/ARCHITECTURE.md, "As built").
  */
-export function scoreSignals({ desk, concurrency }: ScoreSignalsDeps): MonoTypeOperatorFunction<CandleStep> {
-  return mergeMap(
-    (step) =>
-      defer(() => {
-        if (!step.warm || desk.openTrades.has(step.kline.symbol)) return of(step);
-        const candidates = scanSymbol(desk.config.profile, step.features, desk.config.models);
-        return of(candidates.length === 0 ? step : { ...step, candidates });
-      }),
-    concurrency,
-  );
+export function scoreSignals(deps: ScoreSignalsDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(scoreSignalsStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function scoreSignalsStage({ desk }: ScoreSignalsDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
+    if (!step.warm || desk.openTrades.has(step.kline.symbol)) return step;
+    const candidates = scanSymbol(desk.config.profile, step.features, desk.config.models);
+    return candidates.length === 0 ? step : { ...step, candidates };
+  };
 }

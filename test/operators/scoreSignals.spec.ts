@@ -29,11 +29,11 @@ describe('scoreSignals', () => {
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-c-b-w-|', { c: cold, b: busy, w });
       // cold and busy carry features that throw when read: passing unchanged proves they were not scanned.
-      expectObservable(steps.pipe(scoreSignals({ desk, concurrency: 5 }))).toBe('-c-b-x-|', { c: cold, b: busy, x: { ...w, candidates } });
+      expectObservable(steps.pipe(scoreSignals({ desk }))).toBe('-c-b-x-|', { c: cold, b: busy, x: { ...w, candidates } });
     });
   });
 
-  it.each([1, 2, 5])('keeps arrival order for a burst of closes in one frame (concurrency %i)', (concurrency) => {
+  it('keeps arrival order for a burst of closes in one frame', () => {
     const desk = makeDesk({ config: { profile: 'seed' } });
     const btc = warmStepWithCandidates('BTCUSDT', 'seed');
     const eth = warmStepWithCandidates('ETHUSDT', 'seed');
@@ -41,13 +41,13 @@ describe('scoreSignals', () => {
     newScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const steps = hot('-(abcd)-|', { a: btc.step, b: cold, c: eth.step, d: btc.step });
       const scored = { a: { ...btc.step, candidates: btc.candidates }, b: cold, c: { ...eth.step, candidates: eth.candidates } };
-      expectObservable(steps.pipe(scoreSignals({ desk, concurrency }))).toBe('-(abca)-|', scored);
+      expectObservable(steps.pipe(scoreSignals({ desk }))).toBe('-(abca)-|', scored);
       expectSubscriptions(steps.subscriptions).toBe('^-------!');
     });
   });
 
   itKeepsTheStreamContract(
-    () => scoreSignals({ desk: makeDesk(), concurrency: 2 }),
+    () => scoreSignals({ desk: makeDesk() }),
     () => [stepOn(quietCandle('BTCUSDT', T0), { warm: false }), stepOn(quietCandle('ETHUSDT', T0), { warm: false })],
   );
 });
