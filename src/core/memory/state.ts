@@ -96,28 +96,53 @@ export function combineVerdicts(verdicts: readonly Verdict[], base: MemoryBaseCo
  * passed when the same verdicts were combined before (the engine reuses it between changes).
  */
 export function buildMemoryState(parts: MemoryStateParts, combined = combineVerdicts(parts.verdicts, parts.base)): MemoryState {
-  const { asOfMs, verdicts, base } = parts;
-  const { locks, adjustments, riskPerTradePct, maxSignalsPerDay } = combined;
-  const peak = parts.peakEquity;
-  return {
-    asOfMs,
-    verdicts,
-    locks,
-    equity: parts.equity,
-    peakEquity: peak,
-    drawdownPct: peak > 0 ? ((peak - parts.equity) / peak) * 100 : 0,
-    riskPerTradePct,
-    maxSignalsPerDay,
-    scoreThreshold(symbol, model) {
-      let add = 0;
-      for (const v of adjustments) if (v.type === 'threshold' && scopeApplies(v.scope, { symbol, model })) add += v.add;
-      return clamp(base.scoreThreshold + add, MIN_EFFECTIVE_THRESHOLD, MAX_EFFECTIVE_THRESHOLD);
-    },
-    adjustmentsFor(target) {
-      return adjustments.filter((v) => scopeApplies(v.scope, target));
-    },
-    gate(target, nowMs = asOfMs) {
-      return locks.filter((l) => l.startMs <= nowMs && nowMs < l.untilMs && scopeApplies(l.scope, target));
-    },
-  };
+  return new CombinedMemoryState(parts, combined);
 }
+
+/**
+ * A {@link MemoryState} over verdicts combined once. A class, not an object of closures: the
+ * engine builds one per processed candle (its `asOfMs` moves), so its methods live on the prototype.
+ */
+class CombinedMemoryState implements MemoryState {
+  readonly asOfMs: number;
+  readonly verdicts: readonly Verdict[];
+  readonly locks: readonly LockVerdict[];
+  readonly equity: number;
+  readonly peakEquity: number;
+  readonly drawdownPct: number;
+  readonly riskPerTradePct: number;
+  readonly maxSignalsPerDay: number;
+  readonly #adjustments: readonly AdjustmentVerdict[];
+  readonly #baseThreshold: number;
+
+  constructor(parts: MemoryStateParts, combined: CombinedVerdicts) {
+    const peak = parts.peakEquity;
+    this.asOfMs = parts.asOfMs;
+    this.verdicts = parts.verdicts;
+    this.locks = combined.locks;
+    this.equity = parts.equity;
+    this.peakEquity = peak;
+    this.drawdownPct = peak > 0 ? ((peak - parts.equity) / peak) * 100 : 0;
+    this.riskPerTradePct = combined.riskPerTradePct;
+    this.maxSignalsPerDay = combined.maxSignalsPerDay;
+    this.#adjustments = combined.adjustments;
+    this.#baseThreshold = parts.base.scoreThreshold;
+  }
+
+  scoreThreshold(symbol: string, model?: ModelName): number {
+    let add = 0;
+    for (const v of this.#adjustments) if (v.type === 'threshold' && scopeApplies(v.scope, { symbol, model })) add += v.add;
+    return clamp(this.#baseThreshold + add, MIN_EFFECTIVE_THRESHOLD, MAX_EFFECTIVE_THRESHOLD);
+  }
+
+  adjustmentsFor(target: GateTarget): readonly AdjustmentVerdict[] {
+    return this.#adjustments.length === 0 ? NO_ADJUSTMENTS : this.#adjustments.filter((v) => scopeApplies(v.scope, target));
+  }
+
+  gate(target: GateTarget, nowMs = this.asOfMs): readonly LockVerdict[] {
+    return this.locks.length === 0 ? NO_LOCKS : this.locks.filter((l) => l.startMs <= nowMs && nowMs < l.untilMs && scopeApplies(l.scope, target));
+  }
+}
+
+const NO_ADJUSTMENTS: readonly AdjustmentVerdict[] = Object.freeze([]);
+const NO_LOCKS: readonly LockVerdict[] = Object.freeze([]);
