@@ -14,8 +14,13 @@ export interface DailyLimitDeps {
  * daily maximum of its UTC day (the day of its close time) is blocked as `daily_limit`. Only
  * signals that stay sent are counted.
  */
-export function dailyLimit({ desk }: DailyLimitDeps): MonoTypeOperatorFunction<CandleStep> {
-  return map((step) => {
+export function dailyLimit(deps: DailyLimitDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(dailyLimitStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function dailyLimitStage({ desk }: DailyLimitDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
     if (step.decisions.length === 0) return step;
     const dailyMax = desk.limits().dailyMax;
     let sentOne = false;
@@ -29,7 +34,7 @@ export function dailyLimit({ desk }: DailyLimitDeps): MonoTypeOperatorFunction<C
       return s;
     });
     return { ...step, decisions };
-  });
+  };
 }
 
 function block(s: Signal, code: string, detail: string): Signal {

@@ -14,11 +14,16 @@ export interface ExpireLocksDeps {
  * First stage of a candle (reading 2): lock ends due at the candle's end are applied, in event
  * time, so a symbol whose cooldown ended at 12:00 is scanned on the candle ending at 12:00.
  */
-export function expireLocks({ desk, memory$ }: ExpireLocksDeps): MonoTypeOperatorFunction<CandleStep> {
-  return map((step) => {
+export function expireLocks(deps: ExpireLocksDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(expireLocksStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function expireLocksStage({ desk, memory$ }: ExpireLocksDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
     const endMs = klineEndMs(step.kline);
     const events = desk.memory.advanceTo(endMs);
     memory$.next(desk.refreshMemory(endMs));
     return events.length === 0 ? step : { ...step, memoryEvents: [...step.memoryEvents, ...events] };
-  });
+  };
 }

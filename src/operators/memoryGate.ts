@@ -18,29 +18,32 @@ export interface MemoryGateDeps {
  * adjustments that apply to them, for risk sizing and the daily limit to decide.
  */
 export function memoryGate({ config, memory$ }: MemoryGateDeps): MonoTypeOperatorFunction<CandleStep> {
+  const stage = memoryGateStage({ config });
   return (source) =>
-    source.pipe(
-      withLatestFrom(memory$),
-      map(([step, memory]) => {
-        if (step.candidates.length === 0) return step;
-        const endMs = step.kline.closeTimeMs + 1;
-        const decisions: Signal[] = [];
-        for (const c of step.candidates) {
-          if (c.score < config.scoreThreshold) continue;
-          const target = { symbol: c.symbol, model: c.model };
-          const blocks: Reason[] = memory.gate(target, endMs).map(lockReason);
-          if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: `${c.model} switched off in config` });
-          const adjustments: Reason[] = memory.adjustmentsFor(target).map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
-          decisions.push({
-            ...c,
-            status: blocks.length > 0 ? 'blocked' : 'sent',
-            quantity: 0,
-            riskPct: memory.riskPerTradePct,
-            effectiveThreshold: memory.scoreThreshold(c.symbol, c.model),
-            reasons: [...blocks, ...adjustments],
-          });
-        }
-        return { ...step, decisions };
-      }),
-    );
+    source.pipe(withLatestFrom(memory$), map(([step, memory]) => stage(step, memory)));
+}
+
+/** The stage itself, as a function of one step and the memory as of it (see signalPipeline's `fused`). */
+export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (step: CandleStep, memory: MemoryState) => CandleStep {
+  return (step, memory) => {
+    if (step.candidates.length === 0) return step;
+    const endMs = step.kline.closeTimeMs + 1;
+    const decisions: Signal[] = [];
+    for (const c of step.candidates) {
+      if (c.score < config.scoreThreshold) continue;
+      const target = { symbol: c.symbol, model: c.model };
+      const blocks: Reason[] = memory.gate(target, endMs).map(lockReason);
+      if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: `${c.model} switched off in config` });
+      const adjustments: Reason[] = memory.adjustmentsFor(target).map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
+      decisions.push({
+        ...c,
+        status: blocks.length > 0 ? 'blocked' : 'sent',
+        quantity: 0,
+        riskPct: memory.riskPerTradePct,
+        effectiveThreshold: memory.scoreThreshold(c.symbol, c.model),
+        reasons: [...blocks, ...adjustments],
+      });
+    }
+    return { ...step, decisions };
+  };
 }

@@ -13,8 +13,13 @@ export interface OpenTradesDeps {
  * entry and end time. Ids come from the desk's counter (max id + 1 at start), so replaying a
  * candle whose transaction never committed gives the same ids again.
  */
-export function openTrades({ desk }: OpenTradesDeps): MonoTypeOperatorFunction<CandleStep> {
-  return map((step) => {
+export function openTrades(deps: OpenTradesDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(openTradesStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function openTradesStage({ desk }: OpenTradesDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
     if (step.decisions.length === 0) return step;
     const recorded: RecordedSignal[] = [];
     const opened: OpenTrade[] = [];
@@ -28,5 +33,5 @@ export function openTrades({ desk }: OpenTradesDeps): MonoTypeOperatorFunction<C
       }
     }
     return { ...step, recorded, opened };
-  });
+  };
 }

@@ -12,13 +12,18 @@ export interface RiskSizeDeps {
  * to the symbol's LOT_SIZE step and tick; re-checks the effective threshold (reason `threshold`)
  * and refuses below the minimum quantity or notional (reason `size`). Blocked ones pass unchanged.
  */
-export function riskSize({ desk }: RiskSizeDeps): MonoTypeOperatorFunction<CandleStep> {
-  return map((step) => {
+export function riskSize(deps: RiskSizeDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(riskSizeStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function riskSizeStage({ desk }: RiskSizeDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
     if (step.decisions.length === 0) return step;
     const limits = desk.limits();
     const decisions = step.decisions.map((s) =>
       sizeCandidate(s, { limits, equityUsdt: desk.equityUsdt, filters: desk.config.filters(s.symbol) }),
     );
     return { ...step, decisions };
-  });
+  };
 }

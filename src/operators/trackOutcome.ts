@@ -15,8 +15,13 @@ export interface TrackOutcomeDeps {
  * interval's clock. A close moves paper equity, frees the symbol (so it is scanned on this very
  * candle) and feeds the memory, whose new verdicts the gate reads next.
  */
-export function trackOutcome({ desk, memory$ }: TrackOutcomeDeps): MonoTypeOperatorFunction<CandleStep> {
-  return map((step) => {
+export function trackOutcome(deps: TrackOutcomeDeps): MonoTypeOperatorFunction<CandleStep> {
+  return map(trackOutcomeStage(deps));
+}
+
+/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+export function trackOutcomeStage({ desk, memory$ }: TrackOutcomeDeps): (step: CandleStep) => CandleStep {
+  return (step) => {
     const trade = desk.openTrades.get(step.kline.symbol);
     if (trade === undefined) return step;
     const update = trackCandle(trade, step.kline, desk.config.outcome);
@@ -29,5 +34,5 @@ export function trackOutcome({ desk, memory$ }: TrackOutcomeDeps): MonoTypeOpera
     const events = desk.memory.advanceTo(endMs);
     memory$.next(desk.refreshMemory(endMs));
     return { ...step, closedTrade: closed, memoryEvents: [...step.memoryEvents, ...events] };
-  });
+  };
 }
