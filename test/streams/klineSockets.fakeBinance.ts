@@ -57,6 +57,13 @@ export class FakeBinance {
     return targets.length;
   }
 
+  /** Sends raw bytes as a TEXT frame (e.g. invalid UTF-8) to every client subscribed to `stream`. */
+  pushRawText(stream: string, bytes: Uint8Array): number {
+    const targets = this.live().filter((c) => c.subscribed.has(stream));
+    for (const c of targets) c.socket.send(bytes, { binary: false });
+    return targets.length;
+  }
+
   /** Abrupt TCP drop: no close frame (the client sees 1006). */
   drop(c: FakeConnection): void {
     c.socket.terminate();

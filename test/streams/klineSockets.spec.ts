@@ -79,6 +79,22 @@ describe('klineSockets: sharding and subscriptions', () => {
     expect(r.stats.shards.get('s0')?.lastFrameMs, 'last-frame time recorded').toBeTypeOf('number');
   });
 
+  it('passes on a text frame of invalid UTF-8 (for the parser to count as bad) and keeps the connection', async () => {
+    fake = await FakeBinance.start();
+    const [a] = streamNames(1);
+    running = runSockets(fake, of(new Set([a!])));
+    const r = running;
+    await waitFor(() => opens(r.events).length === 1, 'shard open');
+    expect(fake.pushRawText(a!, Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])), 'fake sent the bad frame').toBe(1);
+    fake.push(a!, klinePayload('SYM0USDT', '30m', 1_735_689_600_000));
+    await waitFor(() => r.events.filter((e) => e.type === 'frame').length === 2, 'both frames');
+    const frames = r.events.filter((e) => e.type === 'frame');
+    expect(frames[0], 'the invalid bytes arrive decoded with replacement characters').toEqual({ type: 'frame', shard: 's0', data: '{"\ufffd\ufffd"}' });
+    expect(closes(r.events), 'no close (ws would close with 1007 if it validated UTF-8)').toEqual([]);
+    expect(fake.connections.length, 'still the first connection').toBe(1);
+    expect(r.stats.frames, 'both counted').toBe(2);
+  });
+
   it('counts but does not emit the data frames skipFrame answers true for', async () => {
     fake = await FakeBinance.start();
     const [a] = streamNames(1);
