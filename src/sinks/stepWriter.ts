@@ -66,7 +66,8 @@ export class StepWriter {
    */
   writeBatch(steps: readonly CandleStep[]): number {
     const messages = this.commitBatch(steps);
-    for (const step of steps) this.logStep(step);
+    // Backtests log at warn: one level check per batch instead of one per step.
+    if (this.log.isLevelEnabled('info')) for (const step of steps) this.logStep(step);
     return messages;
   }
 
