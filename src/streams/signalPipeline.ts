@@ -30,7 +30,7 @@ export interface SignalPipelineDeps {
   /**
    * Runs the seven step stages as one function per candle instead of one operator each (backtests).
    * The stages are the same functions either way, so both give the same steps; fused skips seven
-   * subscriber hops per candle (about a fifth of a backtest's time). Default false: live runs chain
+   * subscriber hops per candle (about 15 % of a backtest's time). Default false: live runs chain
    * the operators, each with its own marble spec.
    */
   readonly fused?: boolean;
