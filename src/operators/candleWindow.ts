@@ -1,4 +1,4 @@
-import { connect, endWith, filter, ignoreElements, map, merge, takeUntil, tap, defer, type Observable, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import type { Interval, Kline } from '../domain/kline.js';
 import { DEFAULT_WARM_CANDLES, SymbolWindows, type Sidecar, type WindowUpdate } from '../core/candles/symbolWindows.js';
 
@@ -28,13 +28,9 @@ export interface CandleWindowDeps<S> {
 export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): OperatorFunction<Kline, WindowUpdate<S>> {
   const warmCandles = deps.warmCandles ?? DEFAULT_WARM_CANDLES;
   return (source) =>
-    defer(() => {
+    new Observable<WindowUpdate<S>>((subscriber) => {
       const bySymbol = new Map<string, SymbolWindows<S>>();
       let universe: ReadonlySet<string> | undefined;
-      const retain = (next: ReadonlySet<string>) => {
-        universe = next;
-        for (const symbol of bySymbol.keys()) if (!next.has(symbol)) bySymbol.delete(symbol);
-      };
       const windowsOf = (symbol: string): SymbolWindows<S> => {
         let w = bySymbol.get(symbol);
         if (!w) {
@@ -43,21 +39,27 @@ export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): Operator
         }
         return w;
       };
-      return source.pipe(
-        connect((k$) =>
-          merge(
-            deps.universe$.pipe(tap(retain), ignoreElements(), takeUntil(k$.pipe(ignoreElements(), endWith(true)))),
-            // map + filter rather than mergeMap to an array: no inner subscription per candle.
-            k$.pipe(
-              map((kline): WindowUpdate<S> | undefined => {
-                if (universe && !universe.has(kline.symbol)) return undefined;
-                const windows = windowsOf(kline.symbol);
-                return windows.add(kline) ? { kline, symbol: kline.symbol, windows } : undefined;
-              }),
-              filter((u): u is WindowUpdate<S> => u !== undefined),
-            ),
-          ),
-        ),
+      // The universe first, so a current set (a BehaviorSubject) applies before the first candle.
+      // Not merged with the candles: a candle then crosses one subscriber, not a multicast and a merge.
+      subscriber.add(
+        deps.universe$.subscribe({
+          next: (next) => {
+            universe = next;
+            for (const symbol of bySymbol.keys()) if (!next.has(symbol)) bySymbol.delete(symbol);
+          },
+          error: (err: unknown) => subscriber.error(err),
+        }),
+      );
+      subscriber.add(
+        source.subscribe({
+          next: (kline) => {
+            if (universe && !universe.has(kline.symbol)) return;
+            const windows = windowsOf(kline.symbol);
+            if (windows.add(kline)) subscriber.next({ kline, symbol: kline.symbol, windows });
+          },
+          error: (err: unknown) => subscriber.error(err),
+          complete: () => subscriber.complete(),
+        }),
       );
     });
 }
