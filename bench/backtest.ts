@@ -51,8 +51,8 @@ export async function backtest(): Promise<BenchResult> {
     const floor: number[] = [];
     const runs: Record<ModelProfile, Run[]> = { seed: [], confluence: [] };
     let candles = 0;
-    // Round 0 is the warm-up: the first run of a process pays V8's compilation (a one-off backtest
-    // of this size sees it); it is reported apart and left out of the medians.
+    // Round 0 is the warm-up (V8 still compiling and specialising the backtest's code); it is
+    // reported apart and left out of the medians.
     for (let i = 0; i <= MEASURED_ROUNDS; i += 1) {
       const f = floorSeconds();
       floor.push(f.seconds);
@@ -60,7 +60,7 @@ export async function backtest(): Promise<BenchResult> {
       for (const profile of ['seed', 'confluence'] as const) runs[profile].push(backtestRun(dir, profile, i));
     }
     const floorRate = candles / median(floor.slice(1));
-    const figures: Record<string, number> = { candles, floorParseAndIndicatorsCandlesPerSec: round(floorRate), floorFirstRunCandlesPerSec: round(candles / floor[0]!) };
+    const figures: Record<string, number> = { candles, floorParseAndIndicatorsCandlesPerSec: round(floorRate), floorWarmUpRoundCandlesPerSec: round(candles / floor[0]!) };
     const rows = [];
     for (const profile of ['seed', 'confluence'] as const) {
       const [first, ...warm] = runs[profile] as [Run, ...Run[]];
@@ -70,19 +70,19 @@ export async function backtest(): Promise<BenchResult> {
       figures[`${profile}RunBacktestCandlesPerSec`] = round(runRate);
       figures[`${profile}LoadAndRunCandlesPerSec`] = round(endToEndRate);
       figures[`${profile}RatioToFloor`] = round(endToEndRate / floorRate);
-      figures[`${profile}FirstRunCandlesPerSec`] = round(firstRate);
+      figures[`${profile}WarmUpRoundCandlesPerSec`] = round(firstRate);
       figures[`${profile}Steps`] = first.processed;
       rows.push(
         { figure: `backtest ${profile} candlesPerSec (runBacktest, warm)`, value: round(runRate), floor: round(floorRate), goal: '≥ 500k', met: runRate >= 500_000 },
         { figure: `backtest ${profile} ratioToFloor (load + run vs parse + indicators, warm)`, value: round(endToEndRate / floorRate), floor: 1, goal: '≥ 0.5', met: endToEndRate / floorRate >= 0.5 },
-        { figure: `backtest ${profile} candlesPerSec, first run of the process (cold)`, value: round(firstRate), floor: round(candles / floor[0]!), goal: '—', met: null },
+        { figure: `backtest ${profile} candlesPerSec, warm-up round`, value: round(firstRate), floor: round(candles / floor[0]!), goal: '—', met: null },
       );
     }
     return {
       figures,
       rows,
       notes: [
-        `${candles} candles (examples/klines: 3 symbols × 1d/4h/30m, 2025-01-01 → 2026-04-29, a slice of the shared data), memory on. One warm-up round, then the median of ${MEASURED_ROUNDS} rounds (each round: floor, seed, confluence); the warm-up round is reported as "first run (cold)": a one-off backtest this short pays V8's compilation, a long one does not. "runBacktest" times the runner alone (SQLite file, one transaction per 2,000 30m steps, the seven step stages fused into one map); the ratio compares like with like: CSV load + replay order + runBacktest against CSV load + SeriesFeatures.add for every candle.`,
+        `${candles} candles (examples/klines: 3 symbols × 1d/4h/30m, 2025-01-01 → 2026-04-29, a slice of the shared data), memory on. One warm-up round, then the median of ${MEASURED_ROUNDS} rounds (each round: floor, seed, confluence, so the three share the process as a \`--profile both\` run does); the warm-up round is reported apart. Run alone (\`--only backtest\`) it is the cold first run of a process; in a full \`npm run bench\` the earlier benchmarks have already compiled the shared code. "runBacktest" times the runner alone (SQLite file, one transaction per 2,000 30m steps, the seven step stages fused into one map); the ratio compares like with like: CSV load + replay order + runBacktest against CSV load + SeriesFeatures.add for every candle.`,
       ],
     };
   });
