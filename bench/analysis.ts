@@ -16,16 +16,16 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
 - **memory: met** (≈ 145 MB at 300 symbols, of which ≈ 85 MB is the process after its imports).
   CandleRing stores 60 bytes a candle on typed arrays.
 - **startup: met** (warm ≈ 1.5 s for 40 symbols; cold ≈ 3.5 s, bound by REST weight).
-- **backtest: the seed profile meets the ratio (≈ 0.6 ≥ 0.5) but not 500k candles/s (≈ 460–480k
+- **backtest: the seed profile meets the ratio (0.54–0.63 ≥ 0.5) but not 500k candles/s (≈ 460–480k
   warm in a full run; ≈ 580k when the seed profile runs alone in a process); confluence meets
-  neither (≈ 215–250k, ratio ≈ 0.4).** This round (each change A/B-measured in one process):
+  neither (≈ 215–250k, ratio 0.34–0.43).** This round (each change A/B-measured in one process):
   \`scoreSignals\` is a \`map\` (its \`mergeMap\`/\`defer\`/\`of\` cost an inner subscription per candle,
   ≈ 10 %); backtests run the seven step stages fused into one \`map\` over the same stage functions
   (≈ 15 %, identical steps checked by a test); \`candleWindow\` subscribes the universe beside the
   candles instead of \`connect\` + \`merge\` (≈ 10 %); \`MemoryState\` is a class instead of three
   closures per candle. The benchmark now discards one warm-up round and takes the median of five
   (it used to take the median of three rounds including the cold one). Seed went 252k → ≈ 460k,
-  confluence 148k → ≈ 215k. Where seed's time goes now (\`--cpu-prof\`, self time under
+  confluence 148k → ≈ 230k. Where seed's time goes now (\`--cpu-prof\`, self time under
   \`runBacktest\`): SQLite and StepWriter ≈ 28 % (1,346 signal rows, the batch loop, the checkpoint
   on close), windows and incremental indicators ≈ 25 % (the floor's own work), the seven stages
   ≈ 22 %, Rx hops and step plumbing ≈ 16 %, plus GC.
@@ -39,9 +39,9 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   (≈ 10 % on inserts, within noise). The floor is ≈ 80 % CSV loading (\`loadSeries\`, strict and
   gap-aware); a faster loader would shorten a user's backtest but lower the ratio, since both sides
   load the same.
-- **cpu: not met: ≈ 4–7 % of a core across runs against a floor of ≈ 2.3–3.1 %** for a bare \`ws\`
-  client that only counts the same 900 streams' frames: the floor alone takes 77–100 % of the goal
-  before the bot does anything, and the bot costs ≈ 1.8–2.2 × its floor. Per-thread \`/proc\` readings of the bot: the main thread is ≈ 90 % of its CPU; a \`--cpu-prof\`
+- **cpu: not met: ≈ 3.8–7 % of a core across runs against a floor of ≈ 2.2–3.1 %** for a bare \`ws\`
+  client that only counts the same 900 streams' frames: the floor alone takes 73–100 % of the goal
+  before the bot does anything, and the bot costs ≈ 1.7–2.2 × its floor. Per-thread \`/proc\` readings of the bot: the main thread is ≈ 90 % of its CPU; a \`--cpu-prof\`
   puts its JavaScript at ≈ 2 % of the wall (GC ≈ 10 % of that, the forming-frame pattern, the Rx hops
   of the socket layer, \`Buffer.toString\`), the rest is the socket reads in libuv and the kernel that
   the floor pays too. This round: \`ws\` no longer validates UTF-8 (invalid text is now a counted bad
