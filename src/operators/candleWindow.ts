@@ -54,8 +54,16 @@ export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): Operator
         source.subscribe({
           next: (kline) => {
             if (universe && !universe.has(kline.symbol)) return;
-            const windows = windowsOf(kline.symbol);
-            if (windows.add(kline)) subscriber.next({ kline, symbol: kline.symbol, windows });
+            let windows: SymbolWindows<S>;
+            try {
+              windows = windowsOf(kline.symbol);
+              if (!windows.add(kline)) return;
+            } catch (err) {
+              // As a map would: a failing window or sidecar errors the stream, it is not thrown away.
+              subscriber.error(err);
+              return;
+            }
+            subscriber.next({ kline, symbol: kline.symbol, windows });
           },
           error: (err: unknown) => subscriber.error(err),
           complete: () => subscriber.complete(),

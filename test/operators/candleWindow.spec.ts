@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
 import { map } from 'rxjs';
 import { candleWindow, type WindowUpdate } from '../../src/operators/candleWindow.js';
+import type { Sidecar } from '../../src/core/candles/symbolWindows.js';
 import type { Interval, Kline } from '../../src/domain/kline.js';
 import { exampleKlines, formingOf } from '../core/candles/support/exampleKlines.js';
 
@@ -81,6 +82,23 @@ describe('candleWindow', () => {
       const universe = hot('u---', { u: both });
       expectObservable(source.pipe(candleWindow({ capacity: 5, universe$: universe }), map(snap)))
         .toBe('-a-#', { a: want(m1, 1, false) }, new Error('gate died'));
+      expectSubscriptions(universe.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('errors (not throws) when a sidecar fails, and releases source and universe', () => {
+    newScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const source = hot('-m-M-n-|', klines);
+      const universe = hot('u-------', { u: both });
+      const failure = new Error('sidecar failed');
+      const createSidecar = () => ({
+        add: (k: Kline) => {
+          if (k.openTimeMs === m2.openTimeMs) throw failure;
+        },
+      });
+      expectObservable(source.pipe(candleWindow<Sidecar>({ capacity: 5, universe$: universe, createSidecar }), map(snap)))
+        .toBe('-a-#', { a: want(m1, 1, false) }, failure);
+      expectSubscriptions(source.subscriptions).toBe('^--!');
       expectSubscriptions(universe.subscriptions).toBe('^--!');
     });
   });
