@@ -41,7 +41,7 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   load the same.
 - **cpu: not met: ≈ 3.8–7 % of a core across runs against a floor of ≈ 2.2–3.1 %** for a bare \`ws\`
   client that only counts the same 900 streams' frames: the floor alone takes 73–100 % of the goal
-  before the bot does anything, and the bot costs ≈ 1.7–2.2 × its floor. Per-thread \`/proc\` readings of the bot: the main thread is ≈ 90 % of its CPU; a \`--cpu-prof\`
+  before the bot does anything, and the bot costs ≈ 1.7–2.3 × its floor. Per-thread \`/proc\` readings of the bot: the main thread is ≈ 90 % of its CPU; a \`--cpu-prof\`
   puts its JavaScript at ≈ 2 % of the wall (GC ≈ 10 % of that, the forming-frame pattern, the Rx hops
   of the socket layer, \`Buffer.toString\`), the rest is the socket reads in libuv and the kernel that
   the floor pays too. This round: \`ws\` no longer validates UTF-8 (invalid text is now a counted bad
