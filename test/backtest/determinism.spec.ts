@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/sim/random.js';
 import { EXAMPLES_DIR, runCli, tempOut, removeTempDirs } from './support/backtestCli.js';
 
 afterAll(removeTempDirs);
@@ -18,18 +19,6 @@ function withoutRuntime(path: string): string {
   expect(report.runtime, 'the report has a runtime field to ignore').toBeDefined();
   delete report.runtime;
   return JSON.stringify(report);
-}
-
-/** mulberry32: a seeded generator, so the cut is "random" yet the same on every run of the test. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function signalsUpTo(dbPath: string, untilMs: number): unknown[] {
@@ -56,7 +45,8 @@ describe('backtest determinism', () => {
   });
 
   it('no look-ahead: cutting the data at a seeded random time leaves every signal before the cut unchanged', async () => {
-    const random = seeded(20250601);
+    // Seeded (mulberry32), so the cut is "random" yet the same on every run of the test.
+    const random = createRandom(20250601);
     const steps = (TO_MS - FROM_MS) / HALF_HOUR;
     // Somewhere in the middle two thirds, on a 30m boundary.
     const cutMs = FROM_MS + Math.floor((steps / 6 + random() * (steps * 2) / 3)) * HALF_HOUR;

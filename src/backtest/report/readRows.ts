@@ -1,7 +1,7 @@
 import type { Interval } from '../../domain/kline.js';
 import { DataError } from '../../domain/errors.js';
 import type { ModelName, Reason, ScoreBreakdown, Side, SignalStatus } from '../../domain/signal.js';
-import type { OpenTrade, Outcome } from '../../domain/trade.js';
+import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 
 /** A trade row joined with its signal (trades.signal_id = signals.id). */
@@ -24,15 +24,8 @@ export interface TradeWithSignal
 }
 
 /** A closed trade: the exit fields are known. */
-export type ClosedTradeRow = TradeWithSignal & {
-  readonly status: 'closed';
-  readonly exitTimeMs: number;
-  readonly exitPrice: number;
-  readonly outcome: Outcome;
-  readonly rMultiple: number;
-  readonly pnl: number;
-  readonly equityAfter: number;
-};
+export type ClosedTradeRow = TradeWithSignal &
+  Pick<ClosedTrade, 'exitTimeMs' | 'exitPrice' | 'outcome' | 'rMultiple' | 'pnl' | 'equityAfter'> & { readonly status: 'closed' };
 
 export function isClosedRow(t: TradeWithSignal): t is ClosedTradeRow {
   return t.status === 'closed' && t.exitTimeMs !== null && t.rMultiple !== null && t.equityAfter !== null;

@@ -1,28 +1,13 @@
-import type { GroupRow } from './types.js';
+import { isWin } from '../../domain/trade.js';
+import type { GroupRow, TradeStats } from './types.js';
 import { ratio, round, sum } from './numbers.js';
 import type { ClosedTradeRow } from './readRows.js';
 
-/** A win is net R > 0 (MODELS.md reading 7): an EXPIRED trade with R ≤ 0 counts as a loss. */
-export function isWinRow(t: Pick<ClosedTradeRow, 'rMultiple'>): boolean {
-  return t.rMultiple > 0;
-}
-
-/** The figures shared by the summary and every group table, over closed trades in memory order. */
-export interface TradeStats {
-  readonly trades: number;
-  readonly wins: number;
-  readonly losses: number;
-  readonly winRatePct: number | null;
-  readonly totalR: number;
-  readonly expectancyR: number | null;
-  /** Gross win R / |gross loss R|; null when nothing was lost. */
-  readonly profitFactor: number | null;
-  readonly pnl: number;
-}
+// A win is net R > 0 (MODELS.md reading 7, domain isWin): an EXPIRED trade with R ≤ 0 counts as a loss.
 
 export function tradeStats(trades: readonly ClosedTradeRow[]): TradeStats {
-  const wins = trades.filter(isWinRow);
-  const losing = trades.filter((t) => !isWinRow(t));
+  const wins = trades.filter(isWin);
+  const losing = trades.filter((t) => !isWin(t));
   const grossWin = sum(wins.map((t) => t.rMultiple));
   const grossLoss = Math.abs(sum(losing.map((t) => t.rMultiple)));
   const totalR = sum(trades.map((t) => t.rMultiple));
@@ -43,7 +28,7 @@ export function longestLosingStreak(trades: readonly ClosedTradeRow[]): number {
   let longest = 0;
   let current = 0;
   for (const t of trades) {
-    current = isWinRow(t) ? 0 : current + 1;
+    current = isWin(t) ? 0 : current + 1;
     longest = Math.max(longest, current);
   }
   return longest;

@@ -55,17 +55,22 @@ export interface ReportSummary {
   readonly blockedCandidates: number;
 }
 
-/** One row of a per-symbol / per-model / per-exit / per-month table. */
-export interface GroupRow {
-  readonly key: string;
+/** The figures shared by the summary and every group table, over closed trades in memory order. */
+export interface TradeStats {
   readonly trades: number;
   readonly wins: number;
   readonly losses: number;
   readonly winRatePct: number | null;
   readonly totalR: number;
   readonly expectancyR: number | null;
+  /** Gross win R / |gross loss R|; null when nothing was lost. */
   readonly profitFactor: number | null;
   readonly pnl: number;
+}
+
+/** One row of a per-symbol / per-model / per-exit / per-month table. */
+export interface GroupRow extends TradeStats {
+  readonly key: string;
 }
 
 export interface ReportTables {
