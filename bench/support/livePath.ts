@@ -3,7 +3,7 @@ import { klineEndMs, type Kline } from '../../src/domain/kline.js';
 import type { ModelProfile } from '../../src/domain/signal.js';
 import type { CandleStep } from '../../src/core/desk/candleStep.js';
 import { deskConfigOf, DEFAULT_BACKTEST_SETTINGS } from '../../src/backtest/runner.js';
-import { alignIntervals } from '../../src/operators/alignIntervals.js';
+import { eventTimeMerge } from '../../src/operators/eventTimeMerge.js';
 import { parseKline, type RawFrame } from '../../src/operators/parseKline.js';
 import { seriesGate } from '../../src/operators/seriesGate.js';
 import { CandleWriter } from '../../src/sinks/sqlite/candleWriter.js';
@@ -40,7 +40,8 @@ export interface LivePath {
 
 /**
  * Wires the path the bot runs between its sockets and SQLite, minus the sockets and the REST
- * backfill: parseKline → seriesGate → CandleWriter (candles table) → alignIntervals →
+ * backfill: parseKline → seriesGate → CandleWriter (candles table) → eventTimeMerge (every symbol
+ * resuming at `liveFromMs`, so steps run in (end, symbol) order behind the watermark) →
  * signalPipeline (windows with SeriesFeatures, scan, memory gate, risk, daily limit, trades) →
  * StepWriter (one transaction per step). Everything runs synchronously inside `frames.next`.
  */
@@ -52,8 +53,9 @@ export function createLivePath(o: LivePathOptions): LivePath {
     repos, config: deskConfigOf(settings), startingEquity: settings.startingEquity, memoryEnabled: true, logger,
     base: { scoreThreshold: settings.scoreThreshold, riskPerTradePct: settings.riskPerTradePct, maxSignalsPerDay: settings.maxSignalsPerDay },
   });
+  const universe$ = of(new Set(o.symbols));
   const pipeline = signalPipeline({
-    desk, universe$: of(new Set(o.symbols)), windowCapacity: 500, warmCandles: 51,
+    desk, universe$, windowCapacity: 500, warmCandles: 51,
     isLive: (k) => klineEndMs(k) > o.liveFromMs,
   });
   const writer = new StepWriter({
@@ -71,7 +73,7 @@ export function createLivePath(o: LivePathOptions): LivePath {
     .pipe(
       seriesGate({ onGap: () => undefined, logger }),
       tap((k) => candles.write(k)),
-      alignIntervals({ maxWaitMs: 120_000, scheduler: asyncScheduler }),
+      eventTimeMerge({ universe$, liveStart: () => ({ fromMs: o.liveFromMs, resume: true }), maxWaitMs: 60_000, scheduler: asyncScheduler }),
       pipeline.operator,
     )
     .subscribe((step) => {

@@ -1,6 +1,7 @@
 import type { ModelName, SignalStatus } from '../domain/signal.js';
 import type { Outcome } from '../domain/trade.js';
 import type { EquityPoint, HttpSources, MetricsCounters } from '../sinks/http/sources.js';
+import { percentile } from '../core/percentile.js';
 import type { App } from './startApp.js';
 
 /**
@@ -22,6 +23,11 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
       })),
     dbOk: () => (ping.get() as { one: number }).one === 1,
     heldChats: () => sender.stats().heldChats,
+    eventTime: () => {
+      const { watermarkMs, lateSymbols, lateDeclarations, buffered, stepWaitsMs } = app.watermark;
+      const waited = (p: number) => (stepWaitsMs.length === 0 ? null : percentile(stepWaitsMs, p));
+      return { watermarkMs, lateSymbols, lateDeclarations, buffered, stepWaitP50Ms: waited(50), stepWaitP99Ms: waited(99) };
+    },
     counters(): MetricsCounters {
       const c = market.counters;
       const r = rest.stats();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { defer, retry, Subscription, timer, type SchedulerLike } from 'rxjs';
 import { klineEndMs, type Kline } from '../domain/kline.js';
+import type { LiveStart } from '../core/align/symbolLane.js';
 
 export interface LiveCursorsDeps {
   /** The symbol's stored scan cursor (end of its last committed 30m candle). */
@@ -25,6 +26,8 @@ export interface LiveCursorsDeps {
  */
 export class LiveCursors {
   private readonly fromMs = new Map<string, number>();
+  /** Symbols that resumed at their stored cursor (a restart's catch-up). */
+  private readonly resumed = new Set<string>();
   private readonly asking = new Map<string, Subscription>();
   private first = true;
 
@@ -35,8 +38,10 @@ export class LiveCursors {
     for (const symbol of symbols) {
       if (this.fromMs.has(symbol) || this.asking.has(symbol)) continue;
       const stored = this.first ? this.deps.storedCursor(symbol) : undefined;
-      if (stored !== undefined) this.fromMs.set(symbol, stored);
-      else this.startAtServerTime(symbol);
+      if (stored !== undefined) {
+        this.fromMs.set(symbol, stored);
+        this.resumed.add(symbol);
+      } else this.startAtServerTime(symbol);
     }
     this.first = false;
   }
@@ -44,6 +49,12 @@ export class LiveCursors {
   isLive(k: Kline): boolean {
     const from = this.fromMs.get(k.symbol);
     return from !== undefined && klineEndMs(k) > from;
+  }
+
+  /** When the symbol's candles start to be processed, once known (the event-time merge's input). */
+  liveStart(symbol: string): LiveStart | undefined {
+    const fromMs = this.fromMs.get(symbol);
+    return fromMs === undefined ? undefined : { fromMs, resume: this.resumed.has(symbol) };
   }
 
   /** Stops asking for server times (shutdown). */
@@ -54,6 +65,7 @@ export class LiveCursors {
 
   private forget(symbol: string): void {
     this.fromMs.delete(symbol);
+    this.resumed.delete(symbol);
     this.asking.get(symbol)?.unsubscribe();
     this.asking.delete(symbol);
   }

@@ -1,4 +1,4 @@
-import { asyncScheduler, BehaviorSubject, interval, Subscription, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config/index.js';
@@ -19,8 +19,11 @@ import { consoleTransport, telegramTransport } from '../sinks/telegram/transport
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
 import { signalPipeline } from '../streams/signalPipeline.js';
+import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
+import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
+import { MarketClock } from './marketClock.js';
 import { SymbolFilterBook } from './symbolFilterBook.js';
 
 /** How often the WAL is checkpointed off the hot path. */
@@ -37,6 +40,8 @@ export interface App {
   readonly rest: BinanceRest;
   readonly market: MarketData;
   readonly sender: OutboxSender;
+  /** The event-time merge's watermark and late symbols. */
+  readonly watermark: WatermarkStats;
   readonly startedAtMs: number;
   /** Symbols watched now. */
   universe(): ReadonlySet<string>;
@@ -88,9 +93,16 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const transport =
     chatId === CONSOLE_CHAT ? consoleTransport() : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
   const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets });
+  const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
-    outbox: { repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes() },
+    outbox: {
+      repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS,
+    },
+  });
+  const summaries = new DailySummaries((dayStartMs) => {
+    if (writer.writeDailySummary(dayStartMs) > 0) sender.notify();
   });
 
   const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
@@ -98,14 +110,25 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const subscriptions = new Subscription();
   subscriptions.add(
     market.universe$.subscribe((symbols) => {
+      for (const s of watched) if (!symbols.has(s)) clock.forget(s);
       watched = symbols;
       cursors.onUniverse(symbols);
     }),
   );
   const isLive = (k: Kline) => cursors.isLive(k);
   const pipeline = signalPipeline({ desk, universe$: market.universe$, windowCapacity: 500, warmCandles: 51, isLive });
+  const watermark = createWatermarkStats();
+  const mergeLog = logger.child({ component: 'eventTime' });
+  const inEventTime = eventTimeMerge({
+    universe$: market.universe$, liveStart: (s) => cursors.liveStart(s), maxWaitMs: config.WATERMARK_MAX_WAIT_SECONDS * 1000,
+    scheduler, stats: watermark,
+    onLate: (symbols, watermarkMs) =>
+      mergeLog.warn({ symbols, watermarkMs, waitedMs: config.WATERMARK_MAX_WAIT_SECONDS * 1000 }, 'symbols late, the others go on without them'),
+    onCaughtUp: (symbol) => mergeLog.info({ symbol }, 'late symbol caught up'),
+    onAdvance: (throughMs) => summaries.advance(throughMs),
+  });
   subscriptions.add(
-    market.candles$.pipe(pipeline.operator).subscribe({
+    market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline.operator).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
         if (step.opened.length > 0 || step.closedTrade) pinned$.next(desk.pinnedSymbols());
@@ -155,7 +178,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   }
 
   return {
-    config, repos, desk, rest, market, sender, startedAtMs,
+    config, repos, desk, rest, market, sender, watermark, startedAtMs,
     universe: () => watched,
     async close(drainDeadlineMs, reason = 'stop') {
       subscriptions.unsubscribe();

@@ -50,6 +50,8 @@ export const ENV = {
   FIXED_SYMBOLS: variable('FIXED_SYMBOLS', 'BTC,ETH,BNB', 'comma-separated base assets or symbols of A–Z/0–9', 'always watched', symbolList),
   WS_MAX_STREAMS_PER_CONN: variable('WS_MAX_STREAMS_PER_CONN', '50', 'integer 1–200', 'kline streams per socket (shard)', integer(1, 200)),
   STALE_AFTER_SECONDS: variable('STALE_AFTER_SECONDS', '60', 'integer 5–3600', 'a silent shard is reconnected after this', integer(5, 3600)),
+  WATERMARK_MAX_WAIT_SECONDS: variable('WATERMARK_MAX_WAIT_SECONDS', '60', 'integer 1–3600', 'how long the other symbols wait for one that has not delivered its candle before it is declared late', integer(1, 3600)),
+  LATE_SIGNALS: variable('LATE_SIGNALS', 'send', 'send or skip', 'a signal committed more than one 30m period after its candle closed: sent with a late notice, or only recorded', z.enum(['send', 'skip'])),
   SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', '5', 'integer 1–64', 'accepted for compatibility, no effect: scans are synchronous and run one per candle, in order', integer(1, 64)),
   MODEL_PROFILE: variable('MODEL_PROFILE', 'seed', 'seed or confluence', 'scoring models (MODELS.md)', z.enum(['seed', 'confluence'])),
   CONTINUATION_ENABLED: variable('CONTINUATION_ENABLED', 'true', 'true or false', 'continuation model on', bool),

@@ -4,3 +4,4 @@ export * from './trade.js';
 export * from './errors.js';
 export * from './memory.js';
 export * from './ports.js';
+export * from './lateness.js';

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { TemplateContext } from './telegram/templates/common.js';
+import type { Kline } from '../domain/kline.js';
+import type { Lateness, LateSignalPolicy } from '../domain/lateness.js';
 import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
 import { klineEndMs } from '../domain/kline.js';
@@ -25,8 +27,20 @@ export interface StepWriterDeps {
   readonly desk: SignalDesk;
   readonly profile: ModelProfile;
   /** Where messages go; null to keep none (backtests). */
-  readonly outbox: { readonly repo: OutboxRepo; readonly chatId: string; readonly language: TemplateContext['language']; readonly tickSizes?: () => Readonly<Record<string, number>> } | null;
+  readonly outbox: StepOutbox | null;
   readonly logger: Logger;
+}
+
+/** The live bot's outbox and how its messages are worded. */
+export interface StepOutbox {
+  readonly repo: OutboxRepo;
+  readonly chatId: string;
+  readonly language: TemplateContext['language'];
+  readonly tickSizes?: () => Readonly<Record<string, number>>;
+  /** How late a step on this candle is if committed now (undefined: on time). */
+  readonly lateness?: (k: Kline) => Lateness | undefined;
+  /** Whether a late signal's message is sent (with its late notice) or the signal only recorded. Default send. */
+  readonly lateSignals?: LateSignalPolicy;
 }
 
 /**
@@ -49,6 +63,18 @@ export class StepWriter {
       return messages;
     });
     this.commitBatch = deps.repos.db.transaction((steps: readonly CandleStep[]) => this.storeBatch(steps));
+  }
+
+  /**
+   * Puts the summary of the UTC day starting at `dayStartMs` in the outbox (once: its key), with
+   * the equity as it is now. Called when the watermark has passed the day's end, so every candle
+   * of the day is in it. Returns 1 if it was new. No-op without an outbox.
+   */
+  writeDailySummary(dayStartMs: number): number {
+    const { outbox, repos, desk } = this.deps;
+    if (outbox === null) return 0;
+    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language });
+    return enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs: dayStartMs + DAY_MS });
   }
 
   /** Commits the step; returns the number of Telegram messages it enqueued. */
@@ -90,8 +116,8 @@ export class StepWriter {
   /** The step's own rows and messages; the caller writes the snapshot and cursor. */
   private store(step: CandleStep): number {
     const { desk, profile, outbox, repos } = this.deps;
-    // Most 30m steps record nothing; without an outbox (backtests) there is no daily summary either.
-    if (outbox === null && isEmptyStep(step)) return 0;
+    // Most 30m steps record nothing.
+    if (isEmptyStep(step)) return 0;
     let messages = 0;
     const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.() } : undefined;
     if (step.closedTrade) {
@@ -100,17 +126,18 @@ export class StepWriter {
     }
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
-      if (created && signal.status === 'sent' && ctx) messages += this.enqueue(step, `signal:${id}`, 'signal', renderSignal(signal, ctx));
+      if (!created || signal.status !== 'sent' || !ctx) continue;
+      const late = outbox?.lateness?.(step.kline);
+      if (late !== undefined && outbox?.lateSignals === 'skip') {
+        this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'late signal recorded, not sent (LATE_SIGNALS=skip)');
+        continue;
+      }
+      messages += this.enqueue(step, `signal:${id}`, 'signal', renderSignal(signal, ctx, late));
     }
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
       for (const e of step.memoryEvents) if (!QUIET_RULES.has(e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
-    }
-    const endMs = klineEndMs(step.kline);
-    // The first candle closing at 00:00 UTC (of any symbol) sends the day's summary; its key makes it once.
-    if (ctx && endMs % DAY_MS === 0) {
-      messages += this.enqueue(step, `daily:${endMs - DAY_MS}`, 'daily', renderDailySummary(dailySummaryOf(repos.db, endMs - DAY_MS, desk.equityUsdt), ctx));
     }
     return messages;
   }

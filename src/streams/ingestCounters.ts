@@ -10,9 +10,8 @@ export interface IngestCounters {
   reconnectBackfills: number;
   /** Holes REST confirmed empty: a defect on the exchange's side, reported, never filled. */
   missingOnExchange: number;
-  alignTimeouts: number;
 }
 
 export function createIngestCounters(): IngestCounters {
-  return { badFrames: new Map(), closedCandles: 0, backfilledCandles: 0, duplicates: 0, gapRequests: 0, reconnectBackfills: 0, missingOnExchange: 0, alignTimeouts: 0 };
+  return { badFrames: new Map(), closedCandles: 0, backfilledCandles: 0, duplicates: 0, gapRequests: 0, reconnectBackfills: 0, missingOnExchange: 0 };
 }

@@ -8,7 +8,6 @@ import type { CandleStore } from '../domain/ports.js';
 import type { DataError } from '../domain/errors.js';
 import { normaliseFixedSymbols, selectPool } from '../core/universe/index.js';
 import { seriesRequests, type BackfillRequest } from '../core/candles/backfillPlan.js';
-import { alignIntervals } from '../operators/alignIntervals.js';
 import { isFormingFrame, parseKline } from '../operators/parseKline.js';
 import { seriesGate } from '../operators/seriesGate.js';
 import { CandleWriter } from '../sinks/sqlite/candleWriter.js';
@@ -34,8 +33,6 @@ export interface MarketDataDeps {
   readonly staleAfterMs: number;
   /** Symbols with an open paper trade: kept in the universe whatever rotation says. */
   readonly pinned$: Observable<ReadonlySet<string>>;
-  /** How long a 30m candle waits for the 4h/1d candle closing with it. */
-  readonly alignWaitMs?: number;
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
   readonly socketStats?: KlineSocketStats;
@@ -48,8 +45,8 @@ export interface MarketData {
   /** The watched symbols (replays the latest set). */
   readonly universe$: Observable<ReadonlySet<string>>;
   /**
-   * Every closed candle of the watched series exactly once, in order per series, each 30m candle
-   * after the 4h/1d candles that end with it; already stored in the candle store when emitted.
+   * Every closed candle of the watched series exactly once, in order per series (not across
+   * series: the event-time merge orders them); already stored in the candle store when emitted.
    * Subscribing starts the universe timers, the sockets and the backfill; unsubscribing stops them.
    */
   readonly candles$: Observable<Kline>;
@@ -57,7 +54,7 @@ export interface MarketData {
   readonly counters: IngestCounters;
 }
 
-/** The live market-data path: universe → sharded sockets → parse → (backfill + gate) → store → align. */
+/** The live market-data path: universe → sharded sockets → parse → (backfill + gate) → store. */
 export function marketData(deps: MarketDataDeps): MarketData {
   const log = deps.logger.child({ component: 'marketData' });
   const socketStats = deps.socketStats ?? createKlineSocketStats();
@@ -160,14 +157,6 @@ export function marketData(deps: MarketDataDeps): MarketData {
       tap((k) => {
         counters.closedCandles += 1;
         writer.write(k);
-      }),
-      alignIntervals({
-        maxWaitMs: deps.alignWaitMs ?? 120_000,
-        scheduler: deps.scheduler,
-        onLate: (symbol, released) => {
-          counters.alignTimeouts += 1;
-          log.warn({ symbol, candles: released.length }, 'higher-interval candle late, scanning without it');
-        },
       }),
     );
   }).pipe(share());

@@ -29,6 +29,8 @@ export interface StatusReport extends BotStatus {
   readonly openTradeCount: number;
   readonly openTrades: readonly OpenTrade[];
   readonly heldChats: readonly string[];
+  /** Symbols declared late by the event-time watermark. */
+  readonly lateSymbols: readonly string[];
 }
 
 /** Combines the bot's status with shard freshness (judged like `/health`) and the open trades. */
@@ -44,6 +46,7 @@ export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
     openTradeCount: openTrades.length,
     openTrades,
     heldChats: health.heldChats,
+    lateSymbols: health.eventTime.lateSymbols,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { HttpSources, ShardFreshness } from './sources.js';
+import type { EventTimeView, HttpSources, ShardFreshness } from './sources.js';
 
 /** Why `/health` answers 503: a stable `code` for alerting, a sentence for people. */
 export interface HealthReason {
@@ -20,6 +20,8 @@ export interface HealthReport {
   readonly db: boolean;
   readonly shards: readonly ShardHealth[];
   readonly heldChats: readonly string[];
+  /** The event-time watermark and the symbols declared late: shown, they do not fail health. */
+  readonly eventTime: EventTimeView;
 }
 
 /**
@@ -40,7 +42,7 @@ function dbAnswers(sources: HttpSources): boolean {
   }
 }
 
-/** Reads the sources once and judges them. Held Telegram chats are reported but do not fail health. */
+/** Reads the sources once and judges them. Held Telegram chats and late symbols are reported but do not fail health. */
 export function evaluateHealth(sources: HttpSources, nowMs: number): HealthReport {
   const { staleAfterMs } = sources;
   const uptimeMs = Math.max(0, nowMs - sources.startedAtMs);
@@ -64,5 +66,6 @@ export function evaluateHealth(sources: HttpSources, nowMs: number): HealthRepor
     db,
     shards,
     heldChats: sources.heldChats(),
+    eventTime: sources.eventTime(),
   };
 }

@@ -63,6 +63,28 @@ export function createMetrics(sources: HttpSources, nowMs: () => number): Metric
   labelledCounter('trades_total', 'Paper trades closed, by outcome.', ['outcome'], (c) => entries(c.tradesByOutcome, 'outcome'));
   gauge('outbox_pending_messages', 'Telegram messages waiting in the outbox.', (c) => c.outboxPending);
   gauge('outbox_oldest_pending_age_seconds', 'Age of the oldest pending outbox message.', (c) => c.outboxOldestPendingAgeS);
+  new Counter({
+    name: `${METRIC_PREFIX}watermark_late_declarations_total`, help: 'Symbols declared late by the event-time watermark (one per symbol and period).',
+    registers: [registry], collect() { this.reset(); this.inc(sane(sources.eventTime().lateDeclarations)); },
+  });
+  new Gauge({
+    name: `${METRIC_PREFIX}watermark_late_symbols`, help: 'Symbols declared late that have not caught up.',
+    registers: [registry], collect() { this.set(sources.eventTime().lateSymbols.length); },
+  });
+  new Gauge({
+    name: `${METRIC_PREFIX}watermark_buffered_candles`, help: 'Closed candles waiting for the event-time watermark.',
+    registers: [registry], collect() { this.set(sane(sources.eventTime().buffered)); },
+  });
+  new Gauge({
+    name: `${METRIC_PREFIX}watermark_step_wait_seconds`, help: 'How long the recent live 30m steps waited for the event-time watermark (arrival to processing), by quantile.',
+    labelNames: ['quantile'], registers: [registry],
+    collect() {
+      this.reset();
+      const { stepWaitP50Ms, stepWaitP99Ms } = sources.eventTime();
+      if (stepWaitP50Ms !== null) this.set({ quantile: '0.5' }, sane(stepWaitP50Ms) / 1000);
+      if (stepWaitP99Ms !== null) this.set({ quantile: '0.99' }, sane(stepWaitP99Ms) / 1000);
+    },
+  });
   labelledCounter('telegram_errors_total', 'Telegram send errors, by error code.', ['code'], (c) => entries(c.telegramErrorsByCode, 'code'));
 
   new Gauge({

@@ -45,6 +45,23 @@ export interface MetricsCounters {
   readonly telegramErrorsByCode: Readonly<Record<string, number>>;
 }
 
+/**
+ * The event-time merge as operators see it: how far the steps of all symbols have run, and which
+ * symbols were declared late (they held the others longer than WATERMARK_MAX_WAIT_SECONDS).
+ */
+export interface EventTimeView {
+  /** End up to which every active symbol's candles were processed; null before the first. */
+  readonly watermarkMs: number | null;
+  readonly lateSymbols: readonly string[];
+  /** Late declarations since start. */
+  readonly lateDeclarations: number;
+  /** Closed candles waiting for the watermark. */
+  readonly buffered: number;
+  /** Wait of the recent live 30m steps in the merge (arrival to processing), ms; null before the first. */
+  readonly stepWaitP50Ms: number | null;
+  readonly stepWaitP99Ms: number | null;
+}
+
 /** What `/api/status` needs from the bot beyond shards and uptime. */
 export interface BotStatus {
   readonly universe: readonly string[];
@@ -103,6 +120,8 @@ export interface HttpSources {
   dbOk(): boolean;
   /** Chats whose Telegram delivery is held (blocked bot, chat not found): reported, not fatal. */
   heldChats(): readonly string[];
+  /** The watermark and the late symbols: reported, not fatal (a late symbol does not hold the others). */
+  eventTime(): EventTimeView;
   counters(): MetricsCounters;
   status(): BotStatus;
   openTrades(): readonly OpenTrade[];

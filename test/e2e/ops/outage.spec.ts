@@ -61,9 +61,10 @@ describe('Telegram outage: refused, 5xx, 429, then recovery and shutdown', () =>
   it('regression: a second SIGTERM during a slow drain exits 1 at once, without waiting for the drain', async () => {
     const { fake } = stage;
     await fake.resumeListening().catch(() => undefined);
+    // Counted before the spawn: the start-up message can reach the fake before the test reads the log line.
+    const before = fake.messages.length;
     const bot = new BotRun(stage.env({ DB_PATH: `${stage.dbPath}.second` }));
     await bot.waitForLog('kline-signals started', 20_000);
-    const before = fake.messages.length;
     await waitFor('the start-up message delivered', () => fake.messages.length > before, 20_000);
     await fake.stopListening();
     bot.signal('SIGTERM');

@@ -5,7 +5,7 @@ import type { Interval } from '../../../src/domain/kline.js';
 import type { ClosedTrade, OpenTrade } from '../../../src/domain/trade.js';
 import { createHttpServer } from '../../../src/sinks/http/server.js';
 import type { SignalRow } from '../../../src/sinks/sqlite/signalRepo.js';
-import type { EquityPoint, HttpSources, MetricsCounters, SignalView } from '../../../src/sinks/http/sources.js';
+import type { EventTimeView, EquityPoint, HttpSources, MetricsCounters, SignalView } from '../../../src/sinks/http/sources.js';
 
 const KLINES = fileURLToPath(new URL('../../../examples/klines/', import.meta.url));
 export const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'] as const;
@@ -69,6 +69,7 @@ export interface FakeSources extends HttpSources {
   shardList: Array<{ id: string; streams: number; lastFrameAgeMs: number | null; ageMs?: number }>;
   db: boolean | 'throws';
   held: string[];
+  late: EventTimeView;
   counterValues: MetricsCounters;
   universe: string[];
   signals: SignalView[];
@@ -89,6 +90,7 @@ export function fakeSources(nowMs: number): FakeSources {
     shardList: [{ id: 's0', streams: 6, lastFrameAgeMs: 1_200 }, { id: 's1', streams: 3, lastFrameAgeMs: 59_999 }],
     db: true,
     held: [],
+    late: { watermarkMs: nowMs - 600_000, lateSymbols: [], lateDeclarations: 0, buffered: 0, stepWaitP50Ms: 120, stepWaitP99Ms: 480 },
     counterValues: {
       framesTotal: 123_456, badFramesByKind: { json: 3, shape: 2 }, reconnectsTotal: 4, backfilledCandlesTotal: 77, closedCandlesTotal: 9_876,
       restWeightUsed1m: 41, restWeightSentTotal: 1_234, rest429Total: 2, rest418Total: 1,
@@ -107,6 +109,7 @@ export function fakeSources(nowMs: number): FakeSources {
       return sources.db;
     },
     heldChats: () => sources.held,
+    eventTime: () => sources.late,
     counters: () => sources.counterValues,
     status: () => ({ universe: sources.universe, profile: 'seed' }),
     openTrades: () => sources.open,

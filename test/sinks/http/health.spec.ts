@@ -83,4 +83,12 @@ describe('GET /health', () => {
     expect(status, 'held chats are not an outage').toBe(200);
     expect(body.heldChats, 'but they are visible').toEqual(server.sources.held);
   });
+
+  it('reports symbols declared late by the watermark without failing health', async () => {
+    server = await startServer();
+    server.sources.late = { watermarkMs: Date.UTC(2025, 6, 1, 10), lateSymbols: ['XRPUSDT'], lateDeclarations: 1, buffered: 4, stepWaitP50Ms: 3, stepWaitP99Ms: 90 };
+    const { status, body } = await health();
+    expect(status, 'a late symbol does not hold the others: not an outage').toBe(200);
+    expect(body.eventTime, 'but it is visible, with the watermark').toEqual(server.sources.late);
+  });
 });

@@ -48,6 +48,7 @@ describe('GET /metrics', () => {
   it('exposes every kline_signals_* series with the values from sources', async () => {
     const s = await started();
     const c = s.sources.counterValues;
+    s.sources.late = { watermarkMs: 0, lateSymbols: ['DOGEUSDT', 'XRPUSDT'], lateDeclarations: 3, buffered: 17, stepWaitP50Ms: 250, stepWaitP99Ms: 750 };
     const { samples, types } = await scrape(s.url);
     const expected: Array<[string, number]> = [
       ['kline_signals_ws_frames_total', c.framesTotal],
@@ -64,6 +65,11 @@ describe('GET /metrics', () => {
       ['kline_signals_outbox_pending_messages', c.outboxPending],
       ['kline_signals_outbox_oldest_pending_age_seconds', c.outboxOldestPendingAgeS],
       ...Object.entries(c.telegramErrorsByCode).map(([k, v]): [string, number] => [`kline_signals_telegram_errors_total{code="${k}"}`, v]),
+      ['kline_signals_watermark_late_declarations_total', 3],
+      ['kline_signals_watermark_late_symbols', 2],
+      ['kline_signals_watermark_buffered_candles', 17],
+      ['kline_signals_watermark_step_wait_seconds{quantile="0.5"}', 0.25],
+      ['kline_signals_watermark_step_wait_seconds{quantile="0.99"}', 0.75],
       ...s.sources.shardList.map((sh): [string, number] => [`kline_signals_shard_last_frame_age_seconds{shard="${sh.id}"}`, sh.lastFrameAgeMs! / 1000]),
       ['kline_signals_uptime_seconds', (s.clock.nowMs - s.sources.startedAtMs) / 1000],
     ];

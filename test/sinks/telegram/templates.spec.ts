@@ -43,6 +43,19 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(text).toMatchSnapshot();
   });
 
+  it('renders a late signal with how late, its candle close and the latest price, under the title', () => {
+    const signal = sampleSignal();
+    const closedAtMs = signal.endMs;
+    const text = valid(renderSignal(signal, ctx, { lateByMs: 95 * 60_000, closedAtMs, lastPrice: 64_012.3456 }));
+    const lines = text.split('\n');
+    expect(lines[1], 'the notice is the second line, so a trader sees it before the levels').toMatch(/^⏱ /);
+    expect(lines[1]).toContain(language === 'vi' ? 'Trễ 1 giờ 35 phút' : 'Late by 1h 35m');
+    expect(lines[1], 'the candle close time, in UTC').toContain(new Date(closedAtMs).toISOString().slice(11, 16));
+    expect(lines[1], 'the latest price at the tick size').toContain('64012.3');
+    expect(renderSignal(signal, ctx), 'on time: no notice').not.toContain('⏱');
+    expect(text).toMatchSnapshot();
+  });
+
   it.each(['WIN', 'LOSS', 'EXPIRED'] as const)('renders a %s trade result', (outcome) => {
     const r = outcome === 'WIN' ? 1.42 : outcome === 'LOSS' ? -1.06 : -0.21;
     expect(valid(renderTradeResult(sampleTrade({ outcome, rMultiple: r, pnl: r * 10, equityAfter: 1000 + r * 10 }), { drawdownPct: outcome === 'WIN' ? 0 : 2.35 }, ctx))).toMatchSnapshot();

@@ -59,8 +59,8 @@ export const DASHBOARD_SCRIPT = String.raw`
     health.textContent = s.ok ? L.healthy : L.unhealthy;
     health.className = s.ok ? 'ok' : 'bad';
     var box = el('div');
-    box.appendChild(table([L.profile, L.uptime, L.openTrades, L.heldChats],
-      [[s.profile, duration(s.uptimeS), s.openTradeCount, (s.heldChats || []).join(', ') || L.none]]));
+    box.appendChild(table([L.profile, L.uptime, L.openTrades, L.heldChats, L.lateSymbols],
+      [[s.profile, duration(s.uptimeS), s.openTradeCount, (s.heldChats || []).join(', ') || L.none, (s.lateSymbols || []).join(', ') || L.none]]));
     box.appendChild(el('h3', L.universe + ' (' + s.universe.length + ')'));
     var chips = el('div', null, 'chips');
     s.universe.forEach(function (sym) { chips.appendChild(el('span', sym)); });

@@ -1,6 +1,7 @@
+import type { Lateness } from '../../../domain/lateness.js';
 import type { Signal } from '../../../domain/signal.js';
 import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
-import { formatPct, formatPrice, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { formatDuration, formatPct, formatPrice, formatSignificant, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
 import type { Strings } from './strings.js';
 
@@ -21,11 +22,18 @@ function reasonLines(signal: Signal, s: Strings, language: TemplateContext['lang
   });
 }
 
+/** The line that marks a late signal: how late, when its candle closed, the latest price. Starts with ⏱. */
+function lateLine(late: Lateness, s: Strings, price: (v: number) => string): string {
+  const duration = escapeHtml(formatDuration(late.lateByMs, s.durationUnits));
+  return `⏱ ${bold(s.late(duration))} · ${escapeHtml(s.candleClosed)} ${escapeHtml(formatUtc(late.closedAtMs))} · ${escapeHtml(s.lastPrice)} ${price(late.lastPrice)}`;
+}
+
 /**
  * A signal as sent to the channel: side, symbol, model, interval, score with its breakdown and
  * the effective threshold, the levels, risk:reward, size, and the memory adjustments that applied.
+ * A late signal (see {@link Lateness}) says so right under its title.
  */
-export function renderSignal(signal: Signal, ctx: TemplateContext): string {
+export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Lateness): string {
   const s = stringsFor(ctx.language);
   const tick = ctx.tickSizes?.[signal.symbol];
   const price = (v: number) => code(formatPrice(v, tick));
@@ -36,6 +44,7 @@ export function renderSignal(signal: Signal, ctx: TemplateContext): string {
   const reasons = reasonLines(signal, s, ctx.language);
   return lines([
     `${icon} <b>${escapeHtml(s.signalTitle(s.side[signal.side]))} · ${escapeHtml(signal.symbol)}</b>`,
+    late !== undefined && lateLine(late, s, price),
     `${escapeHtml(s.model[signal.model])} · ${escapeHtml(s.interval)} ${escapeHtml(signal.interval)}`,
     field(s.score, `${bold(formatSignificant(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatSignificant(signal.effectiveThreshold))})`),
     breakdown !== '' && field(s.breakdown, breakdown),

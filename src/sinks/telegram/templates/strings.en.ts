@@ -18,6 +18,9 @@ export const EN: Strings = {
   risk: 'Risk',
   ofEquity: 'of equity',
   adjustments: 'Memory adjustments',
+  late: (duration) => `Late by ${duration}`,
+  candleClosed: 'candle closed',
+  lastPrice: 'last price',
   reason: {
     pause: 'All signals paused',
     symbol_cooldown: 'Symbol cooling down',

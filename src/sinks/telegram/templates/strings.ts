@@ -25,6 +25,10 @@ export interface Strings {
   readonly risk: string;
   readonly ofEquity: string;
   readonly adjustments: string;
+  /** The notice of a late signal; arguments are escaped HTML. */
+  readonly late: (duration: string) => string;
+  readonly candleClosed: string;
+  readonly lastPrice: string;
   /** Labels of `Reason.code`; an unknown code is shown as-is. */
   readonly reason: Readonly<Record<string, string>>;
   readonly outcome: Readonly<Record<Outcome, string>>;

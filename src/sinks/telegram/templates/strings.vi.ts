@@ -18,6 +18,9 @@ export const VI: Strings = {
   risk: 'Rủi ro',
   ofEquity: 'vốn',
   adjustments: 'Điều chỉnh từ bộ nhớ',
+  late: (duration) => `Trễ ${duration}`,
+  candleClosed: 'nến đóng lúc',
+  lastPrice: 'giá gần nhất',
   reason: {
     pause: 'Đang tạm dừng toàn bộ',
     symbol_cooldown: 'Mã đang trong thời gian nghỉ',

@@ -1,0 +1,45 @@
+import type { SchedulerLike } from 'rxjs';
+import { klineEndMs, type Kline } from '../domain/kline.js';
+import { LATE_AFTER_MS, type Lateness } from '../domain/lateness.js';
+
+/**
+ * The market's time as the bot can tell it: the newest candle end delivered by any series, moved
+ * on by the time elapsed since it arrived (a candle closes at its end, so in steady state this is
+ * the exchange's clock give or take the arrival skew; during an outage it keeps running). Also the
+ * newest 30m close per symbol, the "latest price" of a late signal.
+ */
+export class MarketClock {
+  private newestEndMs: number | undefined;
+  private seenAtMs = 0;
+  private readonly lastClose = new Map<string, number>();
+
+  constructor(private readonly scheduler: SchedulerLike) {}
+
+  /** Takes a closed candle as it is delivered (before any reordering). */
+  observe(k: Kline): void {
+    const endMs = klineEndMs(k);
+    if (this.newestEndMs === undefined || endMs > this.newestEndMs) {
+      this.newestEndMs = endMs;
+      this.seenAtMs = this.scheduler.now();
+    }
+    if (k.interval === '30m') this.lastClose.set(k.symbol, k.close);
+  }
+
+  /** The market's time now; undefined before the first candle. */
+  nowMs(): number | undefined {
+    return this.newestEndMs === undefined ? undefined : this.newestEndMs + Math.max(0, this.scheduler.now() - this.seenAtMs);
+  }
+
+  /** How late a step on `k` is if committed now; undefined when it is on time. */
+  lateness(k: Kline): Lateness | undefined {
+    const nowMs = this.nowMs();
+    const closedAtMs = klineEndMs(k);
+    if (nowMs === undefined || nowMs - closedAtMs <= LATE_AFTER_MS) return undefined;
+    return { lateByMs: nowMs - closedAtMs, closedAtMs, lastPrice: this.lastClose.get(k.symbol) ?? k.close };
+  }
+
+  /** A symbol left the universe. */
+  forget(symbol: string): void {
+    this.lastClose.delete(symbol);
+  }
+}

@@ -1,0 +1,205 @@
+import type { Kline } from '../../domain/kline.js';
+import { SymbolLane, type LiveStart } from './symbolLane.js';
+
+export type { LaneRole, LiveStart } from './symbolLane.js';
+
+/** Where the merge puts what it releases. */
+export interface EventTimeMergeSink {
+  /** The next candle in event order. */
+  emit(k: Kline): void;
+  /**
+   * Every candle of every active symbol ending at or before `throughMs` has been emitted: the
+   * watermark passed it. Called after each group of equal ends and when the watermark moves.
+   */
+  advance?(throughMs: number): void;
+  /** A symbol declared late has caught up with the watermark and is active again. */
+  caughtUp?(symbol: string): void;
+}
+
+const bySymbol = (a: SymbolLane, b: SymbolLane): number => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+
+/**
+ * Puts the closed candles of many symbols into event order (MODELS.md reading 2), whatever order
+ * they arrive in: per symbol by end, 1d, 4h, 30m (a 4h or 1d candle joins its window only with
+ * the 30m step ending with it, never before the steps ending earlier); across the active symbols
+ * by (end, symbol), released up to a watermark, the latest end every active symbol has delivered.
+ *
+ * Who holds the watermark: a symbol resuming from its scan cursor (a restart) from the start, so
+ * no catch-up step runs before every resuming symbol's catch-up candles are in; a symbol joining
+ * later only once it is warm and has reached the watermark. A symbol holding the others too long
+ * is declared late by the caller ({@link declareLate}); it goes on in its own order and is active
+ * again once it has caught up. Pure: no clock, no Rx; the caller decides when a wait is too long.
+ */
+export class EventTimeMerge {
+  private readonly lanes = new Map<string, SymbolLane>();
+  /** The active lanes, sorted by symbol. */
+  private active: SymbolLane[] = [];
+  private watermark: number | undefined;
+  private advancedTo: number | undefined;
+  private releasing = false;
+  private readonly leaving: string[] = [];
+
+  constructor(private readonly sink: EventTimeMergeSink) {}
+
+  /** The latest end up to which the active symbols' candles have been released; undefined before the first. */
+  get watermarkMs(): number | undefined {
+    return this.watermark;
+  }
+
+  /** Symbols declared late that have not caught up yet, sorted. */
+  lateSymbols(): string[] {
+    return [...this.lanes.values()].filter((l) => l.role === 'late').map((l) => l.symbol).sort();
+  }
+
+  /** Candles waiting in the merge. */
+  bufferedCount(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.size;
+    return n;
+  }
+
+  /**
+   * A symbol's live start became known. A resuming symbol holds the watermark at once, before it
+   * delivered anything: its catch-up runs in order with everyone's.
+   */
+  start(symbol: string, start: LiveStart): void {
+    const lane = this.lane(symbol);
+    if (lane.start !== undefined) return;
+    lane.start = start;
+    if (start.resume && lane.role === 'warming') this.activate(lane);
+    else this.settle(lane, lane.promiseMs());
+  }
+
+  /** Takes one closed candle; each series must arrive in order, each candle once (the series gate's output). */
+  push(k: Kline): void {
+    const lane = this.lane(k.symbol);
+    const before = lane.promiseMs();
+    lane.push(k);
+    this.settle(lane, before);
+  }
+
+  /** A symbol left the universe: its waiting candles are dropped and it holds no one any more. */
+  forget(symbol: string): void {
+    if (this.releasing) {
+      this.leaving.push(symbol);
+      return;
+    }
+    const lane = this.lanes.get(symbol);
+    if (!lane) return;
+    this.lanes.delete(symbol);
+    if (lane.role === 'active') {
+      this.active = this.active.filter((l) => l !== lane);
+      this.moveWatermark();
+    }
+  }
+
+  /** The active symbols holding the watermark while another active symbol has delivered past it. */
+  holding(): string[] {
+    const w = this.watermark;
+    if (w === undefined || !this.active.some((l) => l.promiseMs() > w)) return [];
+    return this.active.filter((l) => l.promiseMs() <= w).map((l) => l.symbol);
+  }
+
+  /** Declares the symbols {@link holding} the watermark late, so the others go on; returns them. */
+  declareLate(): string[] {
+    const late = this.holding();
+    if (late.length === 0) return late;
+    const names = new Set(late);
+    for (const lane of this.active) if (names.has(lane.symbol)) lane.role = 'late';
+    this.active = this.active.filter((l) => l.role === 'active');
+    this.moveWatermark();
+    // A late symbol goes on in its own order with what it has.
+    for (const symbol of late) this.releaseOwn(this.lanes.get(symbol)!);
+    return late;
+  }
+
+  /** End of input: nothing more can arrive, so everything waiting goes out in event order. */
+  flush(): void {
+    for (const lane of this.lanes.values()) if (lane.role !== 'active') this.drain(lane, Infinity);
+    this.releaseActive(Infinity);
+  }
+
+  private settle(lane: SymbolLane, promiseBefore: number): void {
+    if (lane.role === 'active') {
+      // Only the symbols at the watermark can move it.
+      if (lane.promiseMs() !== promiseBefore && promiseBefore <= (this.watermark ?? -Infinity)) this.moveWatermark();
+      // What it still has at or under the watermark is history of a resuming symbol (up to its
+      // cursor, never a step): its own order is enough.
+      else this.drain(lane, this.watermark ?? -Infinity);
+      return;
+    }
+    if (lane.isCaughtUp() && (this.watermark === undefined || lane.promiseMs() >= this.watermark)) {
+      // Its history (up to its live start) goes out in its own order first: no step, no mark.
+      this.drain(lane, lane.start!.fromMs);
+      const wasLate = lane.role === 'late';
+      this.activate(lane);
+      if (wasLate) this.sink.caughtUp?.(lane.symbol);
+      return;
+    }
+    this.releaseOwn(lane);
+  }
+
+  private activate(lane: SymbolLane): void {
+    lane.role = 'active';
+    this.active = [...this.active, lane].sort(bySymbol);
+    this.moveWatermark();
+    // Candles it delivered ahead of its frontier may already be at or under the watermark.
+    this.releaseActive();
+  }
+
+  /** Recomputes the watermark (it never goes back) and releases what it allows. */
+  private moveWatermark(): void {
+    if (this.active.length === 0) return;
+    let min = Infinity;
+    for (const lane of this.active) min = Math.min(min, lane.promiseMs());
+    if (min === -Infinity || (this.watermark !== undefined && min <= this.watermark)) return;
+    this.watermark = min;
+    this.releaseActive();
+  }
+
+  /** Releases the active lanes' candles up to the watermark (or `w`) in (end, symbol, interval) order. */
+  private releaseActive(w = this.watermark): void {
+    if (w === undefined || this.releasing) return;
+    this.releasing = true;
+    try {
+      for (;;) {
+        let next = Infinity;
+        for (const lane of this.active) {
+          const endMs = lane.peekEndMs();
+          if (endMs !== undefined && endMs < next) next = endMs;
+        }
+        if (next === Infinity || next > w) break;
+        for (const lane of this.active) while (lane.peekEndMs() === next) this.sink.emit(lane.shift()!);
+        this.advance(next);
+      }
+      if (w !== Infinity) this.advance(w);
+    } finally {
+      this.releasing = false;
+    }
+    for (const symbol of this.leaving.splice(0)) this.forget(symbol);
+  }
+
+  /** A lane outside the order releases what it has delivered completely, in its own event order. */
+  private releaseOwn(lane: SymbolLane): void {
+    this.drain(lane, lane.frontierMs() ?? -Infinity);
+  }
+
+  private drain(lane: SymbolLane, throughMs: number): void {
+    for (let endMs = lane.peekEndMs(); endMs !== undefined && endMs <= throughMs; endMs = lane.peekEndMs()) this.sink.emit(lane.shift()!);
+  }
+
+  private advance(throughMs: number): void {
+    if (this.advancedTo !== undefined && throughMs <= this.advancedTo) return;
+    this.advancedTo = throughMs;
+    this.sink.advance?.(throughMs);
+  }
+
+  private lane(symbol: string): SymbolLane {
+    let lane = this.lanes.get(symbol);
+    if (!lane) {
+      lane = new SymbolLane(symbol);
+      this.lanes.set(symbol, lane);
+    }
+    return lane;
+  }
+}
