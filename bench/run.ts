@@ -7,6 +7,7 @@ import { ingest } from './ingest.js';
 import { latency } from './latency.js';
 import { memory } from './memory.js';
 import { startup } from './startup.js';
+import { watermark } from './watermark.js';
 import { renderBenchmarksMd, type ResultsFile } from './report.js';
 import { ANALYSIS } from './analysis.js';
 import { machineInfo } from './support/machine.js';
@@ -15,7 +16,7 @@ import type { Benchmark } from './support/result.js';
 import { round } from './support/stats.js';
 
 /** Every benchmark, in the order they run and appear in docs/BENCHMARKS.md. */
-const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, growth };
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, growth, watermark };
 
 /**
  * `npm run bench [-- --only name[,name]]`: runs the benchmarks one after another (never in

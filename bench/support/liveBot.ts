@@ -42,6 +42,8 @@ async function closedCandlesTotal(port: number): Promise<number | undefined> {
 export interface LiveBot {
   readonly bot: BotProcess;
   readonly msToLive: number;
+  /** Where its /health, /metrics and dashboard answer. */
+  readonly httpPort: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function startLiveBot(sim: Simulator, dir: string, symbols: number,
       const seen = await closedCandlesTotal(port);
       return seen !== undefined && seen >= expected ? performance.now() : undefined;
     }, timeoutMs, 50);
-    return { bot, msToLive: liveAt - bot.spawnedAtMs };
+    return { bot, msToLive: liveAt - bot.spawnedAtMs, httpPort: port };
   } catch (err) {
     await bot.stop();
     throw err;
