@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { queryObjects } from 'node:v8';
+import { BehaviorSubject, Subscriber, VirtualTimeScheduler } from 'rxjs';
+import { pino } from 'pino';
+import { runShard, type ShardLifecycleDeps } from '../../../src/streams/sockets/shardLifecycle.js';
+import { createKlineSocketStats, type SocketEvent } from '../../../src/streams/sockets/types.js';
+import { fakeSockets } from './fakeSocket.js';
+
+const AGE_MS = 1_000;
+const STREAM = 'btcusdt@kline_30m';
+const FRAME = JSON.stringify({ stream: STREAM, data: {} });
+
+/** Lines of a stack trace taken here, all of them: how deep the call that delivered a value was. */
+function stackDepth(): number {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  const depth = (new Error().stack ?? '').split('\n').length - 1;
+  Error.stackTraceLimit = limit;
+  return depth;
+}
+
+/**
+ * Live rxjs subscribers in the whole process, counted by V8 after a full garbage collection: what a
+ * running pipeline keeps reachable (its share() subjects hide most of it from the subscription tree).
+ */
+function liveSubscribers(): number {
+  return queryObjects(Subscriber, { format: 'count' });
+}
+
+function startShard() {
+  const scheduler = new VirtualTimeScheduler();
+  const sockets = fakeSockets();
+  const deps: ShardLifecycleDeps = {
+    shard: 's0', baseUrl: 'ws://fake/market', batchSize: 50, controlGapMs: 220, staleAfterMs: 1e12,
+    maxConnectionAgeMs: AGE_MS, scheduler, log: pino({ level: 'silent' }), stats: createKlineSocketStats(),
+    createSocket: sockets.createSocket, backoff: { initialMs: 100, maxMs: 1_000 }, random: () => 0.5,
+  };
+  const events: SocketEvent[] = [];
+  const frameDepths: number[] = [];
+  const subscription = runShard(deps, new BehaviorSubject<ReadonlySet<string>>(new Set([STREAM]))).subscribe((e) => {
+    events.push(e);
+    if (e.type === 'frame') frameDepths.push(stackDepth());
+  });
+  /** Runs every timer due by `ms` on the virtual clock. */
+  const advanceTo = (ms: number): void => {
+    scheduler.maxFrames = ms;
+    scheduler.flush();
+  };
+  return { sockets, events, frameDepths, subscription, advanceTo };
+}
+
+describe('runShard: connection replacement at the maximum age', () => {
+  it('regression: 100 make-before-break replacements keep the per-frame stack depth and the retained subscribers flat', () => {
+    const shard = startShard();
+    shard.sockets.latest()!.open();
+    shard.sockets.latest()!.frame(FRAME);
+    const depthAt = new Map<number, number>([[0, shard.frameDepths[0]!]]);
+    const retainedAt = new Map<number, number>([[0, liveSubscribers()]]);
+    for (let n = 1; n <= 100; n += 1) {
+      shard.advanceTo(n * AGE_MS);
+      expect(shard.sockets.dialled(), `replacement ${n} dialled at the age limit`).toBe(n + 1);
+      const next = shard.sockets.latest();
+      expect(shard.sockets.live().length, `replacement ${n}: the old connection lives until the new one is open`).toBe(2);
+      next!.open();
+      expect(shard.sockets.live(), `replacement ${n}: the old connection closed once the new one opened`).toEqual([next]);
+      next!.frame(FRAME);
+      depthAt.set(n, shard.frameDepths.at(-1)!);
+      if (n === 10 || n === 100) retainedAt.set(n, liveSubscribers());
+    }
+    shard.subscription.unsubscribe();
+
+    expect(shard.frameDepths.length, 'one frame per connection reached the subscriber').toBe(101);
+    expect(shard.events.filter((e) => e.type === 'closed').map((e) => (e as { reason: string }).reason), 'every old connection was reported replaced')
+      .toEqual(Array.from({ length: 100 }, () => 'replaced'));
+    expect(retainedAt.get(10), 'the running shard holds subscribers (the count reads something)').toBeGreaterThan(10);
+    expect(depthAt.get(100), 'a frame after 100 replacements is delivered as deep as after 10').toBe(depthAt.get(10));
+    expect(depthAt.get(10), 'and as deep as on the first connection').toBe(depthAt.get(0));
+    expect(retainedAt.get(100), 'replaced connections leave no subscriber behind').toBe(retainedAt.get(10));
+    expect(shard.sockets.live(), 'unsubscribing closed the last socket').toEqual([]);
+  });
+});
