@@ -1,4 +1,5 @@
 import { defer, retry, tap, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
+import { backoffDelayMs } from '../core/backoff.js';
 import { TransientError } from '../domain/errors.js';
 
 export interface RetryTransientDeps {
@@ -38,12 +39,6 @@ export function isTransient(err: unknown): boolean {
   return false;
 }
 
-/** Full-jitter capped exponential backoff: uniform in [0, min(maxMs, initialMs·2^(attempt−1))). */
-export function backoffDelayMs(attempt: number, initialMs: number, maxMs: number, random: () => number): number {
-  const capMs = Math.min(maxMs, initialMs * 2 ** (attempt - 1));
-  return Math.floor(random() * capMs);
-}
-
 /**
  * Resubscribes after transient failures with capped exponential backoff and full jitter, so many
  * shards that drop together do not reconnect in lockstep. Other errors pass through at once.
@@ -65,7 +60,7 @@ export function retryTransient<T>(deps: RetryTransientDeps): MonoTypeOperatorFun
             if (!isTransient(err)) return throwError(() => err);
             if (scheduler.now() - subscribedAtMs >= resetAfterMs) attempt = 0;
             attempt += 1;
-            const delayMs = backoffDelayMs(attempt, initialMs, maxMs, random);
+            const delayMs = backoffDelayMs(attempt, { initialMs, maxMs }, random());
             onRetry?.(err, attempt, delayMs);
             return timer(delayMs, scheduler);
           },

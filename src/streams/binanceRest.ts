@@ -5,13 +5,14 @@ import axiosRetry from 'axios-retry';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import { asyncScheduler, firstValueFrom, Subject, takeUntil, timer, type SchedulerLike } from 'rxjs';
+import { backoffDelayMs, type Backoff } from '../core/backoff.js';
 import { IpBannedError, type Interval, type Kline, type KlineQuery, type KlineRestSource } from '../domain/index.js';
 import {
   parseExchangeInfo, parseKlineRows, parseServerTime, parseTickers, requestWeightPerMinute,
   type ExchangeInfo, type Ticker24h,
 } from './rest/binanceResponses.js';
 import { requestWeight } from './rest/requestWeight.js';
-import { fullJitterDelayMs, retryAfterMs, type BackoffOptions } from './rest/fullJitterDelay.js';
+import { retryAfterMs } from './rest/retryAfter.js';
 import { RateLimitRecovery } from './rest/rateLimitRecovery.js';
 import { errorFields, RestClientClosedError, toRestError } from './rest/restErrors.js';
 import { TtlCache } from './rest/ttlCache.js';
@@ -20,8 +21,11 @@ import { WeightBudget } from './rest/weightBudget.js';
 export type { ExchangeInfo, ExchangeSymbol, RateLimit, Ticker24h } from './rest/binanceResponses.js';
 export { RestClientClosedError } from './rest/restErrors.js';
 
-/** Retry policy for network errors, 5xx and 429 (never other 4xx). */
-export interface BinanceRestRetryOptions extends BackoffOptions {
+/**
+ * Retry policy for network errors, 5xx and 429 (never other 4xx): full-jitter backoff between
+ * `initialMs` and `maxMs`, or exactly the Retry-After when Binance sends one.
+ */
+export interface BinanceRestRetryOptions extends Backoff {
   /** Retries after the first attempt. */
   readonly retries: number;
 }
@@ -97,7 +101,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const scheduler = deps.scheduler ?? asyncScheduler;
   const nowMs = deps.nowMs ?? (() => scheduler.now());
   const random = deps.random ?? Math.random;
-  const retry: BinanceRestRetryOptions = { retries: 5, baseMs: 500, capMs: 30_000, ...deps.retry };
+  const retry: BinanceRestRetryOptions = { retries: 5, initialMs: 500, maxMs: 30_000, ...deps.retry };
   const log = deps.logger.child({ component: 'binanceRest' });
   const budget = new WeightBudget({
     limit: deps.weightLimit ?? 2400,
@@ -183,7 +187,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
       return status === undefined || status === 429 || status >= 500;
     },
     retryDelay: (retryCount: number, error: AxiosError) =>
-      retryAfterMs(error.response?.headers['retry-after']) ?? fullJitterDelayMs(retryCount - 1, retry, random),
+      retryAfterMs(error.response?.headers['retry-after']) ?? backoffDelayMs(retryCount, retry, random()),
     onRetry: (retryCount: number, error: AxiosError) => {
       counters.retries += 1;
       log.warn({ ...errorFields(error, { method: 'GET', path: error.config?.url ?? '' }), attempt: retryCount }, 'binance request retrying');

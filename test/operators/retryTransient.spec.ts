@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { defer } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { DataError, StaleStreamError, TransientError } from '../../src/domain/errors.js';
-import { backoffDelayMs, isTransient, retryTransient } from '../../src/operators/retryTransient.js';
+import { isTransient, retryTransient } from '../../src/operators/retryTransient.js';
 
 function newScheduler(): TestScheduler {
   return new TestScheduler((actual, expected) => expect(actual, 'marble output').toEqual(expected));
@@ -34,12 +34,6 @@ describe('retryTransient', () => {
     });
     // The fourth failure (frame 39) is told to onRetry, but its 40 ms wait outlives the window.
     expect(retries, 'attempt numbers and delays told to onRetry').toEqual([[1, 5], [2, 10], [3, 20], [4, 40]]);
-  });
-
-  it('caps the delay at maxMs', () => {
-    expect(backoffDelayMs(1, 100, 1000, () => 0.999), 'first cap is initialMs').toBe(99);
-    expect(backoffDelayMs(10, 100, 1000, () => 0.999), 'late attempts are capped at maxMs').toBe(999);
-    expect(backoffDelayMs(3, 100, 1000, () => 0), 'full jitter may retry at once').toBe(0);
   });
 
   it('retries StaleStreamError and network errors, not data errors', () => {

@@ -5,7 +5,7 @@ import { createBinanceRest, type BinanceRest } from '../../src/streams/binanceRe
 import { startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './rest/scriptedServer.js';
 
 const silent = pino({ level: 'silent' });
-const fast = { retries: 3, baseMs: 5, capMs: 20 };
+const fast = { retries: 3, initialMs: 5, maxMs: 20 };
 const timeBody = (n: number): Exclude<Reply, 'destroy'> => ({ body: { serverTime: n }, headers: { 'X-MBX-USED-WEIGHT-1M': '1' } });
 
 let server: ScriptedServer | undefined;
