@@ -8,12 +8,16 @@ import type { ShardStats, SocketEvent } from './types.js';
 
 export interface ShardLifecycleDeps extends ShardSessionDeps {
   readonly backoff: { readonly initialMs: number; readonly maxMs: number };
+  /** A connection `open` (every stream subscribed) for this long is healthy: see {@link resilientSession}. */
+  readonly healthyAfterMs: number;
   readonly random: (() => number) | undefined;
 }
 
 /**
- * One connection kept alive: reconnects with capped exponential backoff and full jitter after
- * any transient failure (drop, stale, refused), resubscribing everything the shard owns then.
+ * One connection kept alive: reconnects after any transient failure (drop, stale, refused),
+ * resubscribing everything the shard owns then. A connection that had been open for
+ * `healthyAfterMs` is redialled at once; dials that keep failing, or connections that close
+ * sooner (a server that accepts and drops), wait a capped exponential backoff with full jitter.
  */
 function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SessionEvent> {
   const { shard, log, stats } = deps;
@@ -22,6 +26,8 @@ function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<Readonl
     return defer(() => shardSession(deps, desired$, sessions++ > 0)).pipe(
       retryTransient<SessionEvent>({
         ...deps.backoff,
+        isUp: (e) => e.type === 'open',
+        healthyAfterMs: deps.healthyAfterMs,
         scheduler: deps.scheduler,
         ...(deps.random ? { random: deps.random } : {}),
         onRetry: (err, attempt, delayMs) => {

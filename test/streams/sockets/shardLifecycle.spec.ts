@@ -4,7 +4,7 @@ import { BehaviorSubject, Subscriber, VirtualTimeScheduler } from 'rxjs';
 import { pino } from 'pino';
 import { runShard, type ShardLifecycleDeps } from '../../../src/streams/sockets/shardLifecycle.js';
 import { createKlineSocketStats, type SocketEvent } from '../../../src/streams/sockets/types.js';
-import { fakeSockets } from './fakeSocket.js';
+import { fakeSockets, type FakeSocket } from './fakeSocket.js';
 
 const AGE_MS = 1_000;
 const STREAM = 'btcusdt@kline_30m';
@@ -27,13 +27,22 @@ function liveSubscribers(): number {
   return queryObjects(Subscriber, { format: 'count' });
 }
 
-function startShard() {
+/** A shard of one stream on virtual time, dialling fake sockets; `onDial` runs for each new socket. */
+function startShard(overrides: Partial<ShardLifecycleDeps> = {}, onDial?: (socket: FakeSocket, scheduler: VirtualTimeScheduler) => void) {
   const scheduler = new VirtualTimeScheduler();
   const sockets = fakeSockets();
+  const dialledAtMs: number[] = [];
+  const stats = createKlineSocketStats();
   const deps: ShardLifecycleDeps = {
     shard: 's0', baseUrl: 'ws://fake/market', batchSize: 50, controlGapMs: 220, staleAfterMs: 1e12,
-    maxConnectionAgeMs: AGE_MS, scheduler, log: pino({ level: 'silent' }), stats: createKlineSocketStats(),
-    createSocket: sockets.createSocket, backoff: { initialMs: 100, maxMs: 1_000 }, random: () => 0.5,
+    maxConnectionAgeMs: AGE_MS, scheduler, log: pino({ level: 'silent' }), stats,
+    createSocket: (url) => {
+      const socket = sockets.createSocket(url);
+      dialledAtMs.push(scheduler.now());
+      onDial?.(sockets.latest()!, scheduler);
+      return socket;
+    },
+    backoff: { initialMs: 100, maxMs: 1_000 }, healthyAfterMs: 3_000, random: () => 0.5, ...overrides,
   };
   const events: SocketEvent[] = [];
   const frameDepths: number[] = [];
@@ -41,12 +50,13 @@ function startShard() {
     events.push(e);
     if (e.type === 'frame') frameDepths.push(stackDepth());
   });
-  /** Runs every timer due by `ms` on the virtual clock. */
+  /** Moves the virtual clock to `ms`, running every timer due by then. */
   const advanceTo = (ms: number): void => {
+    scheduler.schedule(() => undefined, ms - scheduler.now());
     scheduler.maxFrames = ms;
     scheduler.flush();
   };
-  return { sockets, events, frameDepths, subscription, advanceTo };
+  return { sockets, dialledAtMs, stats, events, frameDepths, subscription, advanceTo };
 }
 
 describe('runShard: connection replacement at the maximum age', () => {
@@ -77,5 +87,37 @@ describe('runShard: connection replacement at the maximum age', () => {
     expect(depthAt.get(10), 'and as deep as on the first connection').toBe(depthAt.get(0));
     expect(retainedAt.get(100), 'replaced connections leave no subscriber behind').toBe(retainedAt.get(10));
     expect(shard.sockets.live(), 'unsubscribing closed the last socket').toEqual([]);
+  });
+});
+
+describe('runShard: reconnects', () => {
+  it('regression: redials at once when a connection that was open for healthyAfterMs drops', () => {
+    const shard = startShard({ maxConnectionAgeMs: 1e12 });
+    shard.sockets.latest()!.open();
+    shard.advanceTo(5_000);
+    shard.sockets.latest()!.drop();
+    shard.advanceTo(5_000);
+    expect(shard.dialledAtMs, 'the second dial goes out the moment the healthy connection dropped').toEqual([0, 5_000]);
+    shard.sockets.latest()!.open();
+    shard.advanceTo(10_000);
+    shard.sockets.latest()!.drop();
+    shard.advanceTo(10_000);
+    expect(shard.dialledAtMs, 'and again after the next healthy period').toEqual([0, 5_000, 10_000]);
+    expect(shard.stats.reconnects, 'both drops are reconnects').toBe(2);
+    shard.subscription.unsubscribe();
+  });
+
+  it('backs off, growing to maxMs, from a server that accepts and closes at once', () => {
+    const shard = startShard({ maxConnectionAgeMs: 1e12 }, (socket, scheduler) => {
+      scheduler.schedule(() => {
+        socket.open();
+        socket.drop();
+      });
+    });
+    shard.advanceTo(3_000);
+    shard.subscription.unsubscribe();
+    // random 0.5 ⇒ waits of half the caps 100, 200, 400, 800, 1000, …: 50, 100, 200, 400, 500, 500.
+    expect(shard.dialledAtMs, 'dial times: the waits grow and stop at maxMs').toEqual([0, 50, 150, 350, 750, 1_250, 1_750, 2_250, 2_750]);
+    expect(shard.events.filter((e) => e.type === 'open').length, 'every dial opened, none lasted').toBe(9);
   });
 });
