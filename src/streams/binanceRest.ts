@@ -26,9 +26,17 @@ export { RestClientClosedError } from './rest/restErrors.js';
  * `initialMs` and `maxMs`, or exactly the Retry-After when Binance sends one.
  */
 export interface BinanceRestRetryOptions extends Backoff {
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt. Default 0. */
   readonly retries: number;
 }
+
+/**
+ * Retries for a caller that has no retry loop of its own (the download command): 6 attempts.
+ * Retrying in one layer only: the live callers (backfill, universe refresh, LiveCursors) retry
+ * with their own policy, and a client retrying under them multiplied the attempts (6 × 6 HTTP
+ * requests for one backfill gap).
+ */
+export const STANDALONE_RETRY: Partial<BinanceRestRetryOptions> = { retries: 5 };
 
 export interface BinanceRestDeps {
   /** BINANCE_REST_URL, e.g. `https://fapi.binance.com` or a local simulator. */
@@ -38,6 +46,12 @@ export interface BinanceRestDeps {
   readonly nowMs?: () => number;
   /** Waits (budget, pauses) run on it; defaults to asyncScheduler. */
   readonly scheduler?: SchedulerLike;
+  /**
+   * Retries inside the client. Default none: each call is sent once and fails with a typed error
+   * (TransientError for network, 5xx and 429; IpBannedError while banned) for the caller's own
+   * retry, which waits at the gate like any request, so a 429's Retry-After still holds. Give
+   * {@link STANDALONE_RETRY} when nothing above retries.
+   */
   readonly retry?: Partial<BinanceRestRetryOptions>;
   /** Draw in [0, 1) for the backoff jitter; injected by tests. */
   readonly random?: () => number;
@@ -94,14 +108,15 @@ export interface BinanceRest extends KlineRestSource {
  * Creates the REST client. Every attempt (retries too) passes a weight gate first: it waits for
  * the next window rather than cross the budget, and fails fast with {@link IpBannedError} while a
  * 418 ban lasts — no call reaches Binance until the ban ends, so a backfill cannot extend it.
- * A 429 pauses every call for its Retry-After. Retries use full-jitter backoff, or exactly the
+ * A 429 pauses every call for its Retry-After, retries included, whoever makes them. The client
+ * itself retries only when `retry.retries` is set: with full-jitter backoff, or exactly the
  * Retry-After when Binance sends one.
  */
 export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const scheduler = deps.scheduler ?? asyncScheduler;
   const nowMs = deps.nowMs ?? (() => scheduler.now());
   const random = deps.random ?? Math.random;
-  const retry: BinanceRestRetryOptions = { retries: 5, initialMs: 500, maxMs: 30_000, ...deps.retry };
+  const retry: BinanceRestRetryOptions = { retries: 0, initialMs: 500, maxMs: 30_000, ...deps.retry };
   const log = deps.logger.child({ component: 'binanceRest' });
   const budget = new WeightBudget({
     limit: deps.weightLimit ?? 2400,

@@ -43,6 +43,13 @@ describe('createBinanceRest retries', () => {
     expect(server.requests.length, 'first attempt plus 3 retries').toBe(4);
   });
 
+  it('sends each call once by default, for the caller to retry: a 503 fails at once with a TransientError', async () => {
+    server = await startScriptedServer(() => ({ status: 503 }));
+    rest = createBinanceRest({ baseUrl: server.url, logger: silent, timeoutMs: 300 });
+    await expect(rest.serverTimeMs(), 'a transient failure, typed for the caller').rejects.toBeInstanceOf(TransientError);
+    expect(server.requests.length, 'one request: the client does not retry under its callers').toBe(1);
+  });
+
   it('maps -1121 to BinanceApiError without retrying', async () => {
     const { server, rest } = await setup(() => ({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } }));
     const error = await rest.klines('NOPEUSDT', '30m', { nowMs: 0 }).catch((e: unknown) => e);
