@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { asyncScheduler, Subject, type Subscription } from 'rxjs';
+import { asyncScheduler, Subject, VirtualTimeScheduler, type Subscription } from 'rxjs';
 import { pino } from 'pino';
 import { backfill, type BackfillRequest } from '../../src/streams/backfill.js';
 import { createBinanceRest, type BinanceRest } from '../../src/streams/binanceRest.js';
@@ -57,16 +57,34 @@ describe('backfill over the REST client: retries in one layer', () => {
       .toEqual(['/fapi/v1/time', ...Array.from({ length: 6 }, () => '/fapi/v1/klines')]);
   });
 
-  it('still waits out the whole Retry-After of a 429 before the backfill retries', async () => {
+  it('still waits out the whole Retry-After of a 429 before the backfill retries (virtual time)', async () => {
     const rows = [0, 1, 2].map((k) => {
       const openMs = GAP.fromOpenTimeMs! + k * HALF_HOUR;
       return klineRow(openMs, openMs + HALF_HOUR - 1, [1, 2, 0.5, 1.5, 10]);
     });
     const tooMany: Reply = { status: 429, headers: { 'Retry-After': '1' }, body: { code: -1003, msg: 'Too many requests' } };
-    const { got, server } = await backfillOneGap((path, i) => (path === '/fapi/v1/time' ? serverTime : i === 1 ? tooMany : { body: rows }));
+    const scheduler = new VirtualTimeScheduler();
+    const arrivedAtMs: number[] = [];
+    server = await startScriptedServer((r, i) => {
+      arrivedAtMs.push(scheduler.now());
+      return r.path === '/fapi/v1/time' ? serverTime : i === 1 ? tooMany : { body: rows };
+    });
+    // Every wait (the client's pause, the backfill's backoff) runs on the virtual clock.
+    rest = createBinanceRest({ baseUrl: server.url, logger: silent, scheduler, nowMs: () => scheduler.now() });
+    const got: GateInput[] = [];
+    const requests = new Subject<BackfillRequest>();
+    subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler, logger: silent, retryInitialMs: 1, retryMaxMs: 4 })
+      .subscribe((x) => got.push(x));
+    requests.next(GAP);
+    // Moves the virtual clock 50 ms at a time, letting the real HTTP answers in between.
+    for (let step = 0; step < 2_000 && !got.some((x) => 'kind' in x); step += 1) {
+      scheduler.schedule(() => undefined, 50);
+      scheduler.maxFrames = scheduler.now() + 50;
+      scheduler.flush();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     expect(got.at(-1), 'the gap is filled after the 429').toMatchObject({ kind: 'settled' });
-    const [limited, retried] = server.requests.filter((r) => r.path === '/fapi/v1/klines');
-    expect(retried!.atMs - limited!.atMs, 'no request before Retry-After ends').toBeGreaterThanOrEqual(1000);
-    expect(server.requests.length, 'server time, the 429, the retry').toBe(3);
+    expect(server.requests.map((r) => r.path), 'server time, the 429, the retry').toEqual(['/fapi/v1/time', '/fapi/v1/klines', '/fapi/v1/klines']);
+    expect(arrivedAtMs[2]! - arrivedAtMs[1]!, 'the retry left only when the Retry-After (1 s) was over, on the virtual clock').toBeGreaterThanOrEqual(1000);
   });
 });
