@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { defer, retry, Subscription, timer, type SchedulerLike } from 'rxjs';
+import { backoffDelayMs } from '../core/backoff.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import type { LiveStart } from '../core/align/symbolLane.js';
 
@@ -77,7 +78,7 @@ export class LiveCursors {
       .pipe(
         retry({
           delay: (err: unknown, attempt: number) => {
-            const delayMs = Math.min(maxRetryMs, 1000 * 2 ** (attempt - 1));
+            const delayMs = backoffDelayMs(attempt, { initialMs: 1000, maxMs: maxRetryMs }, Math.random());
             logger.warn({ err, symbol, attempt, delayMs }, 'server time unavailable, symbol only warms its windows meanwhile');
             return timer(delayMs, scheduler);
           },

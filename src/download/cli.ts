@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { ConfigError } from '../domain/index.js';
 import { createLogger } from '../logging/logger.js';
-import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
+import { createBinanceRest, STANDALONE_RETRY, type BinanceRest } from '../streams/binanceRest.js';
 import { downloadKlines } from './downloadKlines.js';
 import { parseDownloadArgs, type DownloadOptions } from './downloadOptions.js';
 import { UsageError } from './usageError.js';
@@ -36,7 +36,8 @@ function summarize(rest: BinanceRest, files: number, rows: number, gaps: number)
 }
 
 async function run(options: DownloadOptions, deps: DownloadCliDeps, logger: Logger): Promise<DownloadSummary> {
-  const rest = createBinanceRest({ baseUrl: options.restUrl, logger, ...deps.restOverrides });
+  // Nothing above the client retries here, so the client does: 6 attempts per request.
+  const rest = createBinanceRest({ baseUrl: options.restUrl, logger, retry: STANDALONE_RETRY, ...deps.restOverrides });
   try {
     await rest.exchangeInfo(); // weight 1: sizes the weight budget from the exchange's REQUEST_WEIGHT limit
     const results = await downloadKlines(rest, options, logger.child({ component: 'download' }));

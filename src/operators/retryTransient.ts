@@ -1,7 +1,8 @@
 import { defer, retry, tap, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
+import { backoffDelayMs } from '../core/backoff.js';
 import { TransientError } from '../domain/errors.js';
 
-export interface RetryTransientDeps {
+export interface RetryTransientDeps<T = unknown> {
   /** Cap of the first wait; each further attempt doubles it. */
   readonly initialMs: number;
   /** Ceiling of the doubled cap. */
@@ -9,13 +10,19 @@ export interface RetryTransientDeps {
   readonly scheduler: SchedulerLike;
   /** Uniform [0, 1) source for the jitter; injected so specs are deterministic. Default `Math.random`. */
   readonly random?: () => number;
-  /** Told before each wait: the failure, the 1-based attempt number and the chosen delay. */
-  readonly onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
   /**
-   * A subscription that lived this long before failing counts as healthy: the attempt counter
-   * starts again at 1. Default `maxMs`.
+   * Told before each wait: the failure, the attempt number (1-based, counted since the source was
+   * last healthy) and the chosen delay.
    */
-  readonly resetAfterMs?: number;
+  readonly onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+  /** Which values show the source is up (for a socket: subscribed). Default: any value. */
+  readonly isUp?: (value: T) => boolean;
+  /**
+   * A subscription that had been up this long when it failed was *healthy*: it is resubscribed at
+   * once and the backoff starts over. Failing sooner, or without ever being up, counts against the
+   * backoff, so a server that accepts and then closes at once is not hammered. Default `maxMs`.
+   */
+  readonly healthyAfterMs?: number;
 }
 
 /** Node socket error codes that say "the network hiccuped", not "the request is wrong". */
@@ -38,34 +45,37 @@ export function isTransient(err: unknown): boolean {
   return false;
 }
 
-/** Full-jitter capped exponential backoff: uniform in [0, min(maxMs, initialMs·2^(attempt−1))). */
-export function backoffDelayMs(attempt: number, initialMs: number, maxMs: number, random: () => number): number {
-  const capMs = Math.min(maxMs, initialMs * 2 ** (attempt - 1));
-  return Math.floor(random() * capMs);
-}
-
 /**
  * Resubscribes after transient failures with capped exponential backoff and full jitter, so many
- * shards that drop together do not reconnect in lockstep. Other errors pass through at once.
- * The counter resets after a subscription stayed healthy for `resetAfterMs`, so a connection that
- * drops once a day always retries fast.
+ * shards that drop together do not reconnect in lockstep while the failure lasts. Other errors
+ * pass through at once. A source that was healthy (up for `healthyAfterMs`) before it failed is
+ * resubscribed without waiting, and the backoff starts over from `initialMs`: a connection that
+ * drops after a good run is back at once, and only failing again makes the waits grow.
  */
-export function retryTransient<T>(deps: RetryTransientDeps): MonoTypeOperatorFunction<T> {
+export function retryTransient<T>(deps: RetryTransientDeps<T>): MonoTypeOperatorFunction<T> {
   const { initialMs, maxMs, scheduler, onRetry } = deps;
   const random = deps.random ?? Math.random;
-  const resetAfterMs = deps.resetAfterMs ?? maxMs;
+  const isUp = deps.isUp ?? (() => true);
+  const healthyAfterMs = deps.healthyAfterMs ?? maxMs;
   return (source) =>
     defer(() => {
       let attempt = 0;
-      let subscribedAtMs = scheduler.now();
+      let backoffSteps = 0;
+      let upAtMs: number | undefined;
       return source.pipe(
-        tap({ subscribe: () => (subscribedAtMs = scheduler.now()) }),
+        tap({
+          subscribe: () => (upAtMs = undefined),
+          next: (value) => {
+            if (upAtMs === undefined && isUp(value)) upAtMs = scheduler.now();
+          },
+        }),
         retry({
           delay: (err: unknown) => {
             if (!isTransient(err)) return throwError(() => err);
-            if (scheduler.now() - subscribedAtMs >= resetAfterMs) attempt = 0;
+            const healthy = upAtMs !== undefined && scheduler.now() - upAtMs >= healthyAfterMs;
+            if (healthy) attempt = backoffSteps = 0;
             attempt += 1;
-            const delayMs = backoffDelayMs(attempt, initialMs, maxMs, random);
+            const delayMs = healthy ? 0 : backoffDelayMs((backoffSteps += 1), { initialMs, maxMs }, random());
             onRetry?.(err, attempt, delayMs);
             return timer(delayMs, scheduler);
           },

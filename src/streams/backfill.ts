@@ -27,9 +27,11 @@ export interface BackfillDeps {
   readonly retryMaxMs?: number;
   /**
    * Attempts per REST call of a gap request before the run gives up with a `failed` notice (the gap
-   * is asked for again with the next held candle). Default 6. Warm-up and reconnect runs never give
-   * up on transient failures (a 418 ban included): their series' candles wait in the gate meanwhile,
-   * and a series that started without its history would stay cold for 51 candles.
+   * is asked for again with the next held candle). Default 6. The backfill is the only layer that
+   * retries (the REST client sends each call once), so these are HTTP requests: a gap whose first
+   * call keeps failing costs 6. Warm-up and reconnect runs never give up on transient failures (a
+   * 418 ban included): their series' candles wait in the gate meanwhile, and a series that started
+   * without its history would stay cold for 51 candles.
    */
   readonly maxAttempts?: number;
 }

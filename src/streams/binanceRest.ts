@@ -5,13 +5,14 @@ import axiosRetry from 'axios-retry';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import { asyncScheduler, firstValueFrom, Subject, takeUntil, timer, type SchedulerLike } from 'rxjs';
+import { backoffDelayMs, type Backoff } from '../core/backoff.js';
 import { IpBannedError, type Interval, type Kline, type KlineQuery, type KlineRestSource } from '../domain/index.js';
 import {
   parseExchangeInfo, parseKlineRows, parseServerTime, parseTickers, requestWeightPerMinute,
   type ExchangeInfo, type Ticker24h,
 } from './rest/binanceResponses.js';
 import { requestWeight } from './rest/requestWeight.js';
-import { fullJitterDelayMs, retryAfterMs, type BackoffOptions } from './rest/fullJitterDelay.js';
+import { retryAfterMs } from './rest/retryAfter.js';
 import { RateLimitRecovery } from './rest/rateLimitRecovery.js';
 import { errorFields, RestClientClosedError, toRestError } from './rest/restErrors.js';
 import { TtlCache } from './rest/ttlCache.js';
@@ -20,11 +21,22 @@ import { WeightBudget } from './rest/weightBudget.js';
 export type { ExchangeInfo, ExchangeSymbol, RateLimit, Ticker24h } from './rest/binanceResponses.js';
 export { RestClientClosedError } from './rest/restErrors.js';
 
-/** Retry policy for network errors, 5xx and 429 (never other 4xx). */
-export interface BinanceRestRetryOptions extends BackoffOptions {
-  /** Retries after the first attempt. */
+/**
+ * Retry policy for network errors, 5xx and 429 (never other 4xx): full-jitter backoff between
+ * `initialMs` and `maxMs`, or exactly the Retry-After when Binance sends one.
+ */
+export interface BinanceRestRetryOptions extends Backoff {
+  /** Retries after the first attempt. Default 0. */
   readonly retries: number;
 }
+
+/**
+ * Retries for a caller that has no retry loop of its own (the download command): 6 attempts.
+ * Retrying in one layer only: the live callers (backfill, universe refresh, LiveCursors) retry
+ * with their own policy, and a client retrying under them multiplied the attempts (6 × 6 HTTP
+ * requests for one backfill gap).
+ */
+export const STANDALONE_RETRY: Partial<BinanceRestRetryOptions> = { retries: 5 };
 
 export interface BinanceRestDeps {
   /** BINANCE_REST_URL, e.g. `https://fapi.binance.com` or a local simulator. */
@@ -34,6 +46,12 @@ export interface BinanceRestDeps {
   readonly nowMs?: () => number;
   /** Waits (budget, pauses) run on it; defaults to asyncScheduler. */
   readonly scheduler?: SchedulerLike;
+  /**
+   * Retries inside the client. Default none: each call is sent once and fails with a typed error
+   * (TransientError for network, 5xx and 429; IpBannedError while banned) for the caller's own
+   * retry, which waits at the gate like any request, so a 429's Retry-After still holds. Give
+   * {@link STANDALONE_RETRY} when nothing above retries.
+   */
   readonly retry?: Partial<BinanceRestRetryOptions>;
   /** Draw in [0, 1) for the backoff jitter; injected by tests. */
   readonly random?: () => number;
@@ -90,14 +108,15 @@ export interface BinanceRest extends KlineRestSource {
  * Creates the REST client. Every attempt (retries too) passes a weight gate first: it waits for
  * the next window rather than cross the budget, and fails fast with {@link IpBannedError} while a
  * 418 ban lasts — no call reaches Binance until the ban ends, so a backfill cannot extend it.
- * A 429 pauses every call for its Retry-After. Retries use full-jitter backoff, or exactly the
+ * A 429 pauses every call for its Retry-After, retries included, whoever makes them. The client
+ * itself retries only when `retry.retries` is set: with full-jitter backoff, or exactly the
  * Retry-After when Binance sends one.
  */
 export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const scheduler = deps.scheduler ?? asyncScheduler;
   const nowMs = deps.nowMs ?? (() => scheduler.now());
   const random = deps.random ?? Math.random;
-  const retry: BinanceRestRetryOptions = { retries: 5, baseMs: 500, capMs: 30_000, ...deps.retry };
+  const retry: BinanceRestRetryOptions = { retries: 0, initialMs: 500, maxMs: 30_000, ...deps.retry };
   const log = deps.logger.child({ component: 'binanceRest' });
   const budget = new WeightBudget({
     limit: deps.weightLimit ?? 2400,
@@ -183,7 +202,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
       return status === undefined || status === 429 || status >= 500;
     },
     retryDelay: (retryCount: number, error: AxiosError) =>
-      retryAfterMs(error.response?.headers['retry-after']) ?? fullJitterDelayMs(retryCount - 1, retry, random),
+      retryAfterMs(error.response?.headers['retry-after']) ?? backoffDelayMs(retryCount, retry, random()),
     onRetry: (retryCount: number, error: AxiosError) => {
       counters.retries += 1;
       log.warn({ ...errorFields(error, { method: 'GET', path: error.config?.url ?? '' }), attempt: retryCount }, 'binance request retrying');

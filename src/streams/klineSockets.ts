@@ -11,6 +11,8 @@ export { createKlineSocketStats, type KlineSocketsDeps, type KlineSocketStats, t
 
 /** Binance cuts every connection at 24 h; replace ours an hour earlier. */
 export const DEFAULT_MAX_CONNECTION_AGE_MS = 23 * 3_600_000;
+/** Open this long, a connection that drops is redialled at once (see KlineSocketsDeps.healthyAfterMs). */
+export const DEFAULT_HEALTHY_AFTER_MS = 3_000;
 const NO_STREAMS: ReadonlySet<string> = new Set();
 
 /**
@@ -21,8 +23,9 @@ const NO_STREAMS: ReadonlySet<string> = new Set();
  * - A new universe becomes diffed SUBSCRIBE/UNSUBSCRIBE messages on the open shards (batched,
  *   paced at `controlMessagesPerSecond`); a new shard only when the existing ones are full; a
  *   shard left empty is closed. The universe completing leaves the sockets running.
- * - Each shard reconnects with backoff and resubscribes, is torn down when silent for
- *   `staleAfterMs`, and is swapped make-before-break before `maxConnectionAgeMs`.
+ * - Each shard reconnects and resubscribes (at once after a healthy connection drops, with
+ *   backoff while dialling keeps failing), is torn down when silent for `staleAfterMs`, and is
+ *   swapped make-before-break before `maxConnectionAgeMs`.
  * - Unsubscribing closes every socket. Counters go to `deps.stats` when given.
  */
 export function klineSockets(deps: KlineSocketsDeps): (streams$: Observable<ReadonlySet<string>>) => Observable<SocketEvent> {
@@ -45,6 +48,7 @@ export function klineSockets(deps: KlineSocketsDeps): (streams$: Observable<Read
     stats,
     createSocket: deps.createSocket,
     backoff: deps.backoff,
+    healthyAfterMs: deps.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS,
     random: deps.random,
     skipFrame: deps.skipFrame,
   });

@@ -5,7 +5,7 @@ import { createBinanceRest, type BinanceRest } from '../../src/streams/binanceRe
 import { startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './rest/scriptedServer.js';
 
 const silent = pino({ level: 'silent' });
-const fast = { retries: 3, baseMs: 5, capMs: 20 };
+const fast = { retries: 3, initialMs: 5, maxMs: 20 };
 const timeBody = (n: number): Exclude<Reply, 'destroy'> => ({ body: { serverTime: n }, headers: { 'X-MBX-USED-WEIGHT-1M': '1' } });
 
 let server: ScriptedServer | undefined;
@@ -41,6 +41,13 @@ describe('createBinanceRest retries', () => {
     const { server, rest } = await setup(() => ({ status: 503 }));
     await expect(rest.serverTimeMs(), 'exhausted 5xx').rejects.toBeInstanceOf(TransientError);
     expect(server.requests.length, 'first attempt plus 3 retries').toBe(4);
+  });
+
+  it('sends each call once by default, for the caller to retry: a 503 fails at once with a TransientError', async () => {
+    server = await startScriptedServer(() => ({ status: 503 }));
+    rest = createBinanceRest({ baseUrl: server.url, logger: silent, timeoutMs: 300 });
+    await expect(rest.serverTimeMs(), 'a transient failure, typed for the caller').rejects.toBeInstanceOf(TransientError);
+    expect(server.requests.length, 'one request: the client does not retry under its callers').toBe(1);
   });
 
   it('maps -1121 to BinanceApiError without retrying', async () => {

@@ -1,15 +1,11 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
+import { backoffDelayMs, type Backoff } from '../../core/backoff.js';
 import type { Logger } from '../../logging/logger.js';
 import type { OutboxMessage, OutboxRepo } from '../sqlite/outboxRepo.js';
 import { ChatPacer, TELEGRAM_LIMITS, type PacingLimits } from './chatPacer.js';
 import { toDeliveryError } from './deliveryError.js';
 import { htmlToPlainText } from './templates/html.js';
 import type { MessageTransport } from './transport.js';
-
-export interface BackoffOptions {
-  readonly baseMs: number;
-  readonly maxMs: number;
-}
 
 export interface OutboxSenderDeps {
   readonly repo: OutboxRepo;
@@ -18,8 +14,11 @@ export interface OutboxSenderDeps {
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
   readonly limits?: PacingLimits;
-  /** Network errors and 5xx: base × 2^attempts, capped. Default 1 s → 5 min. */
-  readonly backoff?: BackoffOptions;
+  /**
+   * Network errors and 5xx: the n-th failure of a message waits initialMs × 2^(n−1), capped at
+   * maxMs, without jitter (one sender, already paced per chat: nothing to spread). Default 1 s → 5 min.
+   */
+  readonly backoff?: Backoff;
   /** How often an idle sender looks at the table for rows enqueued without {@link OutboxSender.notify}. */
   readonly pollIntervalMs?: number;
   /** Redacted from every error text (the bot token). */
@@ -46,7 +45,7 @@ export interface OutboxSenderStats {
 export class OutboxSender {
   private readonly pacer: ChatPacer;
   private readonly log: Logger;
-  private readonly backoff: BackoffOptions;
+  private readonly backoff: Backoff;
   private readonly pollIntervalMs: number;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly held = new Set<string>();
@@ -59,7 +58,7 @@ export class OutboxSender {
   constructor(private readonly deps: OutboxSenderDeps) {
     this.pacer = new ChatPacer(deps.limits ?? TELEGRAM_LIMITS);
     this.log = deps.logger.child({ component: 'outboxSender' });
-    this.backoff = deps.backoff ?? { baseMs: 1000, maxMs: 300_000 };
+    this.backoff = deps.backoff ?? { initialMs: 1000, maxMs: 300_000 };
     this.pollIntervalMs = deps.pollIntervalMs ?? 1000;
   }
 
@@ -198,7 +197,7 @@ export class OutboxSender {
         this.log.error(fields, 'telegram refused message, held');
         return;
       default: {
-        const delay = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.min(msg.attempts, 30));
+        const delay = backoffDelayMs(msg.attempts + 1, this.backoff, 1);
         repo.reschedule(msg.id, at + delay, reason);
         this.log.warn({ ...fields, retryInMs: delay }, 'telegram send failed, retrying');
       }

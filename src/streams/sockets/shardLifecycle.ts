@@ -1,16 +1,23 @@
-import { concatWith, defer, filter, first, merge, mergeMap, of, share, takeUntil, tap, type Observable } from 'rxjs';
+import {
+  BehaviorSubject, concatWith, defer, filter, first, ignoreElements, merge, mergeMap, of, share, Subject, takeUntil, tap,
+  type Observable,
+} from 'rxjs';
 import { retryTransient } from '../../operators/retryTransient.js';
 import { isSocketEvent, shardSession, type SessionEvent, type ShardSessionDeps } from './shardSession.js';
 import type { ShardStats, SocketEvent } from './types.js';
 
 export interface ShardLifecycleDeps extends ShardSessionDeps {
   readonly backoff: { readonly initialMs: number; readonly maxMs: number };
+  /** A connection `open` (every stream subscribed) for this long is healthy: see {@link resilientSession}. */
+  readonly healthyAfterMs: number;
   readonly random: (() => number) | undefined;
 }
 
 /**
- * One connection kept alive: reconnects with capped exponential backoff and full jitter after
- * any transient failure (drop, stale, refused), resubscribing everything the shard owns then.
+ * One connection kept alive: reconnects after any transient failure (drop, stale, refused),
+ * resubscribing everything the shard owns then. A connection that had been open for
+ * `healthyAfterMs` is redialled at once; dials that keep failing, or connections that close
+ * sooner (a server that accepts and drops), wait a capped exponential backoff with full jitter.
  */
 function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SessionEvent> {
   const { shard, log, stats } = deps;
@@ -19,6 +26,8 @@ function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<Readonl
     return defer(() => shardSession(deps, desired$, sessions++ > 0)).pipe(
       retryTransient<SessionEvent>({
         ...deps.backoff,
+        isUp: (e) => e.type === 'open',
+        healthyAfterMs: deps.healthyAfterMs,
         scheduler: deps.scheduler,
         ...(deps.random ? { random: deps.random } : {}),
         onRetry: (err, attempt, delayMs) => {
@@ -34,30 +43,44 @@ function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<Readonl
  * A chain of connections: when the current one reaches its maximum age a replacement is dialled
  * and subscribed, and only once it is `open` is the old one closed (make-before-break, so no
  * candle is lost; the overlap's duplicate frames are deduplicated downstream).
+ *
+ * Generations are siblings under one `mergeMap`, numbered 0, 1, 2, …: an aged connection asks for
+ * the next number rather than subscribing its replacement inside its own pipeline, so a frame
+ * crosses the same few operators after the 100th replacement as on the first connection, and a
+ * replaced connection leaves nothing subscribed behind.
  */
 function generations(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SocketEvent> {
   const { shard, log } = deps;
   return defer(() => {
-    // Ref-counted, unlike connect(): once both the age watcher and the old$ branch let go, the
-    // old connection's socket is closed.
-    const current$ = resilientSession(deps, desired$).pipe(share());
-    const next$ = current$.pipe(
-      first((e) => e.type === 'aged'),
-      tap(() => log.info({ shard }, 'shard connection aged')),
-      mergeMap(() => generations(deps, desired$)),
-      share(),
-    );
-    const handover$ = next$.pipe(first((e) => e.type === 'open'));
-    let streams: readonly string[] = [];
-    const old$ = current$.pipe(
-      filter(isSocketEvent),
-      tap((e) => {
-        if (e.type === 'open') streams = e.streams;
-      }),
-      takeUntil(handover$),
-      concatWith(defer(() => of<SocketEvent>({ type: 'closed', shard, reason: 'replaced', streams }))),
-    );
-    return merge(old$, next$);
+    const dial$ = new BehaviorSubject<number>(0);
+    const opened$ = new Subject<number>();
+    const generation = (n: number): Observable<SocketEvent> => {
+      // Ref-counted, unlike connect(): once both the age watcher and the events branch let go,
+      // the connection's socket is closed.
+      const current$ = resilientSession(deps, desired$).pipe(share());
+      const aged$ = current$.pipe(
+        first((e) => e.type === 'aged'),
+        tap(() => {
+          log.info({ shard }, 'shard connection aged');
+          dial$.next(n + 1);
+        }),
+        ignoreElements(),
+      );
+      const replaced$ = opened$.pipe(first((m) => m > n));
+      let streams: readonly string[] = [];
+      const events$ = current$.pipe(
+        filter(isSocketEvent),
+        tap((e) => {
+          if (e.type !== 'open') return;
+          streams = e.streams;
+          opened$.next(n);
+        }),
+        takeUntil(replaced$),
+        concatWith(defer(() => of<SocketEvent>({ type: 'closed', shard, reason: 'replaced', streams }))),
+      );
+      return merge(events$, aged$);
+    };
+    return dial$.pipe(mergeMap(generation));
   });
 }
 

@@ -29,8 +29,14 @@ export interface KlineSocketsDeps {
   readonly controlMessagesPerSecond?: number;
   /** Streams per SUBSCRIBE/UNSUBSCRIBE message, and in the opening URL. Default 50 (short URLs). */
   readonly subscribeBatchSize?: number;
-  /** Reconnect backoff: capped exponential with full jitter. */
+  /** Reconnect backoff while connecting keeps failing: capped exponential with full jitter. */
   readonly backoff: { readonly initialMs: number; readonly maxMs: number };
+  /**
+   * A connection that stayed `open` (every stream subscribed) this long is healthy: when it drops,
+   * the shard redials at once and the backoff starts over. One that closes sooner counts as a
+   * failed dial, so a server accepting and closing at once meets the backoff. Default 3 s.
+   */
+  readonly healthyAfterMs?: number;
   /** Every timer (stale, age, pacing, backoff) runs on it; `asyncScheduler` in production. */
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;

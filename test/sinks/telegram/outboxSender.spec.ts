@@ -19,7 +19,7 @@ async function setup(limits: PacingLimits) {
   const { logger, lines } = captureLogger();
   const sender = new OutboxSender({
     repo, transport: telegramTransport({ token: TOKEN, apiRoot: fake.apiRoot }), scheduler: asyncScheduler, logger, limits,
-    backoff: { baseMs: 40, maxMs: 200 }, pollIntervalMs: 50, secrets: [TOKEN],
+    backoff: { initialMs: 40, maxMs: 200 }, pollIntervalMs: 50, secrets: [TOKEN],
   });
   cleanups.push(() => fake.close(), () => void db.close(), () => sender.stop());
   return { fake, repo, sender, lines };
