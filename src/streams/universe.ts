@@ -3,6 +3,7 @@ import {
   catchError, defer, distinctUntilChanged, EMPTY, expand, filter, from, map, merge, mergeMap, of, scan, take, timer,
   type Observable, type ObservableInput, type SchedulerLike,
 } from 'rxjs';
+import { backoffDelayMs } from '../core/backoff.js';
 import { rotateUniverse } from '../core/universe/rotateUniverse.js';
 
 export interface UniverseDeps {
@@ -16,7 +17,11 @@ export interface UniverseDeps {
   readonly refreshMs: number;
   /** ROTATION_SLOT_SECONDS × 1000. */
   readonly rotationMs: number;
-  /** Wait before another try after a failed refresh. Default 60 s (never more than refreshMs). */
+  /**
+   * Longest wait before another try after failed refreshes. Default 60 s (never more than
+   * refreshMs). The first retry comes after 1 s (or retryMs if shorter), doubling while it fails:
+   * the REST client sends each call once, so a blip must not cost a minute of fixed symbols only.
+   */
   readonly retryMs?: number;
   /** Symbols with an open paper trade; must emit (start it with the current set). */
   readonly pinned$: Observable<ReadonlySet<string>>;
@@ -28,7 +33,8 @@ export interface UniverseDeps {
 
 type UniverseEvent =
   | { readonly kind: 'pool'; readonly pool: readonly string[] }
-  | { readonly kind: 'poolFailed' }
+  /** `failures`: refreshes failed in a row, this one included. */
+  | { readonly kind: 'poolFailed'; readonly failures: number }
   | { readonly kind: 'rotate' }
   | { readonly kind: 'pinned'; readonly pinned: ReadonlySet<string> }
   | { readonly kind: 'excluded'; readonly excluded: ReadonlySet<string> };
@@ -57,19 +63,25 @@ function sameSymbols(a: readonly string[], b: readonly string[]): boolean {
  */
 export function universe(deps: UniverseDeps): Observable<ReadonlySet<string>> {
   const log = deps.logger.child({ component: 'universe' });
-  const fetchOnce$ = defer(() => from(deps.fetchPool())).pipe(
+  const fetchOnce = (failedBefore: number) => defer(() => from(deps.fetchPool())).pipe(
     take(1),
     map((pool): UniverseEvent => ({ kind: 'pool', pool })),
     catchError((err: unknown) => {
-      log.warn({ err }, 'universe pool refresh failed, keeping the old pool');
-      return of<UniverseEvent>({ kind: 'poolFailed' });
+      if (failedBefore === 0) log.warn({ err }, 'universe pool refresh failed, keeping the old pool');
+      return of<UniverseEvent>({ kind: 'poolFailed', failures: failedBefore + 1 });
     }),
   );
-  // After a failure the next try comes sooner (retryMs), so a bot started while Binance was
-  // unreachable gets its rotating slice minutes after the network returns, not hours.
+  // After a failure the next try comes sooner (1 s doubling up to retryMs), so a blip costs a
+  // second and a bot started while Binance was unreachable gets its rotating slice minutes after
+  // the network returns, not hours.
   const retryMs = Math.min(deps.retryMs ?? 60_000, deps.refreshMs);
-  const pool$ = fetchOnce$.pipe(
-    expand((event) => timer(event.kind === 'pool' ? deps.refreshMs : retryMs, deps.scheduler).pipe(mergeMap(() => fetchOnce$))),
+  const retry = { initialMs: Math.min(1000, retryMs), maxMs: retryMs };
+  const pool$ = fetchOnce(0).pipe(
+    expand((event) => {
+      const failures = event.kind === 'poolFailed' ? event.failures : 0;
+      const waitMs = failures === 0 ? deps.refreshMs : backoffDelayMs(failures, retry, 1);
+      return timer(waitMs, deps.scheduler).pipe(mergeMap(() => fetchOnce(failures)));
+    }),
   );
   const rotate$ = timer(deps.rotationMs, deps.rotationMs, deps.scheduler).pipe(map((): UniverseEvent => ({ kind: 'rotate' })));
   const pinned$ = deps.pinned$.pipe(map((pinned): UniverseEvent => ({ kind: 'pinned', pinned })));

@@ -48,6 +48,25 @@ describe('universe', () => {
     });
   });
 
+  it('retries failed refreshes after 1 s, doubling up to retryMs, and logs the first failure only', () => {
+    const rx = newScheduler();
+    const { logger, messages } = recordingLogger();
+    const calls: number[] = [];
+    rx.run(({ cold, hot, expectObservable }) => {
+      const fetchPool = (): Observable<string[]> => {
+        calls.push(rx.now());
+        return calls.length <= 3 ? cold('#', {}, new Error('network down')) : cold('(p|)', { p: ['A', 'B'] });
+      };
+      const pinned$ = hot('p', { p: set() });
+      expectObservable(universe(deps(rx, { fetchPool, pinned$, refreshMs: 3_600_000, rotationMs: 3_600_000, retryMs: 60_000, logger })), '^ 10s !').toBe(
+        'a 6999ms b',
+        { a: set('X'), b: set('A', 'B', 'X') },
+      );
+    });
+    expect(calls, 'tries at 0, then 1 s, 2 s and 4 s later').toEqual([0, 1000, 3000, 7000]);
+    expect(messages.filter((m) => m === 'universe pool refresh failed, keeping the old pool'), 'one warning per outage').toHaveLength(1);
+  });
+
   it('rotates the non-fixed slots every rotationMs and wraps around the pool', () => {
     const rx = newScheduler();
     rx.run(({ cold, hot, expectObservable }) => {
