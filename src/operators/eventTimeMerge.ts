@@ -75,7 +75,10 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
           subscriber.next(k);
         },
         advance: (ms) => deps.onAdvance?.(ms),
-        caughtUp: (symbol) => deps.onCaughtUp?.(symbol),
+        caughtUp: (symbol) => {
+          stats.lateSymbols = stats.lateSymbols.filter((s) => s !== symbol);
+          deps.onCaughtUp?.(symbol);
+        },
       });
       const askStarts = () => {
         for (const symbol of starting) {
@@ -87,9 +90,8 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
       };
       const review = () => {
         stats.watermarkMs = merge.watermarkMs ?? null;
-        stats.lateSymbols = merge.lateSymbols();
         stats.buffered = merge.bufferedCount();
-        if (merge.holding().length === 0) {
+        if (!merge.isHeld()) {
           timer?.unsubscribe();
           timer = undefined;
           return;
@@ -103,6 +105,7 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
           const late = merge.declareLate();
           if (late.length > 0) {
             stats.lateDeclarations += late.length;
+            stats.lateSymbols = merge.lateSymbols();
             deps.onLate?.(late, heldAt);
           }
           review();
@@ -126,6 +129,7 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
                 watched.delete(symbol);
                 starting.delete(symbol);
                 merge.forget(symbol);
+                stats.lateSymbols = stats.lateSymbols.filter((s) => s !== symbol);
               }
               for (const symbol of symbols) {
                 if (watched.has(symbol)) continue;

@@ -38,6 +38,9 @@ export class EventTimeMerge {
   private advancedTo: number | undefined;
   private releasing = false;
   private readonly leaving: string[] = [];
+  private buffered = 0;
+  /** The highest promise of the active lanes: someone is ahead of the watermark when it is above. */
+  private aheadMs = -Infinity;
 
   constructor(private readonly sink: EventTimeMergeSink) {}
 
@@ -53,9 +56,12 @@ export class EventTimeMerge {
 
   /** Candles waiting in the merge. */
   bufferedCount(): number {
-    let n = 0;
-    for (const lane of this.lanes.values()) n += lane.size;
-    return n;
+    return this.buffered;
+  }
+
+  /** Whether an active symbol has delivered past the watermark while others hold it (O(1)). */
+  isHeld(): boolean {
+    return this.watermark !== undefined && this.aheadMs > this.watermark;
   }
 
   /**
@@ -75,6 +81,7 @@ export class EventTimeMerge {
     const lane = this.lane(k.symbol);
     const before = lane.promiseMs();
     lane.push(k);
+    this.buffered += 1;
     this.settle(lane, before);
   }
 
@@ -87,8 +94,10 @@ export class EventTimeMerge {
     const lane = this.lanes.get(symbol);
     if (!lane) return;
     this.lanes.delete(symbol);
+    this.buffered -= lane.size;
     if (lane.role === 'active') {
       this.active = this.active.filter((l) => l !== lane);
+      this.aheadMs = Math.max(-Infinity, ...this.active.map((l) => l.promiseMs()));
       this.moveWatermark();
     }
   }
@@ -96,7 +105,7 @@ export class EventTimeMerge {
   /** The active symbols holding the watermark while another active symbol has delivered past it. */
   holding(): string[] {
     const w = this.watermark;
-    if (w === undefined || !this.active.some((l) => l.promiseMs() > w)) return [];
+    if (w === undefined || !this.isHeld()) return [];
     return this.active.filter((l) => l.promiseMs() <= w).map((l) => l.symbol);
   }
 
@@ -107,6 +116,7 @@ export class EventTimeMerge {
     const names = new Set(late);
     for (const lane of this.active) if (names.has(lane.symbol)) lane.role = 'late';
     this.active = this.active.filter((l) => l.role === 'active');
+    this.aheadMs = Math.max(-Infinity, ...this.active.map((l) => l.promiseMs()));
     this.moveWatermark();
     // A late symbol goes on in its own order with what it has.
     for (const symbol of late) this.releaseOwn(this.lanes.get(symbol)!);
@@ -121,6 +131,7 @@ export class EventTimeMerge {
 
   private settle(lane: SymbolLane, promiseBefore: number): void {
     if (lane.role === 'active') {
+      this.aheadMs = Math.max(this.aheadMs, lane.promiseMs());
       // Only the symbols at the watermark can move it.
       if (lane.promiseMs() !== promiseBefore && promiseBefore <= (this.watermark ?? -Infinity)) this.moveWatermark();
       // What it still has at or under the watermark is history of a resuming symbol (up to its
@@ -142,6 +153,7 @@ export class EventTimeMerge {
   private activate(lane: SymbolLane): void {
     lane.role = 'active';
     this.active = [...this.active, lane].sort(bySymbol);
+    this.aheadMs = Math.max(this.aheadMs, lane.promiseMs());
     this.moveWatermark();
     // Candles it delivered ahead of its frontier may already be at or under the watermark.
     this.releaseActive();
@@ -169,7 +181,7 @@ export class EventTimeMerge {
           if (endMs !== undefined && endMs < next) next = endMs;
         }
         if (next === Infinity || next > w) break;
-        for (const lane of this.active) while (lane.peekEndMs() === next) this.sink.emit(lane.shift()!);
+        for (const lane of this.active) while (lane.peekEndMs() === next) this.emitNext(lane);
         this.advance(next);
       }
       if (w !== Infinity) this.advance(w);
@@ -185,7 +197,12 @@ export class EventTimeMerge {
   }
 
   private drain(lane: SymbolLane, throughMs: number): void {
-    for (let endMs = lane.peekEndMs(); endMs !== undefined && endMs <= throughMs; endMs = lane.peekEndMs()) this.sink.emit(lane.shift()!);
+    for (let endMs = lane.peekEndMs(); endMs !== undefined && endMs <= throughMs; endMs = lane.peekEndMs()) this.emitNext(lane);
+  }
+
+  private emitNext(lane: SymbolLane): void {
+    this.buffered -= 1;
+    this.sink.emit(lane.shift()!);
   }
 
   private advance(throughMs: number): void {
