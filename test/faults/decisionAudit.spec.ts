@@ -86,6 +86,7 @@ describe('decisionAudit', () => {
     expect(audit.horizonMs, 'the smaller cursor of the two runs').toBe(at(10));
     expect(describeDifferences(audit), 'ids, write order, lifecycle messages and everything after the horizon do not count').toEqual([]);
     expect(audit.counts, 'what was compared').toMatchObject({ signalsSent: 2, signalsBlocked: 1, trades: 2, closedTrades: 1, memoryEvents: 1, messages: 2 });
+    expect(audit.firstDifferenceMs, 'no first difference').toBeUndefined();
   });
 
   it('names each signal, trade, memory event and message that is missing, extra or different', () => {
@@ -114,7 +115,19 @@ describe('decisionAudit', () => {
       'outbox: different: daily:1: text A=line 2: Trades 1 B=line 2: Trades 2',
     ]);
     expect(audit.differences, 'four rows differ').toBe(4);
+    expect(audit.firstDifferenceMs, 'the earliest: the reversal signal and the memory event at 03:30').toBe(at(7));
     expect(audit.lateNotices, 'the ⏱ line is stripped before comparing, and counted').toEqual({ a: 0, b: 1 });
+  });
+
+  it('dates a trade that differs only at its exit from the exit, not from the open', () => {
+    const run = (r: number) => database((db) => {
+      signal(db, { id: 1, symbol: 'BTCUSDT', end: at(2) });
+      trade(db, 1, 'BTCUSDT', at(2), { at: at(6), r });
+      cursors(db, at(10));
+    });
+    const audit = auditDecisions(run(1.9), run(-1));
+    expect(describeDifferences(audit), 'the R multiple differs').toEqual(['trades: different: BTCUSDT 30m 2025-07-01T00:30Z continuation: r_multiple A=1.9 B=-1']);
+    expect(audit.firstDifferenceMs, 'when the trade closed').toBe(at(6));
   });
 
   it('reports an empty horizon when a run never processed a symbol', () => {

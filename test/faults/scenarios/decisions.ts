@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Simulator } from '../../../src/sim/simulator.js';
 import { auditDeliveries } from '../../e2e/ops/support/deliveryAudit.js';
@@ -129,6 +131,22 @@ function faultPlan({ kills, drops, stalls }: DecisionsSize): Fault[] {
 const staleReconnects = (bots: readonly BotProcess[]): number =>
   bots.reduce((n, bot) => n + bot.logsWith('shard reconnecting').filter((e) => (e.err as { type?: string } | undefined)?.type === 'StaleStreamError').length, 0);
 
+/** The last fault injected before market time `ms` (`kill@2025-07-02T03:10:00.000Z`), or `none`. */
+function faultBefore(log: ReadonlyArray<{ readonly fault: Fault; readonly simMs: number }>, ms: number | undefined): string {
+  const last = ms === undefined ? undefined : log.filter((f) => f.simMs <= ms).at(-1);
+  return last ? `${last.fault}@${new Date(last.simMs).toISOString()}` : 'none';
+}
+
+/** With DECISIONS_KEEP_DIR set, copies both databases there (A.db, B.db) to study a failure. */
+function keepDatabases(runs: readonly Run[]): void {
+  const dir = process.env.DECISIONS_KEEP_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const r of runs) {
+    for (const suffix of ['', '-wal']) if (existsSync(r.dbPath + suffix)) copyFileSync(r.dbPath + suffix, join(dir, `${r.name}.db${suffix}`));
+  }
+}
+
 interface KillRecord {
   readonly n: number;
   /** The fake's message count and last text once the killed process was gone: only that message may come again. */
@@ -155,6 +173,7 @@ export async function decisionsScenario(size: DecisionsSize): Promise<string> {
     await Promise.all(runs.map(waitWarm));
     for (const run of runs) run.sim.runClock({ untilMs: endMs });
 
+    const faultLog: Array<{ readonly fault: Fault; readonly simMs: number }> = [];
     const kills: KillRecord[] = [];
     let socketsDropped = 0;
     let drops = 0;
@@ -165,6 +184,7 @@ export async function decisionsScenario(size: DecisionsSize): Promise<string> {
       const atMs = START_MS + ((i + 0.5) / plan.length) * (endMs - START_MS);
       await waitUntil(`market time for fault ${i + 1} (${fault})`, () => b.sim.clock.nowMs() >= atMs, 600_000, 20);
       expect(b.bot.exit, `run B's bot is up before fault ${i + 1}`).toBeUndefined();
+      faultLog.push({ fault, simMs: b.sim.clock.nowMs() });
       if (fault === 'kill') {
         await b.bot.kill();
         kills.push({ n: kills.length + 1, deliveredBefore: b.fake.messages.length, lastText: b.fake.messages.at(-1)?.text, repeats: [] });
@@ -190,6 +210,7 @@ export async function decisionsScenario(size: DecisionsSize): Promise<string> {
     await waitUntil('both markets at their end', () => runs.every((r) => r.sim.clock.isHeld()), 600_000, 100);
     const caughtUp = await Promise.all(runs.map((r) => waitProcessedThrough(r, endMs, 120_000)));
     await Promise.all(runs.map((r) => r.bot.stop()));
+    keepDatabases(runs);
 
     const audit = auditDecisions(a.dbPath, b.dbPath, E2E_SYMBOLS);
     const deliveriesB = auditDeliveries(b.dbPath, b.fake.messages, ALERT_CHAT);
@@ -206,7 +227,9 @@ export async function decisionsScenario(size: DecisionsSize): Promise<string> {
       horizon: new Date(audit.horizonMs).toISOString(),
       signalsSent: audit.counts.signalsSent, signalsBlocked: audit.counts.signalsBlocked, trades: audit.counts.trades, closedTrades: audit.counts.closedTrades,
       memoryEvents: audit.counts.memoryEvents, locks: audit.counts.locks, messages: audit.counts.messages, dailySummaries: audit.counts.dailySummaries,
-      signalsB: audit.signals.comparedB, lateNoticesB: audit.lateNotices.b, differences: audit.differences, ...diffCounts(audit),
+      signalsB: audit.signals.comparedB, lateNoticesB: audit.lateNotices.b, differences: audit.differences,
+      firstDifference: audit.firstDifferenceMs === undefined ? 'none' : new Date(audit.firstDifferenceMs).toISOString(),
+      faultBeforeIt: faultBefore(faultLog, audit.firstDifferenceMs), ...diffCounts(audit),
       repeatsA: deliveriesA.repeats.length, repeatsB, maxRepeatsPerKill: Math.max(0, ...kills.map((k) => k.repeats.length)), unexplainedRepeats: unexplained,
     });
 

@@ -30,6 +30,8 @@ export interface TableDiff {
   /** Keys in B and not in A. */
   readonly extraInB: readonly string[];
   readonly different: readonly RowDifference[];
+  /** Event time of the earliest row missing, extra or different (undefined: none). */
+  readonly firstDifferenceMs?: number;
   /** Why this table was not compared (then every list is empty). */
   readonly skipped?: string;
 }
@@ -57,6 +59,8 @@ export interface DecisionAudit {
   readonly lateNotices: { readonly a: number; readonly b: number };
   /** Total rows missing, extra or different over every table. */
   readonly differences: number;
+  /** Event time of the earliest difference over every table (undefined: identical). */
+  readonly firstDifferenceMs?: number;
 }
 
 /** Outbox kinds that are not decisions: start/stop notices and command replies (wall-clock times). */
@@ -80,6 +84,10 @@ interface Keyed {
   readonly key: string;
   /** Shown in missing/extra lists. */
   readonly label: string;
+  /** Event time of the row (candle end, trade open, memory event, lock start, message creation). */
+  readonly atMs: number;
+  /** Event times of fields decided later than `atMs` (a trade's exit fields: its exit time). */
+  readonly fieldTimes?: Readonly<Record<string, number>>;
   readonly values: Row;
 }
 
@@ -89,6 +97,7 @@ function diffRows(table: string, a: readonly Keyed[], b: readonly Keyed[]): Tabl
   const mapA = byKey(a);
   const mapB = byKey(b);
   const different: RowDifference[] = [];
+  const differingTimes: number[] = [];
   for (const [key, ra] of mapA) {
     const rb = mapB.get(key);
     if (!rb) continue;
@@ -98,15 +107,23 @@ function diffRows(table: string, a: readonly Keyed[], b: readonly Keyed[]): Tabl
       const vb = rb.values[name];
       if (JSON.stringify(va) !== JSON.stringify(vb)) fields[name] = [va, vb];
     }
-    if (Object.keys(fields).length > 0) different.push({ key, fields });
+    if (Object.keys(fields).length > 0) {
+      different.push({ key, fields });
+      const timeOf = (r: Keyed, f: string) => r.fieldTimes?.[f] ?? r.atMs;
+      differingTimes.push(Math.min(...Object.keys(fields).flatMap((f) => [timeOf(ra, f), timeOf(rb, f)])));
+    }
   }
+  const missing = a.filter((r) => !mapB.has(r.key));
+  const extra = b.filter((r) => !mapA.has(r.key));
+  differingTimes.push(...missing.map((r) => r.atMs), ...extra.map((r) => r.atMs));
   return {
     table,
     comparedA: a.length,
     comparedB: b.length,
-    missingInB: a.filter((r) => !mapB.has(r.key)).map((r) => r.label),
-    extraInB: b.filter((r) => !mapA.has(r.key)).map((r) => r.label),
+    missingInB: missing.map((r) => r.label),
+    extraInB: extra.map((r) => r.label),
     different,
+    ...(differingTimes.length > 0 ? { firstDifferenceMs: Math.min(...differingTimes) } : {}),
   };
 }
 
@@ -137,6 +154,9 @@ interface RunRows {
   readonly dailySummaries: number;
 }
 
+/** Trade fields decided when the trade closes (a difference in them dates from the exit, not the open). */
+const EXIT_FIELDS = ['status', 'exit_time', 'exit_price', 'outcome', 'r_multiple', 'pnl', 'equity_after'] as const;
+
 function signalKey(r: Row): string {
   return `${String(r.symbol)} ${String(r.interval)} ${iso(r.open_time)} ${String(r.model)}`;
 }
@@ -148,6 +168,7 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
   const signals = within.map((r) => ({
     key: signalKey(r),
     label: `${signalKey(r)} ${String(r.side)} ${String(r.status)} score ${String(round6(r.score))}`,
+    atMs: r.end_time as number,
     values: {
       end_time: r.end_time, profile: r.profile, side: r.side, status: r.status, score: round6(r.score), breakdown: r.breakdown,
       threshold: round6(r.threshold), entry: r.entry, stop_loss: r.stop_loss, take_profit: r.take_profit, quantity: r.quantity,
@@ -164,6 +185,8 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
     return {
       key,
       label: `trade of ${key} ${String(r.side)} ${closedByHorizon ? `${String(r.outcome)} at ${iso(r.exit_time)}` : 'open'}`,
+      atMs: r.opened_at as number,
+      fieldTimes: Object.fromEntries(EXIT_FIELDS.map((f) => [f, closedByHorizon ? (r.exit_time as number) : Number.POSITIVE_INFINITY])),
       values: {
         symbol: r.symbol, interval: r.interval, model: r.model, side: r.side, entry: r.entry, stop_loss: r.stop_loss, take_profit: r.take_profit,
         quantity: r.quantity, opened_at: r.opened_at, expires_at: r.expires_at, status: closedByHorizon ? 'closed' : 'open',
@@ -177,13 +200,14 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
   const eventRows = db.prepare('SELECT * FROM memory_events WHERE at_ms <= ? ORDER BY at_ms, id').all(horizonMs) as Row[];
   const memoryEvents = numbered(eventRows.map((r) => {
     const key = `${iso(r.at_ms)} ${String(r.kind)} ${String(r.rule)} ${String(r.scope)}`;
-    return { key, label: key, values: { type: r.type, reason: r.reason, verdict: r.verdict } };
+    return { key, label: key, atMs: r.at_ms as number, values: { type: r.type, reason: r.reason, verdict: r.verdict } };
   }));
 
   const lockRows = db.prepare('SELECT * FROM memory_state ORDER BY key').all() as Row[];
   const locks = lockRows.map((r) => ({
     key: String(r.key),
     label: `${String(r.key)} ${iso(r.start_ms)} → ${iso(r.until_ms)}`,
+    atMs: r.start_ms as number,
     values: { rule: r.rule, scope: r.scope, start_ms: r.start_ms, until_ms: r.until_ms, reason: r.reason },
   }));
   const locksAsOfMs = Math.max(0, ...lockRows.map((r) => r.updated_ms as number));
@@ -200,7 +224,7 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
     // `signal:<id>` and `trade:<signal id>` name rows by id: name them by the signal instead.
     const key = String(r.key).replace(/^(signal|trade):(\d+)/, (_, kind: string, id: string) => `${kind}:${keyOfSignalId.get(Number(id)) ?? `id ${id}`}`);
     if (String(r.kind) === 'daily') dailySummaries += 1;
-    messages.push({ key, label: `${key} (${String(r.kind)})`, values: { kind: r.kind, text: kept.join('\n') } });
+    messages.push({ key, label: `${key} (${String(r.kind)})`, atMs: r.created_at as number, values: { kind: r.kind, text: kept.join('\n') } });
   }
   return {
     signals, trades, closedTrades, memoryEvents, locks, locksAsOfMs, messages, lateNotices, dailySummaries,
@@ -246,6 +270,7 @@ export function auditDecisions(dbPathA: string, dbPathB: string, symbols?: reado
       messages: diffRows('outbox', a.messages, b.messages),
     };
     const differences = Object.values(tables).reduce((n, t) => n + t.missingInB.length + t.extraInB.length + t.different.length, 0);
+    const firstTimes = Object.values(tables).flatMap((t) => (t.firstDifferenceMs === undefined ? [] : [t.firstDifferenceMs]));
     return {
       horizonMs,
       ...tables,
@@ -255,6 +280,7 @@ export function auditDecisions(dbPathA: string, dbPathB: string, symbols?: reado
       },
       lateNotices: { a: a.lateNotices, b: b.lateNotices },
       differences,
+      ...(firstTimes.length > 0 ? { firstDifferenceMs: Math.min(...firstTimes) } : {}),
     };
   } finally {
     dbA.close();
