@@ -37,6 +37,12 @@ export interface SimulatorOptions {
   readonly speed?: number;
   /** Simulated start (default: first 1d open of the data + 120 days). */
   readonly startTimeMs?: number;
+  /**
+   * Start with market time held at `startTimeMs` until `Simulator.runClock()`: REST and the streams
+   * answer at that instant, so a client warms up (history, server time) on a market that stands
+   * still, and two runs started this way begin at the same market moment. Default false.
+   */
+  readonly holdClock?: boolean;
   /** Number of trading USDT perpetuals; beyond the CSV symbols they are synthetic (default: the CSV symbols only). */
   readonly symbols?: number;
   readonly seed?: number;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { INTERVAL_MS, type Interval, type Kline } from '../domain/index.js';
-import { createVirtualClock, type VirtualClock } from './clock.js';
+import { createVirtualClock, type RunClockOptions, type VirtualClock } from './clock.js';
 import { loadKlineFolder } from './csv.js';
 import { FaultDice } from './faults.js';
 import { WeightLimiter } from './limits.js';
@@ -32,6 +32,11 @@ export interface Simulator {
   stall(ms: number): void;
   /** REST answers 429 for `ms` of real time regardless of weight. */
   burst429(ms: number): void;
+  /**
+   * Lets a held market clock (`holdClock`) run from where it stands, without a jump: sim time =
+   * that time + real time since this call × speed, held again at `untilMs` when given.
+   */
+  runClock(options?: RunClockOptions): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const clock = createVirtualClock({
     startTimeMs: options.startTimeMs ?? firstDaily + DEFAULT_WARMUP_DAYS * INTERVAL_MS['1d'],
     speed: options.speed ?? 60,
+    held: options.holdClock ?? false,
   });
   const realNowMs = options.realNowMs ?? Date.now;
   const stats = emptyStats();
@@ -96,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     stats.faults.rest429Bursts += 1;
     limiter.force429Until(realNowMs() + (faults.rest429ForMs ?? 0));
   });
-  logger.info({ port, startTimeMs: clock.startTimeMs, speed: clock.speed, symbols: market.symbols.length }, 'simulator started');
+  logger.info({ port, startTimeMs: clock.startTimeMs, speed: clock.speed, held: clock.isHeld(), symbols: market.symbols.length }, 'simulator started');
 
   return {
     restUrl: `http://${host}:${port}`,
@@ -107,6 +113,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     dropConnections: () => streams.dropAll(),
     stall,
     burst429: (ms) => limiter.force429Until(realNowMs() + ms),
+    runClock: (runOptions) => {
+      clock.run(runOptions);
+      logger.info({ simMs: clock.nowMs(), untilMs: runOptions?.untilMs }, 'simulator clock running');
+    },
     close: async () => {
       timers.forEach((t) => clearInterval(t));
       await streams.close();
