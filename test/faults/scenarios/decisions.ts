@@ -130,6 +130,10 @@ function faultPlan({ kills, drops, stalls }: DecisionsSize): Fault[] {
   return [...spread('kill', kills), ...spread('drop', drops), ...spread('stall', stalls)].sort((x, y) => x.at - y.at).map((f) => f.fault);
 }
 
+/** Symbols the event-time watermark declared late (one per symbol and declaration), over all runs of B. */
+const lateDeclarations = (bots: readonly BotProcess[]): number =>
+  bots.reduce((n, bot) => n + bot.logsWith('symbols late, the others go on without them').reduce((m, e) => m + ((e.symbols as unknown[] | undefined)?.length ?? 0), 0), 0);
+
 const staleReconnects = (bots: readonly BotProcess[]): number =>
   bots.reduce((n, bot) => n + bot.logsWith('shard reconnecting').filter((e) => (e.err as { type?: string } | undefined)?.type === 'StaleStreamError').length, 0);
 
@@ -226,6 +230,7 @@ export async function decisionsScenario(size: DecisionsSize): Promise<string> {
     const repeatsB = deliveriesB.repeats.reduce((n, r) => n + r.extra, 0);
     const line = summaryLine('faults decisions', {
       marketDays: size.marketDays, caughtUp: caughtUp.join('/'), kills: kills.length, drops, socketsDropped, stalls, staleReconnects: staleReconnects(b.bots),
+      lateDeclarationsA: lateDeclarations(a.bots), lateDeclarationsB: lateDeclarations(b.bots),
       horizon: new Date(audit.horizonMs).toISOString(),
       signalsSent: audit.counts.signalsSent, signalsBlocked: audit.counts.signalsBlocked, trades: audit.counts.trades, closedTrades: audit.counts.closedTrades,
       memoryEvents: audit.counts.memoryEvents, locks: audit.counts.locks, messages: audit.counts.messages, dailySummaries: audit.counts.dailySummaries,
