@@ -2,31 +2,10 @@ import { Observable, type MonoTypeOperatorFunction, type SchedulerLike, type Sub
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import { EventTimeMerge, type LiveStart } from '../core/align/eventTimeMerge.js';
 
+import { createWatermarkStats, recordStepWait, type WatermarkStats } from '../core/align/watermarkStats.js';
+
 export type { LiveStart } from '../core/align/eventTimeMerge.js';
-
-/** What the merge shows /health, /metrics and the dashboard; one object, updated in place. */
-export interface WatermarkStats {
-  /** End up to which every active symbol's candles went out; null before the first. */
-  watermarkMs: number | null;
-  /** Symbols declared late that have not caught up. */
-  lateSymbols: readonly string[];
-  /** Late declarations since start (one per symbol and period). */
-  lateDeclarations: number;
-  /** Candles waiting in the merge. */
-  buffered: number;
-  /**
-   * How long the latest live 30m steps waited in the merge, in ms of the scheduler (most recent
-   * {@link STEP_WAIT_SAMPLES}): the latency the watermark adds from arrival to processing.
-   */
-  readonly stepWaitsMs: number[];
-}
-
-/** Step waits kept for the latency figures. */
-export const STEP_WAIT_SAMPLES = 1000;
-
-export function createWatermarkStats(): WatermarkStats {
-  return { watermarkMs: null, lateSymbols: [], lateDeclarations: 0, buffered: 0, stepWaitsMs: [] };
-}
+export { createWatermarkStats, type WatermarkStats } from '../core/align/watermarkStats.js';
 
 export interface EventTimeMergeDeps {
   /** The watched symbols: a symbol that leaves holds no one any more. */
@@ -68,9 +47,7 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
           const arrived = arrivedAt.get(k);
           if (arrived !== undefined) {
             arrivedAt.delete(k);
-            const waits = stats.stepWaitsMs;
-            if (waits.length >= STEP_WAIT_SAMPLES) waits.shift();
-            waits.push(scheduler.now() - arrived);
+            recordStepWait(stats, scheduler.now() - arrived);
           }
           subscriber.next(k);
         },
