@@ -78,7 +78,7 @@ export async function ingest(): Promise<BenchResult> {
     ],
     notes: [
       `${f.frames} recorded combined-stream frames (${f.closedFrames} closed) of ${f.symbols} symbols × 3 intervals, one push round per 250 ms at real speed from 60 s before 2026-04-01 00:00 UTC, where a 30m, 4h and 1d candle close on every stream; built with src/sim/wire.ts and formingCandle.ts.`,
-      'Path timed: parseKline → seriesGate → CandleWriter → alignIntervals → signalPipeline (candleWindow + SeriesFeatures, scan, memory, risk) → StepWriter with outbox, all on one SQLite :memory: database; the windows are first filled with 500 closed candles per series (untimed). Median of 3 runs alternating with the floor.',
+      'Path timed: parseKline → seriesGate → CandleWriter → eventTimeMerge → signalPipeline (candleWindow + SeriesFeatures, scan, memory, risk) → StepWriter with outbox, all on one SQLite :memory: database; the windows are first filled with 500 closed candles per series (untimed). Median of 3 runs alternating with the floor.',
     ],
   };
 }

@@ -93,7 +93,7 @@ export async function latency(): Promise<BenchResult> {
         { figure: 'latency p99Ms of any 30m step', value: f.anyStepP99Ms, floor: f.oneRowTxnP99Ms, goal: '—', met: null },
       ],
       notes: [
-        'Every candle of examples/klines as its x:true frame (both profiles, separate file databases in a temp dir, WAL, synchronous=NORMAL as the bot opens them) through parse → gate → candle store → align → signal pipeline → StepWriter with the outbox; timed from `frames.next` to the end of the commit.',
+        'Every candle of examples/klines as its x:true frame (both profiles, separate file databases in a temp dir, WAL, synchronous=NORMAL as the bot opens them) through parse → gate → candle store → event-time merge → signal pipeline → StepWriter with the outbox; timed from `frames.next` to the end of the commit. The frame of the last symbol to deliver a candle end releases every symbol\'s step at that end (the watermark), so a step\'s time includes the steps committed before it in the same release.',
         `Floor: ${FLOOR_TRANSACTIONS} empty better-sqlite3 transactions on a file database opened the same way; the floor of the "any step" row is a one-row INSERT transaction.`,
       ],
     };
