@@ -16,7 +16,10 @@ export interface LockVerdict {
   readonly reason: string;
 }
 
-/** An adjustment shrinks or tightens while it holds; the strictest of each kind wins. */
+/**
+ * An adjustment shrinks or tightens while it holds. Combined per target (MemoryState): the
+ * threshold additions that apply sum (the sum clamped 50–95), each cap takes the strictest value.
+ */
 export type AdjustmentVerdict =
   | { readonly type: 'threshold'; readonly rule: string; readonly scope: Scope; readonly add: number; readonly reason: string }
   | { readonly type: 'riskCap'; readonly rule: string; readonly scope: Scope; readonly maxRiskPct: number; readonly reason: string }

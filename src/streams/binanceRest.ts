@@ -73,10 +73,10 @@ export interface BinanceRestDeps {
   readonly defaultBanMs?: number;
 }
 
-/** Counters for metrics and tests. Weight counts are request weight, not request counts. */
 /** How often callers waiting behind a post-429 probe look again. */
 const PROBE_WAIT_MS = 100;
 
+/** Counters for metrics and tests. Weight counts are request weight, not request counts. */
 export interface BinanceRestStats {
   /** Attempts sent, retries included. */
   readonly requests: number;

@@ -48,13 +48,13 @@ export class FixedWindow<T> {
     return this.items[(this.start + this.items.length - 1 - back) % this.capacity];
   }
 
-  /** Values oldest first (a copy). */
   /** The value `i` places after the oldest (0 = oldest), without copying; undefined outside the window. */
   fromOldest(i: number): T | undefined {
     if (!Number.isInteger(i) || i < 0 || i >= this.items.length) return undefined;
     return this.items[(this.start + i) % this.capacity];
   }
 
+  /** Values oldest first (a copy). */
   toArray(): T[] {
     return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
   }

@@ -13,7 +13,7 @@ export type RuleScopeKind = 'global' | 'symbol' | 'model';
 
 /**
  * Incremental state of one rule over one slice of history: trades are added in memory order
- * (exit time, then signal id) and the verdict is read at an event time. The engine keeps one per
+ * (exit time, then symbol, then signal id: see compareTrades) and the verdict is read at an event time. The engine keeps one per
  * (rule, slice) so a closed trade costs O(1) per rule instead of a replay.
  */
 export interface RuleTracker {
