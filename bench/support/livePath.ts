@@ -55,7 +55,7 @@ export function createLivePath(o: LivePathOptions): LivePath {
   });
   const universe$ = of(new Set(o.symbols));
   const pipeline = signalPipeline({
-    desk, universe$, windowCapacity: 500, warmCandles: 51,
+    desk, universe$,
     isLive: (k) => klineEndMs(k) > o.liveFromMs,
   });
   const writer = new StepWriter({

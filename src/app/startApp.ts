@@ -116,7 +116,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     }),
   );
   const isLive = (k: Kline) => cursors.isLive(k);
-  const pipeline = signalPipeline({ desk, universe$: market.universe$, windowCapacity: 500, warmCandles: 51, isLive });
+  const pipeline = signalPipeline({ desk, universe$: market.universe$, isLive });
   const watermark = createWatermarkStats();
   const mergeLog = logger.child({ component: 'eventTime' });
   const inEventTime = eventTimeMerge({

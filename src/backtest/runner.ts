@@ -85,7 +85,7 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
     const symbols = new Set(candles.map((k) => k.symbol));
     for (const s of symbols) cursors.set(s, Math.max(fromMs, repos.cursors.get(s) ?? -Infinity));
     const pipeline = signalPipeline({
-      desk, universe$: of(symbols), windowCapacity: 500, warmCandles: 51, fused: true,
+      desk, universe$: of(symbols), fused: true,
       isLive: (k) =>
         klineEndMs(k) > (cursors.get(k.symbol) ?? -Infinity) &&
         (inUniverse === undefined || inUniverse(k.symbol, klineEndMs(k), desk.openTrades.keys())),

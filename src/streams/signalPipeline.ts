@@ -6,6 +6,7 @@ import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { SeriesFeatures } from '../core/features/seriesFeatures.js';
 import type { MemoryState } from '../core/memory/state.js';
 import type { SymbolFeatures } from '../core/models/symbolFeatures.js';
+import { DEFAULT_RING_CAPACITY } from '../core/candles/candleRing.js';
 import { candleWindow, type SymbolWindows } from '../operators/candleWindow.js';
 import { dailyLimit, dailyLimitStage } from '../operators/dailyLimit.js';
 import { expireLocks, expireLocksStage } from '../operators/expireLocks.js';
@@ -18,10 +19,10 @@ import { trackOutcome, trackOutcomeStage } from '../operators/trackOutcome.js';
 export interface SignalPipelineDeps {
   readonly desk: SignalDesk;
   readonly universe$: Observable<ReadonlySet<string>>;
-  /** Closed candles kept per series (500). */
-  readonly windowCapacity: number;
-  /** Closed candles per interval before a symbol is scored (51). */
-  readonly warmCandles: number;
+  /** Closed candles kept per series. Default DEFAULT_RING_CAPACITY (500). */
+  readonly windowCapacity?: number;
+  /** Closed candles per interval before a symbol is scored. Default DEFAULT_WARM_CANDLES (51). */
+  readonly warmCandles?: number;
   /**
    * Whether a 30m candle is processed (tracked, scanned) or only feeds the windows: candles up to
    * the symbol's scan cursor were processed before (a restart) or are history (warm-up).
@@ -55,7 +56,7 @@ export function signalPipeline(deps: SignalPipelineDeps): SignalPipeline {
   const operator: OperatorFunction<Kline, CandleStep> = (candles$) =>
     candles$.pipe(
       candleWindow<SeriesFeatures>({
-        capacity: deps.windowCapacity,
+        capacity: deps.windowCapacity ?? DEFAULT_RING_CAPACITY,
         warmCandles: deps.warmCandles,
         universe$: deps.universe$,
         createSidecar: (symbol, interval) => new SeriesFeatures(symbol, interval, desk.config.features),
