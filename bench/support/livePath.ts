@@ -6,10 +6,10 @@ import { deskConfigOf, DEFAULT_BACKTEST_SETTINGS } from '../../src/backtest/runn
 import { eventTimeMerge } from '../../src/operators/eventTimeMerge.js';
 import { parseKline, type RawFrame } from '../../src/operators/parseKline.js';
 import { seriesGate } from '../../src/operators/seriesGate.js';
-import { CandleWriter } from '../../src/sinks/sqlite/candleWriter.js';
+import { CandleWriter } from '../../src/streams/candleWriter.js';
 import { openDatabase } from '../../src/sinks/sqlite/db.js';
 import { createRepos, type Repos } from '../../src/sinks/sqlite/repos.js';
-import { restoreDesk } from '../../src/sinks/sqlite/restoreDesk.js';
+import { restoreDesk } from '../../src/app/restoreDesk.js';
 import { StepWriter } from '../../src/sinks/stepWriter.js';
 import { signalPipeline } from '../../src/streams/signalPipeline.js';
 import { silentLogger } from './silentLogger.js';

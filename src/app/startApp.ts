@@ -9,7 +9,7 @@ import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
-import { restoreDesk } from '../sinks/sqlite/restoreDesk.js';
+import { restoreDesk } from './restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
 import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/telegram/commands.js';
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';

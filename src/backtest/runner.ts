@@ -9,7 +9,7 @@ import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
 import { BACKTEST_DEFAULT_FILTERS } from '../core/risk/symbolFilters.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos } from '../sinks/sqlite/repos.js';
-import { restoreDesk } from '../sinks/sqlite/restoreDesk.js';
+import { restoreDesk } from '../app/restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
 import { signalPipeline } from '../streams/signalPipeline.js';
 

@@ -10,7 +10,7 @@ import { normaliseFixedSymbols, selectPool } from '../core/universe/index.js';
 import { seriesRequests, type BackfillRequest } from '../core/candles/backfillPlan.js';
 import { isFormingFrame, parseKline } from '../operators/parseKline.js';
 import { seriesGate } from '../operators/seriesGate.js';
-import { CandleWriter } from '../sinks/sqlite/candleWriter.js';
+import { CandleWriter } from './candleWriter.js';
 import { backfill } from './backfill.js';
 import type { BinanceRest, ExchangeInfo } from './binanceRest.js';
 import { backfillRest } from './backfillRest.js';

@@ -7,7 +7,7 @@ import type { Kline } from '../../src/domain/kline.js';
 import type { Lateness, LateSignalPolicy } from '../../src/domain/lateness.js';
 import { openDatabase } from '../../src/sinks/sqlite/db.js';
 import { createRepos } from '../../src/sinks/sqlite/repos.js';
-import { restoreDesk } from '../../src/sinks/sqlite/restoreDesk.js';
+import { restoreDesk } from '../../src/app/restoreDesk.js';
 import { StepWriter } from '../../src/sinks/stepWriter.js';
 import { sampleSignal } from './telegram/fixtures.js';
 

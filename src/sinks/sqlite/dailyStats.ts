@@ -1,4 +1,4 @@
-import type { DailySummary } from '../telegram/templates/dailySummary.js';
+import type { DailySummary } from '../../domain/dailySummary.js';
 import type { Db } from './db.js';
 
 const DAY_MS = 86_400_000;

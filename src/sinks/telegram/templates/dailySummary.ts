@@ -2,17 +2,9 @@ import { bold, field, lines, stringsFor, type TemplateContext } from './common.j
 import { formatPct, formatSigned, formatUsdt, formatUtcDay } from './format.js';
 import { escapeHtml } from './html.js';
 
-/** The numbers of one UTC day, as the lead's queries compute them from the tables. */
-export interface DailySummary {
-  /** 00:00 UTC of the day summarized. */
-  readonly dayStartMs: number;
-  readonly trades: number;
-  readonly wins: number;
-  readonly totalR: number;
-  readonly equity: number;
-  readonly signalsSent: number;
-  readonly signalsBlocked: number;
-}
+import type { DailySummary } from '../../../domain/dailySummary.js';
+
+export type { DailySummary } from '../../../domain/dailySummary.js';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
-import { seriesKey, type Kline } from '../../domain/kline.js';
-import type { CandleStore } from '../../domain/ports.js';
+import { seriesKey, type Kline } from '../domain/kline.js';
+import type { CandleStore } from '../domain/ports.js';
 
 /**
  * Writes gated closed candles to the store, skipping those it already holds: a warm-up replays

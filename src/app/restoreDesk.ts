@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { DeskConfig } from '../../core/desk/deskConfig.js';
-import { SignalDesk } from '../../core/desk/signalDesk.js';
-import { createMemoryEngine } from '../../core/memory/engine.js';
-import { createDefaultMemoryRules } from '../../core/memory/rules/index.js';
-import type { MemoryBaseConfig } from '../../core/memory/state.js';
-import { countSentByDay } from '../../core/risk/dailyCount.js';
-import type { Repos } from './repos.js';
+import type { DeskConfig } from '../core/desk/deskConfig.js';
+import { SignalDesk } from '../core/desk/signalDesk.js';
+import { createMemoryEngine } from '../core/memory/engine.js';
+import { createDefaultMemoryRules } from '../core/memory/rules/index.js';
+import type { MemoryBaseConfig } from '../core/memory/state.js';
+import { countSentByDay } from '../core/risk/dailyCount.js';
+import type { Repos } from '../sinks/sqlite/repos.js';
 
 export interface RestoreDeskInput {
   readonly repos: Pick<Repos, 'signals' | 'trades' | 'memory' | 'cursors'>;
