@@ -76,6 +76,17 @@ function round6(v: unknown): unknown {
   return typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v;
 }
 
+/**
+ * Prices and sizes to 12 significant digits. MODELS.md reading 10: the indicators run over every
+ * candle the process has seen, so a restarted bot, whose history starts 500 candles back, carries
+ * ATR-derived stops that may differ from the uninterrupted run's in the last bits (seen: a blocked
+ * signal's take profit 167.6216860017807 vs 167.62168600178066, 2e-16 relative). Sent signals are
+ * rounded to the tick anyway; any difference a trader could see still fails.
+ */
+function price(v: unknown): unknown {
+  return typeof v === 'number' && v !== 0 ? Number(v.toPrecision(12)) : v;
+}
+
 function iso(ms: unknown): string {
   return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString().replace(':00.000Z', 'Z') : String(ms);
 }
@@ -171,7 +182,7 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
     atMs: r.end_time as number,
     values: {
       end_time: r.end_time, profile: r.profile, side: r.side, status: r.status, score: round6(r.score), breakdown: r.breakdown,
-      threshold: round6(r.threshold), entry: r.entry, stop_loss: r.stop_loss, take_profit: r.take_profit, quantity: r.quantity,
+      threshold: round6(r.threshold), entry: price(r.entry), stop_loss: price(r.stop_loss), take_profit: price(r.take_profit), quantity: price(r.quantity),
       risk_pct: round6(r.risk_pct), reasons: r.reasons,
     },
   }));
@@ -188,9 +199,9 @@ function readRun(db: Database.Database, horizonMs: number): RunRows {
       atMs: r.opened_at as number,
       fieldTimes: Object.fromEntries(EXIT_FIELDS.map((f) => [f, closedByHorizon ? (r.exit_time as number) : Number.POSITIVE_INFINITY])),
       values: {
-        symbol: r.symbol, interval: r.interval, model: r.model, side: r.side, entry: r.entry, stop_loss: r.stop_loss, take_profit: r.take_profit,
-        quantity: r.quantity, opened_at: r.opened_at, expires_at: r.expires_at, status: closedByHorizon ? 'closed' : 'open',
-        exit_time: closedByHorizon ? r.exit_time : null, exit_price: closedByHorizon ? r.exit_price : null,
+        symbol: r.symbol, interval: r.interval, model: r.model, side: r.side, entry: price(r.entry), stop_loss: price(r.stop_loss), take_profit: price(r.take_profit),
+        quantity: price(r.quantity), opened_at: r.opened_at, expires_at: r.expires_at, status: closedByHorizon ? 'closed' : 'open',
+        exit_time: closedByHorizon ? r.exit_time : null, exit_price: closedByHorizon ? price(r.exit_price) : null,
         outcome: closedByHorizon ? r.outcome : null, r_multiple: closedByHorizon ? round6(r.r_multiple) : null,
         pnl: closedByHorizon ? round6(r.pnl) : null, equity_after: closedByHorizon ? round6(r.equity_after) : null,
       },
