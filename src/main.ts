@@ -1,4 +1,4 @@
-import { loadConfig } from './config/index.js';
+import { deprecatedSettings, loadConfig } from './config/index.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { startApp, type App } from './app/startApp.js';
@@ -15,6 +15,7 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 export async function runBot(_argv: readonly string[]): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
+  for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
   let app: App | undefined;
   let http: HttpServerHandle | undefined;
   const lifecycle = runUntilStopped({

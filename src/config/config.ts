@@ -50,3 +50,13 @@ export function loadConfig(path = '.env', env: Readonly<Record<string, string | 
   const fromFile = existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {};
   return parseConfig({ ...fromFile, ...env });
 }
+
+/** Variables still accepted but without effect: each set one is named in a start-up warning. */
+const DEPRECATED: ReadonlyArray<{ readonly name: keyof Config; readonly why: string }> = [
+  { name: 'SCAN_CONCURRENCY', why: 'scans are synchronous and run one per candle, in order' },
+];
+
+/** The deprecated variables the settings still set, with why they have no effect (for the start-up log). */
+export function deprecatedSettings(config: Config): ReadonlyArray<{ readonly variable: string; readonly why: string }> {
+  return DEPRECATED.filter((d) => config[d.name] !== undefined).map((d) => ({ variable: d.name, why: d.why }));
+}

@@ -52,7 +52,7 @@ export const ENV = {
   STALE_AFTER_SECONDS: variable('STALE_AFTER_SECONDS', '60', 'integer 5–3600', 'a silent shard is reconnected after this', integer(5, 3600)),
   WATERMARK_MAX_WAIT_SECONDS: variable('WATERMARK_MAX_WAIT_SECONDS', '60', 'integer 1–3600', 'how long the other symbols wait for one that has not delivered its candle before it is declared late', integer(1, 3600)),
   LATE_SIGNALS: variable('LATE_SIGNALS', 'send', 'send or skip', 'a signal committed more than one 30m period after its candle closed: sent with a late notice, or only recorded', z.enum(['send', 'skip'])),
-  SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', '5', 'integer 1–64', 'accepted for compatibility, no effect: scans are synchronous and run one per candle, in order', integer(1, 64)),
+  SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', undefined, 'unset, or integer 1–64', 'deprecated: accepted with a warning and without effect (scans are synchronous and run one per candle, in order); remove it', integer(1, 64).optional()),
   MODEL_PROFILE: variable('MODEL_PROFILE', 'seed', 'seed or confluence', 'scoring models (MODELS.md)', z.enum(['seed', 'confluence'])),
   CONTINUATION_ENABLED: variable('CONTINUATION_ENABLED', 'true', 'true or false', 'continuation model on', bool),
   REVERSAL_ENABLED: variable('REVERSAL_ENABLED', 'true', 'true or false', 'reversal model on', bool),

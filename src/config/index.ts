@@ -1,3 +1,3 @@
-export { parseConfig, loadConfig, type Config } from './config.js';
+export { deprecatedSettings, parseConfig, loadConfig, type Config } from './config.js';
 export { ENV, type EnvVar } from './envSpec.js';
 export { renderEnvExample } from './envExample.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../src/domain/errors.js';
-import { ENV, parseConfig, renderEnvExample } from '../../src/config/index.js';
+import { deprecatedSettings, ENV, parseConfig, renderEnvExample } from '../../src/config/index.js';
 
 describe('parseConfig', () => {
   it('fills every default from ARCHITECTURE.md when the environment is empty', () => {
@@ -17,6 +17,20 @@ describe('parseConfig', () => {
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
     expect(c.HTTP_PORT).toBe(9464);
     expect(c.REVERSAL_ENABLED).toBe(true);
+  });
+
+  it('defaults the event-time settings: a 60 s watermark wait, late signals sent', () => {
+    const c = parseConfig({});
+    expect(c.WATERMARK_MAX_WAIT_SECONDS).toBe(60);
+    expect(c.LATE_SIGNALS).toBe('send');
+    expect(() => parseConfig({ WATERMARK_MAX_WAIT_SECONDS: '0' })).toThrow(/WATERMARK_MAX_WAIT_SECONDS="0" is invalid: allowed integer 1–3600/);
+    expect(() => parseConfig({ LATE_SIGNALS: 'drop' })).toThrow(/LATE_SIGNALS="drop" is invalid: allowed send or skip/);
+  });
+
+  it('accepts a deprecated SCAN_CONCURRENCY (still validated) and names it for a start-up warning', () => {
+    expect(deprecatedSettings(parseConfig({})), 'unset: no warning').toEqual([]);
+    expect(deprecatedSettings(parseConfig({ SCAN_CONCURRENCY: '5' })).map((d) => d.variable)).toEqual(['SCAN_CONCURRENCY']);
+    expect(() => parseConfig({ SCAN_CONCURRENCY: '65' })).toThrow(/SCAN_CONCURRENCY/);
   });
 
   it('trims, upper-cases and splits the symbol list', () => {
