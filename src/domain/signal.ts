@@ -43,5 +43,7 @@ export interface Signal extends Candidate {
   readonly quantity: number;
   readonly riskPct: number;
   readonly effectiveThreshold: number;
+  /** The UTC day's signal maximum that applied to it (MAX_SIGNALS_PER_DAY and the daily caps). */
+  readonly effectiveDailyMax: number;
   readonly reasons: readonly Reason[];
 }

@@ -10,8 +10,9 @@ export interface DailyLimitDeps {
 
 /**
  * Decides the scan's signals in order: once one is sent, the later ones of the same symbol are
- * blocked as `open_trade` (one trade per symbol, reading 6); a sent signal beyond the effective
- * daily maximum of its UTC day (the day of its close time) is blocked as `daily_limit`. Only
+ * blocked as `open_trade` (one trade per symbol, reading 6); a sent signal beyond the daily
+ * maximum the memory gate set for it, in its UTC day (the day of its close time), is blocked as
+ * `daily_limit`. Only
  * signals that stay sent are counted.
  */
 export function dailyLimit(deps: DailyLimitDeps): MonoTypeOperatorFunction<CandleStep> {
@@ -22,13 +23,12 @@ export function dailyLimit(deps: DailyLimitDeps): MonoTypeOperatorFunction<Candl
 export function dailyLimitStage({ desk }: DailyLimitDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (step.decisions.length === 0) return step;
-    const dailyMax = desk.limits().dailyMax;
     let sentOne = false;
     const decisions = step.decisions.map((s): Signal => {
       if (s.status !== 'sent') return s;
       if (sentOne) return block(s, 'open_trade', `a ${s.symbol} signal was sent on this candle`);
-      const admission = admitSignal(desk.dailyCounts, s.endMs, dailyMax);
-      if (!admission.allowed) return block(s, DAILY_LIMIT_REASON_CODE, `${admission.sentBefore} sent this UTC day, max ${dailyMax}`);
+      const admission = admitSignal(desk.dailyCounts, s.endMs, s.effectiveDailyMax);
+      if (!admission.allowed) return block(s, DAILY_LIMIT_REASON_CODE, `${admission.sentBefore} sent this UTC day, max ${s.effectiveDailyMax}`);
       desk.dailyCounts = admission.counts;
       sentOne = true;
       return s;

@@ -4,6 +4,7 @@ import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
 import { lockReason } from '../core/desk/lockReasons.js';
+import { THRESHOLD_REASON_CODE } from '../core/risk/sizeCandidate.js';
 
 export interface MemoryGateDeps {
   readonly config: Pick<DeskConfig, 'scoreThreshold' | 'enabledModels'>;
@@ -12,10 +13,12 @@ export interface MemoryGateDeps {
 }
 
 /**
- * Turns the scan's candidates into decisions: those under the unadjusted SCORE_THRESHOLD are not
- * recorded (reading 6); a lock (pause, symbol cooldown, model disabled) or a model switched off in
- * config blocks with its reasons; the rest go on as provisional `sent` signals carrying the memory
- * adjustments that apply to them, for risk sizing and the daily limit to decide.
+ * Turns the scan's candidates into decisions, the one place where memory acts on a candidate
+ * (`MemoryState.limitsFor`): those under the unadjusted SCORE_THRESHOLD are not recorded
+ * (reading 6); a lock (pause, symbol cooldown, model disabled), a model switched off in config or
+ * a score under the effective threshold blocks with its reasons; the rest go on as provisional
+ * `sent` signals. Each carries the limits that applied (threshold, risk %, daily maximum) and the
+ * adjustments behind them, so risk sizing only sizes and the daily limit only counts.
  */
 export function memoryGate({ config, memory$ }: MemoryGateDeps): MonoTypeOperatorFunction<CandleStep> {
   const stage = memoryGateStage({ config });
@@ -31,16 +34,19 @@ export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (st
     const decisions: Signal[] = [];
     for (const c of step.candidates) {
       if (c.score < config.scoreThreshold) continue;
-      const target = { symbol: c.symbol, model: c.model };
-      const blocks: Reason[] = memory.gate(target, endMs).map(lockReason);
+      const limits = memory.limitsFor({ symbol: c.symbol, model: c.model }, endMs);
+      const blocks: Reason[] = limits.locks.map(lockReason);
       if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: `${c.model} switched off in config` });
-      const adjustments: Reason[] = memory.adjustmentsFor(target).map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
+      const adjustments: Reason[] = limits.adjustments.map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
+      // Under the effective threshold: recorded after the adjustments that raised it.
+      if (blocks.length === 0 && c.score < limits.threshold) adjustments.push({ code: THRESHOLD_REASON_CODE, detail: `score ${c.score} below ${limits.threshold}` });
       decisions.push({
         ...c,
-        status: blocks.length > 0 ? 'blocked' : 'sent',
+        status: blocks.length > 0 || c.score < limits.threshold ? 'blocked' : 'sent',
         quantity: 0,
-        riskPct: memory.riskPerTradePct,
-        effectiveThreshold: memory.scoreThreshold(c.symbol, c.model),
+        riskPct: limits.riskPct,
+        effectiveThreshold: limits.threshold,
+        effectiveDailyMax: limits.dailyMax,
         reasons: [...blocks, ...adjustments],
       });
     }

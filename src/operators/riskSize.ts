@@ -1,16 +1,16 @@
 import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
-import { sizeCandidate } from '../core/risk/sizeCandidate.js';
+import { sizeSignal } from '../core/risk/sizeCandidate.js';
 
 export interface RiskSizeDeps {
   readonly desk: SignalDesk;
 }
 
 /**
- * Sizes each provisional signal at the effective risk on the paper equity at the signal, rounded
- * to the symbol's LOT_SIZE step and tick; re-checks the effective threshold (reason `threshold`)
- * and refuses below the minimum quantity or notional (reason `size`). Blocked ones pass unchanged.
+ * Sizes each decision at the risk the memory gate set for it, on the paper equity at the signal,
+ * rounded to the symbol's LOT_SIZE step and tick, and refuses below the minimum quantity or
+ * notional (reason `size`). Blocked decisions are sized for the record and stay blocked.
  */
 export function riskSize(deps: RiskSizeDeps): MonoTypeOperatorFunction<CandleStep> {
   return map(riskSizeStage(deps));
@@ -20,10 +20,7 @@ export function riskSize(deps: RiskSizeDeps): MonoTypeOperatorFunction<CandleSte
 export function riskSizeStage({ desk }: RiskSizeDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (step.decisions.length === 0) return step;
-    const limits = desk.limits();
-    const decisions = step.decisions.map((s) =>
-      sizeCandidate(s, { limits, equityUsdt: desk.equityUsdt, filters: desk.config.filters(s.symbol) }),
-    );
+    const decisions = step.decisions.map((s) => sizeSignal(s, { equityUsdt: desk.equityUsdt, filters: desk.config.filters(s.symbol) }));
     return { ...step, decisions };
   };
 }

@@ -11,19 +11,23 @@ import { stepOn } from './support/steps.js';
 
 /** A scan of `symbol` on the 30m candle opening `openHour` hours after T0, with these provisional decisions. */
 function scanAt(symbol: string, openHour: number, ...models: Array<'continuation' | 'reversal'>) {
+  return scanWithMax(symbol, openHour, 5, ...models);
+}
+/** The same, with the daily maximum the memory gate set on each decision. */
+function scanWithMax(symbol: string, openHour: number, effectiveDailyMax: number, ...models: Array<'continuation' | 'reversal'>) {
   const endMs = T0 + openHour * HOUR_MS + HALF_HOUR_MS;
-  const decisions = models.map((model) => provisional({ symbol, model, endMs }));
+  const decisions = models.map((model) => provisional({ symbol, model, endMs, effectiveDailyMax }));
   return stepOn(quietCandle(symbol, endMs), { decisions });
 }
 const block = (s: Signal, code: string, detail: string): Signal => ({ ...s, status: 'blocked', reasons: [...s.reasons, { code, detail }] });
 
 describe('dailyLimit', () => {
   it('blocks the reversal of a scan whose continuation was sent (open_trade, not counted) and the day\'s (max+1)-th signal', () => {
-    const desk = makeDesk({ base: { maxSignalsPerDay: 2 } });
-    const a = scanAt('BTCUSDT', 10, 'continuation', 'reversal');
-    const b = scanAt('ETHUSDT', 15, 'continuation');
-    const c = scanAt('SOLUSDT', 23.5, 'continuation', 'reversal'); // opens 23:30, ends 00:00 the next day
-    const d = scanAt('BTCUSDT', 24, 'reversal');
+    const desk = makeDesk();
+    const a = scanWithMax('BTCUSDT', 10, 2, 'continuation', 'reversal');
+    const b = scanWithMax('ETHUSDT', 15, 2, 'continuation');
+    const c = scanWithMax('SOLUSDT', 23.5, 2, 'continuation', 'reversal'); // opens 23:30, ends 00:00 the next day
+    const d = scanWithMax('BTCUSDT', 24, 2, 'reversal');
     const [ac, ar] = a.decisions;
     const [cc, cr] = c.decisions;
     newScheduler().run(({ hot, expectObservable }) => {
@@ -55,6 +59,18 @@ describe('dailyLimit', () => {
       });
     });
     expect(desk.dailyCounts.get(day), 'the fifth of the day was counted, nothing else').toBe(5);
+  });
+
+  it('counts the day once for everyone but admits each signal against its own maximum (a symbol-scoped daily cap)', () => {
+    const desk = makeDesk();
+    const a = scanWithMax('BTCUSDT', 1, 5, 'continuation');
+    const b = scanWithMax('SOLUSDT', 2, 1, 'continuation');
+    newScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('ab|', { a, b }).pipe(dailyLimit({ desk }))).toBe('ab|', {
+        a,
+        b: { ...b, decisions: [block(b.decisions[0]!, 'daily_limit', '1 sent this UTC day, max 1')] },
+      });
+    });
   });
 
   itKeepsTheStreamContract(

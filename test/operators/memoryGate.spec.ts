@@ -22,8 +22,8 @@ const lockReason = (l: LockVerdict, code: string): Reason => ({ code, detail: `$
 function scanned(symbol: string, endMs: number, ...candidates: Candidate[]) {
   return stepOn(quietCandle(symbol, endMs), { candidates: candidates.map((c) => ({ ...c, symbol, endMs, openTimeMs: endMs - HALF_HOUR_MS })) });
 }
-function decided(c: Candidate, status: Signal['status'], reasons: Reason[], effectiveThreshold = 75, riskPct = 1): Signal {
-  return { ...c, status, quantity: 0, riskPct, effectiveThreshold, reasons };
+function decided(c: Candidate, status: Signal['status'], reasons: Reason[], effectiveThreshold = 75, riskPct = 1, effectiveDailyMax = 5): Signal {
+  return { ...c, status, quantity: 0, riskPct, effectiveThreshold, effectiveDailyMax, reasons };
 }
 
 describe('memoryGate', () => {
@@ -40,9 +40,9 @@ describe('memoryGate', () => {
     ];
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-a-z-|', { a, z });
-      // 78 is under the effective 80 but reaches SCORE_THRESHOLD: recorded, and left for riskSize to block.
+      // 78 is under the effective 80 but reaches SCORE_THRESHOLD: recorded, blocked here (the one decision point).
       expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-z-|', {
-        a: { ...a, decisions: [decided(rev!, 'sent', adjustments, 80, 0.5)] },
+        a: { ...a, decisions: [decided(rev!, 'blocked', [...adjustments, { code: 'threshold', detail: 'score 78 below 80' }], 80, 0.5)] },
         z: { ...z, decisions: [] },
       });
     });
@@ -89,6 +89,27 @@ describe('memoryGate', () => {
       });
     });
     expect(a.decisions, 'the input step is not mutated').toEqual([]);
+  });
+
+  it('applies a model-scoped threshold to that model only, and symbol-scoped caps to that symbol only', () => {
+    const reversalStricter: AdjustmentVerdict = { type: 'threshold', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, add: 10, reason: 'reversal weak' };
+    const solRisk: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxRiskPct: 0.25, reason: 'SOL drawdown' };
+    const solDaily: AdjustmentVerdict = { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxSignals: 1, reason: 'SOL drawdown' };
+    const memory$ = new BehaviorSubject(memoryWith(T0, [reversalStricter, solRisk, solDaily]));
+    const btc = scanned('BTCUSDT', T0, candidate({ score: 80 }), candidate({ model: 'reversal', side: 'SHORT', score: 80 }));
+    const sol = scanned('SOLUSDT', T0, candidate({ score: 80 }));
+    const [btcCont, btcRev] = btc.candidates;
+    const [solCont] = sol.candidates;
+    const reason = (v: AdjustmentVerdict): Reason => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule });
+    newScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('ab|', { a: btc, b: sol }).pipe(memoryGate({ config, memory$ }))).toBe('ab|', {
+        a: { ...btc, decisions: [
+          decided(btcCont!, 'sent', []),
+          decided(btcRev!, 'blocked', [reason(reversalStricter), { code: 'threshold', detail: 'score 80 below 85' }], 85),
+        ] },
+        b: { ...sol, decisions: [decided(solCont!, 'sent', [reason(solRisk), reason(solDaily)], 75, 0.25, 1)] },
+      });
+    });
   });
 
   itKeepsTheStreamContract(

@@ -15,7 +15,7 @@ const quantityOf = (equity: number, riskPct: number, s: Signal) => (equity * ris
 const decide = (...decisions: Signal[]) => stepOn(quietCandle(decisions[0]!.symbol, T0), { decisions });
 
 describe('riskSize', () => {
-  it('sizes sent signals on the paper equity and passes blocked ones unchanged', () => {
+  it('sizes sent signals on the paper equity, and blocked ones for the record without unblocking them', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
     const btc = provisional();
     const eth = provisional({ symbol: 'ETHUSDT', side: 'SHORT', entry: 2000, stopLoss: 2050, takeProfit: 1900 });
@@ -25,26 +25,21 @@ describe('riskSize', () => {
     newScheduler().run(({ hot, expectObservable }) => {
       expectObservable(hot('-a-b-|', { a, b }).pipe(riskSize({ desk }))).toBe('-a-b-|', {
         a: { ...a, decisions: [{ ...btc, quantity: quantityOf(2000, 1, btc) }] },
-        b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 1, eth) }, blocked] },
+        b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 1, eth) }, { ...blocked, quantity: quantityOf(2000, 1, blocked) }] },
       });
     });
     expect(quantityOf(2000, 1, btc), '20 USDT at risk over a 5 USDT stop').toBe(4);
   });
 
-  it('re-checks the effective threshold (reason threshold) and sizes at the capped risk', () => {
+  it('sizes at the risk the memory gate set on each signal, whatever the memory says now (it only sizes)', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
-    const symbolRate: AdjustmentVerdict = { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, reason: 'btc rate' };
-    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'dd' };
-    desk.memoryState = memoryWith(T0, [symbolRate, riskCap]);
-    const btc = provisional({ score: 78 });
-    const eth = provisional({ symbol: 'ETHUSDT', score: 78, entry: 2000, stopLoss: 1950, takeProfit: 2100 });
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.1, reason: 'dd' };
+    desk.memoryState = memoryWith(T0, [riskCap]);
+    const btc = provisional({ score: 78, riskPct: 0.5 });
     const a = decide(btc);
-    const b = decide(eth);
     newScheduler().run(({ cold, expectObservable }) => {
-      expectObservable(cold('ab|', { a, b }).pipe(riskSize({ desk }))).toBe('ab|', {
-        a: { ...a, decisions: [{ ...btc, status: 'blocked', quantity: quantityOf(2000, 0.5, btc), riskPct: 0.5, effectiveThreshold: 80,
-          reasons: [{ code: 'threshold', detail: 'score 78 below 80' }] }] },
-        b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 0.5, eth), riskPct: 0.5, effectiveThreshold: 75 }] },
+      expectObservable(cold('a|', { a }).pipe(riskSize({ desk }))).toBe('a|', {
+        a: { ...a, decisions: [{ ...btc, quantity: quantityOf(2000, 0.5, btc) }] },
       });
     });
   });

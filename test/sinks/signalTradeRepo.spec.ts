@@ -15,7 +15,7 @@ function signal(endMs: number, status: Signal['status'] = 'sent', model: Signal[
   return {
     symbol: 'BTCUSDT', interval: '30m', openTimeMs: endMs - 1_800_000, endMs, model, side: 'LONG', score: 80,
     breakdown: { trend: 25, pullback: 30 }, entry: 100, stopLoss: 95, takeProfit: 110, status, quantity: 2,
-    riskPct: 1, effectiveThreshold: 75, reasons: status === 'blocked' ? [{ code: 'pause', detail: 'paused', rule: 'consecutiveLosses' }] : [],
+    riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5, reasons: status === 'blocked' ? [{ code: 'pause', detail: 'paused', rule: 'consecutiveLosses' }] : [],
   };
 }
 

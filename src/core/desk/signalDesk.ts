@@ -2,7 +2,6 @@ import type { OpenTrade } from '../../domain/trade.js';
 import type { MemoryEngine } from '../memory/engine.js';
 import type { MemoryState } from '../memory/state.js';
 import type { DailyCounts } from '../risk/dailyCount.js';
-import type { EffectiveLimits } from '../risk/effectiveLimits.js';
 import type { DeskConfig } from './deskConfig.js';
 
 export interface SignalDeskInit {
@@ -55,13 +54,4 @@ export class SignalDesk {
     return this.memoryState;
   }
 
-  /** The memory's effective limits in the shape risk sizing reads. */
-  limits(): EffectiveLimits {
-    const state = this.memoryState;
-    return {
-      threshold: (symbol) => state.scoreThreshold(symbol),
-      riskPct: state.riskPerTradePct,
-      dailyMax: state.maxSignalsPerDay,
-    };
-  }
 }

@@ -14,6 +14,24 @@ export interface GateTarget {
   readonly model: ModelName;
 }
 
+/**
+ * Every memory effect on one candidate (a symbol and a model) at one event time: the one decision
+ * point the gate reads. Threshold additions whose scope covers the target sum (clamped 50–95);
+ * risk and daily caps whose scope covers it take the strictest value; the locks are those holding.
+ */
+export interface MemoryLimits {
+  /** clamp(SCORE_THRESHOLD + the threshold additions that apply, 50, 95). */
+  readonly threshold: number;
+  /** min(RISK_PER_TRADE, the risk caps that apply). */
+  readonly riskPct: number;
+  /** min(MAX_SIGNALS_PER_DAY, the daily caps that apply). */
+  readonly dailyMax: number;
+  /** The locks that block the target now: empty means it may pass. */
+  readonly locks: readonly LockVerdict[];
+  /** The threshold, risk and daily adjustments that apply to the target (recorded as its reasons). */
+  readonly adjustments: readonly AdjustmentVerdict[];
+}
+
 /** The effective threshold is always clamped to this range (MODELS.md). */
 export const MIN_EFFECTIVE_THRESHOLD = 50;
 export const MAX_EFFECTIVE_THRESHOLD = 95;
@@ -33,16 +51,27 @@ export interface MemoryState {
   readonly equity: number;
   readonly peakEquity: number;
   readonly drawdownPct: number;
-  /** min(RISK_PER_TRADE, risk caps). */
+  /** min(RISK_PER_TRADE, global risk caps): what /status shows; a candidate reads {@link limitsFor}. */
   readonly riskPerTradePct: number;
-  /** min(MAX_SIGNALS_PER_DAY, daily caps). */
+  /** min(MAX_SIGNALS_PER_DAY, global daily caps): what /status shows; a candidate reads {@link limitsFor}. */
   readonly maxSignalsPerDay: number;
-  /** clamp(SCORE_THRESHOLD + the threshold additions applying to `symbol` (and `model`), 50, 95). */
+  /**
+   * Every memory effect on a candidate of this symbol and model at `nowMs` (default `asOfMs`).
+   * Without a model, only global and symbol scopes apply (views for /status and tests).
+   */
+  limitsFor(target: LimitsTarget, nowMs?: number): MemoryLimits;
+  /** `limitsFor(…).threshold`, for views and tests. */
   scoreThreshold(symbol: string, model?: ModelName): number;
-  /** The threshold, risk and daily adjustments that change a signal for this target (its reasons). */
+  /** `limitsFor(…).adjustments`, for views and tests. */
   adjustmentsFor(target: GateTarget): readonly AdjustmentVerdict[];
-  /** The locks that block this target at `nowMs` (default `asOfMs`): empty means it may pass. */
+  /** `limitsFor(…).locks`, for views and tests. */
   gate(target: GateTarget, nowMs?: number): readonly LockVerdict[];
+}
+
+/** What {@link MemoryState.limitsFor} is asked about: a symbol, and the model when there is one. */
+export interface LimitsTarget {
+  readonly symbol: string;
+  readonly model?: ModelName;
 }
 
 export interface MemoryStateParts {
@@ -113,7 +142,7 @@ class CombinedMemoryState implements MemoryState {
   readonly riskPerTradePct: number;
   readonly maxSignalsPerDay: number;
   readonly #adjustments: readonly AdjustmentVerdict[];
-  readonly #baseThreshold: number;
+  readonly #base: MemoryBaseConfig;
 
   constructor(parts: MemoryStateParts, combined: CombinedVerdicts) {
     const peak = parts.peakEquity;
@@ -126,21 +155,33 @@ class CombinedMemoryState implements MemoryState {
     this.riskPerTradePct = combined.riskPerTradePct;
     this.maxSignalsPerDay = combined.maxSignalsPerDay;
     this.#adjustments = combined.adjustments;
-    this.#baseThreshold = parts.base.scoreThreshold;
+    this.#base = parts.base;
+  }
+
+  limitsFor(target: LimitsTarget, nowMs = this.asOfMs): MemoryLimits {
+    const adjustments = this.#adjustments.length === 0 ? NO_ADJUSTMENTS : this.#adjustments.filter((v) => scopeApplies(v.scope, target));
+    let add = 0;
+    let riskPct = this.#base.riskPerTradePct;
+    let dailyMax = this.#base.maxSignalsPerDay;
+    for (const v of adjustments) {
+      if (v.type === 'threshold') add += v.add;
+      else if (v.type === 'riskCap') riskPct = Math.min(riskPct, v.maxRiskPct);
+      else if (v.type === 'dailyCap') dailyMax = Math.min(dailyMax, v.maxSignals);
+    }
+    const locks = this.locks.length === 0 ? NO_LOCKS : this.locks.filter((l) => l.startMs <= nowMs && nowMs < l.untilMs && scopeApplies(l.scope, target));
+    return { threshold: clamp(this.#base.scoreThreshold + add, MIN_EFFECTIVE_THRESHOLD, MAX_EFFECTIVE_THRESHOLD), riskPct, dailyMax, locks, adjustments };
   }
 
   scoreThreshold(symbol: string, model?: ModelName): number {
-    let add = 0;
-    for (const v of this.#adjustments) if (v.type === 'threshold' && scopeApplies(v.scope, { symbol, model })) add += v.add;
-    return clamp(this.#baseThreshold + add, MIN_EFFECTIVE_THRESHOLD, MAX_EFFECTIVE_THRESHOLD);
+    return this.limitsFor({ symbol, model }).threshold;
   }
 
   adjustmentsFor(target: GateTarget): readonly AdjustmentVerdict[] {
-    return this.#adjustments.length === 0 ? NO_ADJUSTMENTS : this.#adjustments.filter((v) => scopeApplies(v.scope, target));
+    return this.limitsFor(target).adjustments;
   }
 
   gate(target: GateTarget, nowMs = this.asOfMs): readonly LockVerdict[] {
-    return this.locks.length === 0 ? NO_LOCKS : this.locks.filter((l) => l.startMs <= nowMs && nowMs < l.untilMs && scopeApplies(l.scope, target));
+    return this.limitsFor(target, nowMs).locks;
   }
 }
 

@@ -1,59 +1,32 @@
-import type { Candidate, Reason, Signal } from '../../domain/signal.js';
-import type { EffectiveLimits } from './effectiveLimits.js';
+import type { Signal } from '../../domain/signal.js';
 import { sizePosition } from './sizing.js';
 import type { SymbolFilters } from './symbolFilters.js';
 
-/** Reason code when a score is below the effective (memory-adjusted) threshold. */
+/** Reason code when a score is below the effective (memory-adjusted) threshold (decided by the memory gate). */
 export const THRESHOLD_REASON_CODE = 'threshold';
 
-/** A candidate, or a signal already decided upstream (e.g. blocked by the memory gate). */
-export type CandidateOrSignal = Candidate | Signal;
-
-function isSignal(input: CandidateOrSignal): input is Signal {
-  return 'status' in input;
-}
-
-export interface SizeCandidateContext {
-  readonly limits: EffectiveLimits;
+export interface SizeSignalContext {
   readonly equityUsdt: number;
   readonly filters: SymbolFilters;
 }
 
 /**
- * Turns a candidate into a signal: sent with a quantity, or blocked with reasons. A signal that
- * arrives already blocked passes unchanged. The effective threshold is re-checked here (reason
- * `threshold`) so a candidate the memory gate let through is never sent under it; a sizing refusal
- * adds reason `size`. Price fields come back rounded to the tick. `quantity` is 0 when sizing
- * refused, otherwise the sized quantity (also on a threshold block, for the record).
+ * Sizes a decided signal at the risk the memory gate set for it (`riskPct`): quantity rounded
+ * down to the LOT_SIZE step, prices to the tick. Only sizes: every memory effect was decided by
+ * the gate. A blocked signal is sized too, for the record (the size it would have had), and keeps
+ * its status; a sizing refusal (below MIN_QTY or MIN_NOTIONAL, a zero stop distance) adds reason
+ * `size`, blocks a sent signal, and leaves quantity 0 and the prices as proposed.
  */
-export function sizeCandidate(input: CandidateOrSignal, ctx: SizeCandidateContext): Signal {
-  if (isSignal(input) && input.status === 'blocked') return input;
-  const { limits } = ctx;
-  const effectiveThreshold = limits.threshold(input.symbol);
-  const reasons: Reason[] = isSignal(input) ? [...input.reasons] : [];
-  if (input.score < effectiveThreshold) {
-    reasons.push({ code: THRESHOLD_REASON_CODE, detail: `score ${input.score} below ${effectiveThreshold}` });
-  }
+export function sizeSignal(signal: Signal, ctx: SizeSignalContext): Signal {
   const sized = sizePosition({
-    entry: input.entry,
-    stopLoss: input.stopLoss,
-    takeProfit: input.takeProfit,
+    entry: signal.entry,
+    stopLoss: signal.stopLoss,
+    takeProfit: signal.takeProfit,
     equityUsdt: ctx.equityUsdt,
-    riskPct: limits.riskPct,
+    riskPct: signal.riskPct,
     filters: ctx.filters,
   });
-  if (!sized.ok) reasons.push(sized.reason);
-  const prices = sized.ok
-    ? { entry: sized.size.entry, stopLoss: sized.size.stopLoss, takeProfit: sized.size.takeProfit }
-    : {};
-  const blocked = reasons.some((r) => r.code === THRESHOLD_REASON_CODE) || !sized.ok;
-  return {
-    ...input,
-    ...prices,
-    status: blocked ? 'blocked' : 'sent',
-    quantity: sized.ok ? sized.size.quantity : 0,
-    riskPct: limits.riskPct,
-    effectiveThreshold,
-    reasons,
-  };
+  if (!sized.ok) return { ...signal, status: 'blocked', quantity: 0, reasons: [...signal.reasons, sized.reason] };
+  const { entry, stopLoss, takeProfit, quantity } = sized.size;
+  return { ...signal, entry, stopLoss, takeProfit, quantity };
 }

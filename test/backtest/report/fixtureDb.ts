@@ -33,7 +33,7 @@ export function insertSignal(db: Db, s: SignalSpec): number {
   const signal: Signal = {
     symbol: s.symbol, interval: '30m', openTimeMs: s.endMs - 30 * 60_000, endMs: s.endMs, model: s.model,
     side: s.side ?? 'LONG', score: s.score ?? 80, breakdown: { trigger: 30, trend: 25, volume: 25 }, entry: 100,
-    stopLoss: 95, takeProfit: 110, status: s.status ?? 'sent', quantity: 2, riskPct: 1, effectiveThreshold: 75,
+    stopLoss: 95, takeProfit: 110, status: s.status ?? 'sent', quantity: 2, riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5,
     reasons: s.reasons ?? [],
   };
   return new SignalRepo(db).insert(signal, 'confluence').id;

@@ -13,7 +13,7 @@ function signalOn(k: Kline, stopLoss: number, takeProfit: number): Signal {
   return {
     symbol: k.symbol, interval: k.interval, openTimeMs: k.openTimeMs, endMs: klineEndMs(k), model: 'reversal',
     side: 'LONG', score: 80, breakdown: {}, entry: k.close, stopLoss, takeProfit,
-    status: 'sent', quantity: 0.01, riskPct: 1, effectiveThreshold: 75, reasons: [],
+    status: 'sent', quantity: 0.01, riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5, reasons: [],
   };
 }
 

@@ -12,5 +12,5 @@ export function candidate(over: Partial<Candidate> = {}): Candidate {
 
 /** The candidate as the memory gate lets it through: provisionally sent, unsized. */
 export function provisional(over: Partial<Signal> = {}): Signal {
-  return { ...candidate(over), status: 'sent', quantity: 0, riskPct: 1, effectiveThreshold: 75, reasons: [], ...over };
+  return { ...candidate(over), status: 'sent', quantity: 0, riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5, reasons: [], ...over };
 }

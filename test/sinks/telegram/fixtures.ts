@@ -29,6 +29,7 @@ export function sampleSignal(overrides: Partial<Signal> = {}): Signal {
     score: 85, breakdown: { trend1d: 25, slope4h: 20, pullback: 30, volume: 10 },
     entry: c.close, stopLoss: c.close * 0.985, takeProfit: c.close * 1.03, status: 'sent', quantity: 0.0123, riskPct: 1,
     effectiveThreshold: 80,
+    effectiveDailyMax: 5,
     reasons: [{ code: 'threshold', detail: 'win rate 9/20 of the last trades is below 55 % <&>', rule: 'globalWinRate' }],
     ...overrides,
   };
