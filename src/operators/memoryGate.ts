@@ -3,7 +3,7 @@ import type { Reason, Signal } from '../domain/signal.js';
 import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
-import { lockReason } from '../core/desk/lockReasons.js';
+import { adjustmentReason, lockReason } from '../core/desk/lockReasons.js';
 
 export interface MemoryGateDeps {
   readonly config: Pick<DeskConfig, 'scoreThreshold' | 'enabledModels'>;
@@ -33,8 +33,8 @@ export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (st
       if (c.score < config.scoreThreshold) continue;
       const target = { symbol: c.symbol, model: c.model };
       const blocks: Reason[] = memory.gate(target, endMs).map(lockReason);
-      if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: `${c.model} switched off in config` });
-      const adjustments: Reason[] = memory.adjustmentsFor(target).map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
+      if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: { model: c.model } });
+      const adjustments = memory.adjustmentsFor(target).map(adjustmentReason).filter((r): r is Reason => r !== undefined);
       decisions.push({
         ...c,
         status: blocks.length > 0 ? 'blocked' : 'sent',

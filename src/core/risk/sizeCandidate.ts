@@ -1,10 +1,11 @@
+import type { ReasonCode } from '../../domain/reason.js';
 import type { Candidate, Reason, Signal } from '../../domain/signal.js';
 import type { EffectiveLimits } from './effectiveLimits.js';
 import { sizePosition } from './sizing.js';
 import type { SymbolFilters } from './symbolFilters.js';
 
 /** Reason code when a score is below the effective (memory-adjusted) threshold. */
-export const THRESHOLD_REASON_CODE = 'threshold';
+export const THRESHOLD_REASON_CODE = 'threshold' satisfies ReasonCode;
 
 /** A candidate, or a signal already decided upstream (e.g. blocked by the memory gate). */
 export type CandidateOrSignal = Candidate | Signal;
@@ -32,7 +33,7 @@ export function sizeCandidate(input: CandidateOrSignal, ctx: SizeCandidateContex
   const effectiveThreshold = limits.threshold(input.symbol);
   const reasons: Reason[] = isSignal(input) ? [...input.reasons] : [];
   if (input.score < effectiveThreshold) {
-    reasons.push({ code: THRESHOLD_REASON_CODE, detail: `score ${input.score} below ${effectiveThreshold}` });
+    reasons.push({ code: THRESHOLD_REASON_CODE, detail: { score: input.score, threshold: effectiveThreshold } });
   }
   const sized = sizePosition({
     entry: input.entry,
