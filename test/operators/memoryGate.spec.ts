@@ -14,9 +14,15 @@ const BOTH = new Set<ModelName>(['continuation', 'reversal']);
 const config = { scoreThreshold: 75, enabledModels: BOTH };
 
 function lock(rule: string, scope: Scope): LockVerdict {
-  return { type: 'lock', rule, scope, startMs: T0 - HOUR_MS, untilMs: T0 + 11 * HOUR_MS, reason: `${rule} holds` };
+  return { type: 'lock', rule, scope, startMs: T0 - HOUR_MS, untilMs: T0 + 11 * HOUR_MS, detail: { kind: 'none' as const } };
 }
-const lockReason = (l: LockVerdict, code: string): Reason => ({ code, detail: `${l.reason} until ${new Date(l.untilMs).toISOString()}`, rule: l.rule });
+/** The reason a lock gives, by the code its scope should map to. */
+function lockReason(l: LockVerdict, code: 'pause' | 'symbol_cooldown' | 'model_disabled'): Reason {
+  const base = { untilMs: l.untilMs, why: l.detail };
+  if (code === 'pause') return { code, detail: base, rule: l.rule };
+  if (code === 'symbol_cooldown') return { code, detail: { ...base, symbol: l.scope.kind === 'symbol' ? l.scope.symbol : '?' }, rule: l.rule };
+  return { code, detail: { ...base, model: l.scope.kind === 'model' ? l.scope.model : 'continuation' }, rule: l.rule };
+}
 
 /** A candle of `symbol` ending at `endMs` whose scan proposed `candidates`. */
 function scanned(symbol: string, endMs: number, ...candidates: Candidate[]) {
@@ -28,15 +34,15 @@ function decided(c: Candidate, status: Signal['status'], reasons: Reason[], effe
 
 describe('memoryGate', () => {
   it('drops candidates under the unadjusted threshold and attaches the memory adjustments to the rest', () => {
-    const threshold: AdjustmentVerdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'win rate low' };
-    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'drawdown' };
+    const threshold: AdjustmentVerdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, detail: { kind: 'none' as const } };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, detail: { kind: 'none' as const } };
     const memory$ = new BehaviorSubject(memoryWith(T0, [threshold, riskCap]));
     const a = scanned('BTCUSDT', T0, candidate({ score: 74.9 }), candidate({ model: 'reversal', side: 'SHORT', score: 78 }));
     const z = scanned('ETHUSDT', T0, candidate({ score: 60 }));
     const [, rev] = a.candidates;
     const adjustments: Reason[] = [
-      { code: 'memory_threshold', detail: 'win rate low', rule: 'globalWinRate' },
-      { code: 'memory_riskCap', detail: 'drawdown', rule: 'drawdownRiskCap' },
+      { code: 'threshold_raised', detail: { add: 5, why: { kind: 'none' } }, rule: 'globalWinRate' },
+      { code: 'risk_cap', detail: { maxRiskPct: 0.5, why: { kind: 'none' } }, rule: 'drawdownRiskCap' },
     ];
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-a-z-|', { a, z });
@@ -84,7 +90,7 @@ describe('memoryGate', () => {
       expectObservable(cold('a|', { a }).pipe(memoryGate({ config: onlyContinuation, memory$ }))).toBe('a|', {
         a: { ...a, decisions: [
           decided(cont!, 'sent', []),
-          decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: 'reversal switched off in config' }]),
+          decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: { model: 'reversal' } }]),
         ] },
       });
     });

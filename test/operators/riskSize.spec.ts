@@ -19,7 +19,7 @@ describe('riskSize', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
     const btc = provisional();
     const eth = provisional({ symbol: 'ETHUSDT', side: 'SHORT', entry: 2000, stopLoss: 2050, takeProfit: 1900 });
-    const blocked = provisional({ symbol: 'ETHUSDT', model: 'reversal', status: 'blocked', reasons: [{ code: 'pause', detail: 'x' }] });
+    const blocked = provisional({ symbol: 'ETHUSDT', model: 'reversal', status: 'blocked', reasons: [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'none' as const } } }] });
     const a = decide(btc);
     const b = decide(eth, blocked);
     newScheduler().run(({ hot, expectObservable }) => {
@@ -33,8 +33,8 @@ describe('riskSize', () => {
 
   it('re-checks the effective threshold (reason threshold) and sizes at the capped risk', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
-    const symbolRate: AdjustmentVerdict = { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, reason: 'btc rate' };
-    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'dd' };
+    const symbolRate: AdjustmentVerdict = { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, detail: { kind: 'none' as const } };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, detail: { kind: 'none' as const } };
     desk.memoryState = memoryWith(T0, [symbolRate, riskCap]);
     const btc = provisional({ score: 78 });
     const eth = provisional({ symbol: 'ETHUSDT', score: 78, entry: 2000, stopLoss: 1950, takeProfit: 2100 });
@@ -43,7 +43,7 @@ describe('riskSize', () => {
     newScheduler().run(({ cold, expectObservable }) => {
       expectObservable(cold('ab|', { a, b }).pipe(riskSize({ desk }))).toBe('ab|', {
         a: { ...a, decisions: [{ ...btc, status: 'blocked', quantity: quantityOf(2000, 0.5, btc), riskPct: 0.5, effectiveThreshold: 80,
-          reasons: [{ code: 'threshold', detail: 'score 78 below 80' }] }] },
+          reasons: [{ code: 'threshold', detail: { score: 78, threshold: 80 } }] }] },
         b: { ...b, decisions: [{ ...eth, quantity: quantityOf(2000, 0.5, eth), riskPct: 0.5, effectiveThreshold: 75 }] },
       });
     });

@@ -7,7 +7,7 @@ const filters = { tickSize: 0.1, stepSize: 0.001, minQty: 0.001, minNotional: 10
 const limits: EffectiveLimits = { threshold: (s) => (s === 'BTCUSDT' ? 80 : 75), riskPct: 1, dailyMax: 5 };
 const candidate: Candidate = {
   symbol: 'BTCUSDT', interval: '30m', openTimeMs: 1735691400000, endMs: 1735693200000, model: 'continuation',
-  side: 'LONG', score: 85, breakdown: { trend: 25 }, entry: 94363.6, stopLoss: 93500.15, takeProfit: 96090.53,
+  side: 'LONG', score: 85, breakdown: { daily: 25 }, entry: 94363.6, stopLoss: 93500.15, takeProfit: 96090.53,
 };
 
 describe('sizeCandidate', () => {
@@ -37,7 +37,7 @@ describe('sizeCandidate', () => {
   it('passes a signal already blocked upstream unchanged', () => {
     const blocked: Signal = {
       ...candidate, status: 'blocked', quantity: 0, riskPct: 1, effectiveThreshold: 75,
-      reasons: [{ code: 'pause', detail: 'paused', rule: 'globalLossStreak' }],
+      reasons: [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'none' as const } }, rule: 'globalLossStreak' }],
     };
     expect(sizeCandidate(blocked, { limits, equityUsdt: 1000, filters }), 'same object').toBe(blocked);
   });
