@@ -82,9 +82,9 @@ export const EN: Strings = {
   unnamedRule: 'Memory rule',
   breakdownLabel: {
     daily: '1D trend',
-    slope: '4H slope',
+    slope: 'slope of the 4H SMA20',
     pullback: '30m pullback to SMA20',
-    volume: '30m volume',
+    volume: 'volume over its 30m average',
     breakout: '30m break of the last candle',
     trigger: 'back inside the Bollinger band',
     depth: 'depth beyond the band',
