@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './memory.js';
 export * from './ports.js';
 export * from './lateness.js';
+export * from './reason.js';

@@ -1,12 +1,22 @@
 import type { Interval } from './kline.js';
+import type { Reason } from './reason.js';
 
 export type Side = 'LONG' | 'SHORT';
 export type ModelName = 'continuation' | 'reversal';
 export const MODEL_NAMES: readonly ModelName[] = ['continuation', 'reversal'];
 export type ModelProfile = 'seed' | 'confluence';
 
-/** Points a model gave, by component name (e.g. `{ trigger: 30, depth: 20 }`). */
-export type ScoreBreakdown = Readonly<Record<string, number>>;
+/**
+ * The components a model scores, over both profiles: confluence continuation (`daily`, `slope`,
+ * `pullback`, `volume`, `breakout`), confluence reversal (`trigger`, `depth`, `percentB4h`, `daily`),
+ * seed (`base` plus `momentum` or `depth`). The models are typed against it, so a new component
+ * is declared here, where the label test finds it.
+ */
+export const BREAKDOWN_KEYS = ['daily', 'slope', 'pullback', 'volume', 'breakout', 'trigger', 'depth', 'percentB4h', 'base', 'momentum'] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+/** Points a model gave, by component (e.g. `{ trigger: 30, depth: 20 }`). */
+export type ScoreBreakdown = Readonly<Partial<Record<BreakdownKey, number>>>;
 
 /**
  * What a model proposes on one closed candle, before memory and risk have had their say.
@@ -26,14 +36,7 @@ export interface Candidate {
   readonly takeProfit: number;
 }
 
-/** Why a candidate was not sent (or what changed it), recorded with the signal as JSON. */
-export interface Reason {
-  /** Stable code, e.g. `pause`, `symbol_cooldown`, `model_disabled`, `threshold`, `daily_limit`, `size`, `open_trade`. */
-  readonly code: string;
-  readonly detail: string;
-  /** The memory rule behind it, when there is one. */
-  readonly rule?: string;
-}
+export type { Reason } from './reason.js';
 
 export type SignalStatus = 'sent' | 'blocked';
 

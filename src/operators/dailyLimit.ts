@@ -1,4 +1,5 @@
 import { map, type MonoTypeOperatorFunction } from 'rxjs';
+import type { Reason } from '../domain/reason.js';
 import type { Signal } from '../domain/signal.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
@@ -26,9 +27,9 @@ export function dailyLimitStage({ desk }: DailyLimitDeps): (step: CandleStep) =>
     let sentOne = false;
     const decisions = step.decisions.map((s): Signal => {
       if (s.status !== 'sent') return s;
-      if (sentOne) return block(s, 'open_trade', `a ${s.symbol} signal was sent on this candle`);
+      if (sentOne) return block(s, { code: 'open_trade', detail: { symbol: s.symbol } });
       const admission = admitSignal(desk.dailyCounts, s.endMs, s.effectiveDailyMax);
-      if (!admission.allowed) return block(s, DAILY_LIMIT_REASON_CODE, `${admission.sentBefore} sent this UTC day, max ${s.effectiveDailyMax}`);
+      if (!admission.allowed) return block(s, { code: DAILY_LIMIT_REASON_CODE, detail: { sentToday: admission.sentBefore, max: s.effectiveDailyMax } });
       desk.dailyCounts = admission.counts;
       sentOne = true;
       return s;
@@ -37,6 +38,6 @@ export function dailyLimitStage({ desk }: DailyLimitDeps): (step: CandleStep) =>
   };
 }
 
-function block(s: Signal, code: string, detail: string): Signal {
-  return { ...s, status: 'blocked', reasons: [...s.reasons, { code, detail }] };
+function block(s: Signal, reason: Reason): Signal {
+  return { ...s, status: 'blocked', reasons: [...s.reasons, reason] };
 }

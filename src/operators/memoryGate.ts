@@ -3,7 +3,7 @@ import type { Reason, Signal } from '../domain/signal.js';
 import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
-import { lockReason } from '../core/desk/lockReasons.js';
+import { adjustmentReason, lockReason } from '../core/desk/lockReasons.js';
 import { THRESHOLD_REASON_CODE } from '../core/risk/sizeCandidate.js';
 
 export interface MemoryGateDeps {
@@ -36,10 +36,10 @@ export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (st
       if (c.score < config.scoreThreshold) continue;
       const limits = memory.limitsFor({ symbol: c.symbol, model: c.model }, endMs);
       const blocks: Reason[] = limits.locks.map(lockReason);
-      if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: `${c.model} switched off in config` });
-      const adjustments: Reason[] = limits.adjustments.map((v) => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule }));
+      if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: { model: c.model } });
+      const adjustments = limits.adjustments.map(adjustmentReason).filter((r): r is Reason => r !== undefined);
       // Under the effective threshold: recorded after the adjustments that raised it.
-      if (blocks.length === 0 && c.score < limits.threshold) adjustments.push({ code: THRESHOLD_REASON_CODE, detail: `score ${c.score} below ${limits.threshold}` });
+      if (blocks.length === 0 && c.score < limits.threshold) adjustments.push({ code: THRESHOLD_REASON_CODE, detail: { score: c.score, threshold: limits.threshold } });
       decisions.push({
         ...c,
         status: blocks.length > 0 || c.score < limits.threshold ? 'blocked' : 'sent',

@@ -160,7 +160,7 @@ export class StepWriter {
       else log.info({ ...fields, reasons: s.reasons.map((r) => r.code) }, 'candidate blocked');
     }
     for (const e of step.memoryEvents) {
-      log.info({ kind: e.kind, rule: e.verdict.rule, scope: scopeKey(e.verdict.scope), type: e.verdict.type, reason: e.verdict.reason, atMs: e.atMs }, 'memory event');
+      log.info({ kind: e.kind, rule: e.verdict.rule, scope: scopeKey(e.verdict.scope), type: e.verdict.type, detail: e.verdict.detail, atMs: e.atMs }, 'memory event');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcDayOfSignal } from '../../src/core/risk/dailyCount.js';
-import type { Signal } from '../../src/domain/signal.js';
+import type { Reason, Signal } from '../../src/domain/signal.js';
 import { dailyLimit } from '../../src/operators/dailyLimit.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
 import { makeDesk } from './support/desk.js';
@@ -19,7 +19,7 @@ function scanWithMax(symbol: string, openHour: number, effectiveDailyMax: number
   const decisions = models.map((model) => provisional({ symbol, model, endMs, effectiveDailyMax }));
   return stepOn(quietCandle(symbol, endMs), { decisions });
 }
-const block = (s: Signal, code: string, detail: string): Signal => ({ ...s, status: 'blocked', reasons: [...s.reasons, { code, detail }] });
+const block = (s: Signal, reason: Reason): Signal => ({ ...s, status: 'blocked', reasons: [...s.reasons, reason] });
 
 describe('dailyLimit', () => {
   it('blocks the reversal of a scan whose continuation was sent (open_trade, not counted) and the day\'s (max+1)-th signal', () => {
@@ -32,11 +32,11 @@ describe('dailyLimit', () => {
     const [cc, cr] = c.decisions;
     newScheduler().run(({ hot, expectObservable }) => {
       expectObservable(hot('-a-b-c-d-|', { a, b, c, d }).pipe(dailyLimit({ desk }))).toBe('-a-b-c-d-|', {
-        a: { ...a, decisions: [ac, block(ar!, 'open_trade', 'a BTCUSDT signal was sent on this candle')] },
+        a: { ...a, decisions: [ac, block(ar!, { code: 'open_trade', detail: { symbol: 'BTCUSDT' } })] },
         // Sent: the blocked reversal above did not use up the day.
         b,
         // The 23:30 candle counts for the day it opened in, which is full.
-        c: { ...c, decisions: [block(cc!, 'daily_limit', '2 sent this UTC day, max 2'), block(cr!, 'daily_limit', '2 sent this UTC day, max 2')] },
+        c: { ...c, decisions: [block(cc!, { code: 'daily_limit', detail: { sentToday: 2, max: 2 } }), block(cr!, { code: 'daily_limit', detail: { sentToday: 2, max: 2 } })] },
         d,
       });
     });
@@ -47,7 +47,7 @@ describe('dailyLimit', () => {
   it('leaves signals blocked upstream alone and starts from the desk counts', () => {
     const day = utcDayOfSignal(T0 + HALF_HOUR_MS);
     const desk = makeDesk({ dailyCounts: new Map([[day, 4]]) });
-    const blocked = { ...provisional({ symbol: 'ETHUSDT' }), status: 'blocked' as const, reasons: [{ code: 'pause', detail: 'x' }] };
+    const blocked = { ...provisional({ symbol: 'ETHUSDT' }), status: 'blocked' as const, reasons: [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'none' } } }] as Reason[] };
     const a = stepOn(quietCandle('ETHUSDT', T0 + HALF_HOUR_MS), { decisions: [blocked] });
     const b = scanAt('BTCUSDT', 1, 'continuation');
     const c = scanAt('SOLUSDT', 2, 'reversal');
@@ -55,7 +55,7 @@ describe('dailyLimit', () => {
       expectObservable(cold('abc|', { a, b, c }).pipe(dailyLimit({ desk }))).toBe('abc|', {
         a,
         b,
-        c: { ...c, decisions: [block(c.decisions[0]!, 'daily_limit', '5 sent this UTC day, max 5')] },
+        c: { ...c, decisions: [block(c.decisions[0]!, { code: 'daily_limit', detail: { sentToday: 5, max: 5 } })] },
       });
     });
     expect(desk.dailyCounts.get(day), 'the fifth of the day was counted, nothing else').toBe(5);
@@ -68,7 +68,7 @@ describe('dailyLimit', () => {
     newScheduler().run(({ cold, expectObservable }) => {
       expectObservable(cold('ab|', { a, b }).pipe(dailyLimit({ desk }))).toBe('ab|', {
         a,
-        b: { ...b, decisions: [block(b.decisions[0]!, 'daily_limit', '1 sent this UTC day, max 1')] },
+        b: { ...b, decisions: [block(b.decisions[0]!, { code: 'daily_limit', detail: { sentToday: 1, max: 1 } })] },
       });
     });
   });

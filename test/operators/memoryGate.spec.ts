@@ -3,6 +3,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { AdjustmentVerdict, LockVerdict, Scope } from '../../src/domain/memory.js';
 import type { Candidate, ModelName, Reason, Signal } from '../../src/domain/signal.js';
 import { memoryGate } from '../../src/operators/memoryGate.js';
+import { adjustmentReason } from '../../src/core/desk/lockReasons.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
 import { memoryWith } from './support/desk.js';
 import { itKeepsTheStreamContract } from './support/lifecycle.js';
@@ -14,9 +15,15 @@ const BOTH = new Set<ModelName>(['continuation', 'reversal']);
 const config = { scoreThreshold: 75, enabledModels: BOTH };
 
 function lock(rule: string, scope: Scope): LockVerdict {
-  return { type: 'lock', rule, scope, startMs: T0 - HOUR_MS, untilMs: T0 + 11 * HOUR_MS, reason: `${rule} holds` };
+  return { type: 'lock', rule, scope, startMs: T0 - HOUR_MS, untilMs: T0 + 11 * HOUR_MS, detail: { kind: 'none' as const } };
 }
-const lockReason = (l: LockVerdict, code: string): Reason => ({ code, detail: `${l.reason} until ${new Date(l.untilMs).toISOString()}`, rule: l.rule });
+/** The reason a lock gives, by the code its scope should map to. */
+function lockReason(l: LockVerdict, code: 'pause' | 'symbol_cooldown' | 'model_disabled'): Reason {
+  const base = { untilMs: l.untilMs, why: l.detail };
+  if (code === 'pause') return { code, detail: base, rule: l.rule };
+  if (code === 'symbol_cooldown') return { code, detail: { ...base, symbol: l.scope.kind === 'symbol' ? l.scope.symbol : '?' }, rule: l.rule };
+  return { code, detail: { ...base, model: l.scope.kind === 'model' ? l.scope.model : 'continuation' }, rule: l.rule };
+}
 
 /** A candle of `symbol` ending at `endMs` whose scan proposed `candidates`. */
 function scanned(symbol: string, endMs: number, ...candidates: Candidate[]) {
@@ -28,21 +35,21 @@ function decided(c: Candidate, status: Signal['status'], reasons: Reason[], effe
 
 describe('memoryGate', () => {
   it('drops candidates under the unadjusted threshold and attaches the memory adjustments to the rest', () => {
-    const threshold: AdjustmentVerdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'win rate low' };
-    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'drawdown' };
+    const threshold: AdjustmentVerdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, detail: { kind: 'none' as const } };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, detail: { kind: 'none' as const } };
     const memory$ = new BehaviorSubject(memoryWith(T0, [threshold, riskCap]));
     const a = scanned('BTCUSDT', T0, candidate({ score: 74.9 }), candidate({ model: 'reversal', side: 'SHORT', score: 78 }));
     const z = scanned('ETHUSDT', T0, candidate({ score: 60 }));
     const [, rev] = a.candidates;
     const adjustments: Reason[] = [
-      { code: 'memory_threshold', detail: 'win rate low', rule: 'globalWinRate' },
-      { code: 'memory_riskCap', detail: 'drawdown', rule: 'drawdownRiskCap' },
+      { code: 'threshold_raised', detail: { add: 5, why: { kind: 'none' } }, rule: 'globalWinRate' },
+      { code: 'risk_cap', detail: { maxRiskPct: 0.5, why: { kind: 'none' } }, rule: 'drawdownRiskCap' },
     ];
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-a-z-|', { a, z });
       // 78 is under the effective 80 but reaches SCORE_THRESHOLD: recorded, blocked here (the one decision point).
       expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-z-|', {
-        a: { ...a, decisions: [decided(rev!, 'blocked', [...adjustments, { code: 'threshold', detail: 'score 78 below 80' }], 80, 0.5)] },
+        a: { ...a, decisions: [decided(rev!, 'blocked', [...adjustments, { code: 'threshold', detail: { score: 78, threshold: 80 } }], 80, 0.5)] },
         z: { ...z, decisions: [] },
       });
     });
@@ -84,7 +91,7 @@ describe('memoryGate', () => {
       expectObservable(cold('a|', { a }).pipe(memoryGate({ config: onlyContinuation, memory$ }))).toBe('a|', {
         a: { ...a, decisions: [
           decided(cont!, 'sent', []),
-          decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: 'reversal switched off in config' }]),
+          decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: { model: 'reversal' } }]),
         ] },
       });
     });
@@ -92,20 +99,20 @@ describe('memoryGate', () => {
   });
 
   it('applies a model-scoped threshold to that model only, and symbol-scoped caps to that symbol only', () => {
-    const reversalStricter: AdjustmentVerdict = { type: 'threshold', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, add: 10, reason: 'reversal weak' };
-    const solRisk: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxRiskPct: 0.25, reason: 'SOL drawdown' };
-    const solDaily: AdjustmentVerdict = { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxSignals: 1, reason: 'SOL drawdown' };
+    const reversalStricter: AdjustmentVerdict = { type: 'threshold', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, add: 10, detail: { kind: 'none' as const } };
+    const solRisk: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxRiskPct: 0.25, detail: { kind: 'none' as const } };
+    const solDaily: AdjustmentVerdict = { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, maxSignals: 1, detail: { kind: 'none' as const } };
     const memory$ = new BehaviorSubject(memoryWith(T0, [reversalStricter, solRisk, solDaily]));
     const btc = scanned('BTCUSDT', T0, candidate({ score: 80 }), candidate({ model: 'reversal', side: 'SHORT', score: 80 }));
     const sol = scanned('SOLUSDT', T0, candidate({ score: 80 }));
     const [btcCont, btcRev] = btc.candidates;
     const [solCont] = sol.candidates;
-    const reason = (v: AdjustmentVerdict): Reason => ({ code: `memory_${v.type}`, detail: v.reason, rule: v.rule });
+    const reason = (v: AdjustmentVerdict): Reason => adjustmentReason(v)!;
     newScheduler().run(({ cold, expectObservable }) => {
       expectObservable(cold('ab|', { a: btc, b: sol }).pipe(memoryGate({ config, memory$ }))).toBe('ab|', {
         a: { ...btc, decisions: [
           decided(btcCont!, 'sent', []),
-          decided(btcRev!, 'blocked', [reason(reversalStricter), { code: 'threshold', detail: 'score 80 below 85' }], 85),
+          decided(btcRev!, 'blocked', [reason(reversalStricter), { code: 'threshold', detail: { score: 80, threshold: 85 } }], 85),
         ] },
         b: { ...sol, decisions: [decided(solCont!, 'sent', [reason(solRisk), reason(solDaily)], 75, 0.25, 1)] },
       });

@@ -17,7 +17,7 @@ function tradeOf(s: Signal, signalId: number): OpenTrade {
     takeProfit: s.takeProfit, quantity: s.quantity, openedAtMs: s.endMs, expiresAtMs: s.endMs + 48 * INTERVAL_MS[s.interval],
   };
 }
-const blocked = (s: Signal): Signal => ({ ...s, status: 'blocked', reasons: [{ code: 'open_trade', detail: 'x' }] });
+const blocked = (s: Signal): Signal => ({ ...s, status: 'blocked', reasons: [{ code: 'open_trade', detail: { symbol: s.symbol } }] });
 
 describe('openTrades', () => {
   it('numbers decisions in order from the desk counter and opens a trade for the sent one only', () => {

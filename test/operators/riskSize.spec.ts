@@ -19,7 +19,7 @@ describe('riskSize', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
     const btc = provisional();
     const eth = provisional({ symbol: 'ETHUSDT', side: 'SHORT', entry: 2000, stopLoss: 2050, takeProfit: 1900 });
-    const blocked = provisional({ symbol: 'ETHUSDT', model: 'reversal', status: 'blocked', reasons: [{ code: 'pause', detail: 'x' }] });
+    const blocked = provisional({ symbol: 'ETHUSDT', model: 'reversal', status: 'blocked', reasons: [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'none' as const } } }] });
     const a = decide(btc);
     const b = decide(eth, blocked);
     newScheduler().run(({ hot, expectObservable }) => {
@@ -33,7 +33,7 @@ describe('riskSize', () => {
 
   it('sizes at the risk the memory gate set on each signal, whatever the memory says now (it only sizes)', () => {
     const desk = makeDesk({ equityUsdt: 2000 });
-    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.1, reason: 'dd' };
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.1, detail: { kind: 'none' as const } };
     desk.memoryState = memoryWith(T0, [riskCap]);
     const btc = provisional({ score: 78, riskPct: 0.5 });
     const a = decide(btc);

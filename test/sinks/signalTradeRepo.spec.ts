@@ -14,8 +14,8 @@ const db = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'ks-repo-')), 'k.d
 function signal(endMs: number, status: Signal['status'] = 'sent', model: Signal['model'] = 'continuation'): Signal {
   return {
     symbol: 'BTCUSDT', interval: '30m', openTimeMs: endMs - 1_800_000, endMs, model, side: 'LONG', score: 80,
-    breakdown: { trend: 25, pullback: 30 }, entry: 100, stopLoss: 95, takeProfit: 110, status, quantity: 2,
-    riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5, reasons: status === 'blocked' ? [{ code: 'pause', detail: 'paused', rule: 'consecutiveLosses' }] : [],
+    breakdown: { daily: 25, pullback: 30 }, entry: 100, stopLoss: 95, takeProfit: 110, status, quantity: 2,
+    riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5, reasons: status === 'blocked' ? [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'lossStreak', losses: 3 } }, rule: 'globalLossStreak' }] : [],
   };
 }
 
@@ -27,7 +27,7 @@ describe('SignalRepo', () => {
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });
     const [row] = repo.recent(10);
-    expect(row).toMatchObject({ score: 80, breakdown: { trend: 25, pullback: 30 }, reasons: [] });
+    expect(row).toMatchObject({ score: 80, breakdown: { daily: 25, pullback: 30 }, reasons: [] });
   });
 
   it('counts sent signals by the UTC day of the close time: the 23:30 candle belongs to its own day', () => {

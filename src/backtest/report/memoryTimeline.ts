@@ -1,4 +1,6 @@
 import { parseScopeKey } from '../../core/memory/verdictKeys.js';
+import { verdictDetailText } from '../../sinks/telegram/templates/reasonText.js';
+import { EN } from '../../sinks/telegram/templates/strings.en.js';
 import type { AffectedSignal, MemoryActivation } from './types.js';
 import { canonical } from './numbers.js';
 import type { MemoryEventRow, SignalBrief } from './readRows.js';
@@ -53,7 +55,7 @@ function activation(start: MemoryEventRow, endMs: number | null, signals: readon
     scope: start.scope,
     startMs: start.atMs,
     endMs,
-    reason: start.reason,
+    reason: verdictDetailText(start.verdict.detail, EN),
     verdict: canonical(start.verdict),
     blocked: hit.filter((s) => s.status === 'blocked').length,
     shrunk: hit.filter((s) => s.status === 'sent').length,

@@ -1,6 +1,8 @@
 import type { Interval } from '../../domain/kline.js';
 import { DataError } from '../../domain/errors.js';
-import type { ModelName, Reason, ScoreBreakdown, Side, SignalStatus } from '../../domain/signal.js';
+import { normaliseVerdict, type Verdict } from '../../domain/memory.js';
+import { normaliseReasons, type StoredReason } from '../../domain/reason.js';
+import type { ModelName, ScoreBreakdown, Side, SignalStatus } from '../../domain/signal.js';
 import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 
@@ -20,7 +22,7 @@ export interface TradeWithSignal
   readonly threshold: number;
   readonly signalTimeMs: number;
   readonly riskPct: number;
-  readonly reasons: readonly Reason[];
+  readonly reasons: readonly StoredReason[];
 }
 
 /** A closed trade: the exit fields are known. */
@@ -39,7 +41,7 @@ export interface SignalBrief {
   readonly model: ModelName;
   readonly endMs: number;
   readonly status: SignalStatus;
-  readonly reasons: readonly Reason[];
+  readonly reasons: readonly StoredReason[];
 }
 
 /** A row of `memory_events`. */
@@ -50,8 +52,10 @@ export interface MemoryEventRow {
   readonly rule: string;
   readonly type: string;
   readonly scope: string;
+  /** The verdict's detail as JSON (an English sentence in files written before details existed). */
   readonly reason: string;
-  readonly verdict: unknown;
+  /** The verdict, read into today's shape (see normaliseVerdict). */
+  readonly verdict: Verdict;
 }
 
 function parseJson(text: string, what: string): unknown {
@@ -81,7 +85,7 @@ export function readTrades(db: Db): TradeWithSignal[] {
   return rows.map((r) => ({
     ...r,
     breakdown: parseJson(r.breakdown, `signal ${r.signalId} breakdown`) as ScoreBreakdown,
-    reasons: parseJson(r.reasons, `signal ${r.signalId} reasons`) as Reason[],
+    reasons: normaliseReasons(parseJson(r.reasons, `signal ${r.signalId} reasons`)),
   }));
 }
 
@@ -90,7 +94,7 @@ export function readSignals(db: Db): SignalBrief[] {
   const rows = db
     .prepare(`SELECT id, symbol, interval, model, end_time AS endMs, status, reasons FROM signals ORDER BY end_time, id`)
     .all() as (Omit<SignalBrief, 'reasons'> & { reasons: string })[];
-  return rows.map((r) => ({ ...r, reasons: parseJson(r.reasons, `signal ${r.id} reasons`) as Reason[] }));
+  return rows.map((r) => ({ ...r, reasons: normaliseReasons(parseJson(r.reasons, `signal ${r.id} reasons`)) }));
 }
 
 /** Every memory start/end event in event order (at_ms, then insertion id). */
@@ -98,5 +102,5 @@ export function readMemoryEvents(db: Db): MemoryEventRow[] {
   const rows = db
     .prepare(`SELECT id, at_ms AS atMs, kind, rule, type, scope, reason, verdict FROM memory_events ORDER BY at_ms, id`)
     .all() as (Omit<MemoryEventRow, 'verdict'> & { verdict: string })[];
-  return rows.map((r) => ({ ...r, verdict: parseJson(r.verdict, `memory event ${r.id} verdict`) }));
+  return rows.map((r) => ({ ...r, verdict: normaliseVerdict(parseJson(r.verdict, `memory event ${r.id} verdict`) as Verdict) }));
 }

@@ -1,5 +1,6 @@
 import type { Interval } from '../../domain/kline.js';
-import type { ModelName, ModelProfile, Reason, ScoreBreakdown, Side } from '../../domain/signal.js';
+import type { StoredReason } from '../../domain/reason.js';
+import type { ModelName, ModelProfile, ScoreBreakdown, Side } from '../../domain/signal.js';
 import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 
@@ -102,6 +103,7 @@ export interface MemoryActivation {
   readonly startMs: number;
   /** null: still active when the run ended. */
   readonly endMs: number | null;
+  /** The rule's facts at the start, worded in English (the report's language). */
   readonly reason: string;
   /** The verdict as stored with the start event, keys sorted. */
   readonly verdict: unknown;
@@ -135,7 +137,7 @@ export interface ReportTrade {
   readonly pnl: number | null;
   readonly equityAfter: number | null;
   readonly holdingMs: number | null;
-  readonly reasons: readonly Reason[];
+  readonly reasons: readonly StoredReason[];
 }
 
 export interface EquityPoint {

@@ -1,4 +1,4 @@
-import type { LockVerdict } from '../../domain/memory.js';
+import { NO_DETAIL, type LockVerdict } from '../../domain/memory.js';
 import type { RuleTracker } from './rule.js';
 import { MANUAL_PAUSE_RULE } from './snapshot.js';
 
@@ -15,7 +15,7 @@ export function manualPauseLock(startMs: number, untilMs: number): LockVerdict {
     scope: { kind: 'global' },
     startMs,
     untilMs,
-    reason: 'paused by the operator',
+    detail: NO_DETAIL,
   };
 }
 

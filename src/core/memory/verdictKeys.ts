@@ -25,7 +25,7 @@ export function parseScopeKey(text: string): Scope | undefined {
 
 /**
  * What makes two verdicts the same for start/end events: rule, scope, kind and effect (a lock's
- * start and until). The reason text may change (a new win count) without a new event.
+ * start and until). The detail may change (a new win count) without a new event.
  */
 export function verdictKey(verdict: Verdict): string {
   const head = `${verdict.rule}|${scopeKey(verdict.scope)}|${verdict.type}`;

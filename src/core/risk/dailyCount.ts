@@ -1,8 +1,9 @@
+import type { ReasonCode } from '../../domain/reason.js';
 /** Milliseconds in a UTC day (UTC has no daylight saving; leap seconds do not exist in epoch ms). */
 export const DAY_MS = 86_400_000;
 
 /** Reason code when the effective daily maximum is reached. */
-export const DAILY_LIMIT_REASON_CODE = 'daily_limit';
+export const DAILY_LIMIT_REASON_CODE = 'daily_limit' satisfies ReasonCode;
 
 /** Days kept before the newest one seen, so a late candle (a backfill) still finds its day. */
 const RETAINED_PAST_DAYS = 2;

@@ -1,9 +1,10 @@
+import type { ReasonCode } from '../../domain/reason.js';
 import type { Signal } from '../../domain/signal.js';
 import { sizePosition } from './sizing.js';
 import type { SymbolFilters } from './symbolFilters.js';
 
 /** Reason code when a score is below the effective (memory-adjusted) threshold (decided by the memory gate). */
-export const THRESHOLD_REASON_CODE = 'threshold';
+export const THRESHOLD_REASON_CODE = 'threshold' satisfies ReasonCode;
 
 export interface SizeSignalContext {
   readonly equityUsdt: number;

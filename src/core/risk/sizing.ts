@@ -1,9 +1,9 @@
-import type { Reason } from '../../domain/signal.js';
+import type { Reason, ReasonCode, SizeProblem } from '../../domain/reason.js';
 import { roundDownToStep, roundToTick } from './decimalSteps.js';
 import type { SymbolFilters } from './symbolFilters.js';
 
 /** Reason code of every sizing refusal (MODELS.md "Risk and sizing", reading 10). */
-export const SIZE_REASON_CODE = 'size';
+export const SIZE_REASON_CODE = 'size' satisfies ReasonCode;
 
 export interface SizingInput {
   readonly entry: number;
@@ -34,7 +34,7 @@ export type SizingResult =
   | { readonly ok: true; readonly size: PositionSize }
   | { readonly ok: false; readonly reason: Reason };
 
-function refuse(detail: string): SizingResult {
+function refuse(detail: SizeProblem): SizingResult {
   return { ok: false, reason: { code: SIZE_REASON_CODE, detail } };
 }
 
@@ -51,16 +51,16 @@ export function sizePosition(input: SizingInput): SizingResult {
   const stopLoss = roundToTick(input.stopLoss, filters.tickSize);
   const takeProfit = roundToTick(input.takeProfit, filters.tickSize);
   const riskAmountUsdt = (input.equityUsdt * input.riskPct) / 100;
-  if (!(riskAmountUsdt > 0)) return refuse(`risk amount ${riskAmountUsdt} USDT is not positive`);
+  if (!(riskAmountUsdt > 0)) return refuse({ problem: 'riskAmount', riskUsdt: riskAmountUsdt });
   const stopDistance = Math.abs(entry - stopLoss);
-  if (!(stopDistance > 0)) return refuse(`stop distance is zero (entry ${entry}, stop ${stopLoss})`);
+  if (!(stopDistance > 0)) return refuse({ problem: 'stopDistance', entry, stopLoss });
   const quantity = roundDownToStep(riskAmountUsdt / stopDistance, filters.stepSize);
   if (!(quantity > 0) || quantity < filters.minQty) {
-    return refuse(`quantity ${quantity} below minQty ${filters.minQty} (step ${filters.stepSize})`);
+    return refuse({ problem: 'minQty', quantity, minQty: filters.minQty, stepSize: filters.stepSize });
   }
   const notionalUsdt = quantity * entry;
   if (notionalUsdt < filters.minNotional) {
-    return refuse(`notional ${notionalUsdt} USDT below MIN_NOTIONAL ${filters.minNotional}`);
+    return refuse({ problem: 'minNotional', notionalUsdt, minNotional: filters.minNotional });
   }
   return { ok: true, size: { entry, stopLoss, takeProfit, stopDistance, riskAmountUsdt, quantity, notionalUsdt } };
 }

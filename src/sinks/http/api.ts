@@ -1,6 +1,8 @@
 import type { OpenTrade } from '../../domain/trade.js';
 import { evaluateHealth, type ShardHealth } from './health.js';
+import type { DashboardLanguage } from './dashboard/labels.js';
 import type { HttpSources, BotStatus } from './sources.js';
+import { wordMemory, wordSignals } from './worded.js';
 
 /** Rows an `?limit=` may ask for, and the count given when it is absent. */
 export const DEFAULT_LIMIT = 50;
@@ -50,13 +52,16 @@ export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
   };
 }
 
-/** JSON routes under `/api/`, by path: each reads the sources on every request. */
-export function apiRoutes(sources: HttpSources, nowMs: () => number): ReadonlyMap<string, (query: URLSearchParams) => unknown> {
+/**
+ * JSON routes under `/api/`, by path: each reads the sources on every request. Signals and memory
+ * verdicts carry their reasons worded in `language` (see worded.ts) beside the machine codes.
+ */
+export function apiRoutes(sources: HttpSources, nowMs: () => number, language: DashboardLanguage = 'vi'): ReadonlyMap<string, (query: URLSearchParams) => unknown> {
   return new Map<string, (query: URLSearchParams) => unknown>([
     ['/api/status', () => buildStatus(sources, nowMs())],
-    ['/api/signals', (q) => ({ signals: sources.recentSignals(parseLimit(q)) })],
+    ['/api/signals', (q) => ({ signals: wordSignals(sources.recentSignals(parseLimit(q)), language) })],
     ['/api/trades', (q) => ({ open: sources.openTrades(), closed: sources.recentTrades(parseLimit(q)) })],
-    ['/api/memory', () => sources.memory()],
+    ['/api/memory', () => wordMemory(sources.memory(), language)],
     ['/api/equity', () => ({ points: sources.equity() })],
   ]);
 }

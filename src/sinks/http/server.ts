@@ -59,7 +59,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   }
   const nowMs = deps.nowMs ?? (() => Date.now());
   const metrics = createMetrics(sources, nowMs);
-  const api = apiRoutes(sources, nowMs);
+  const api = apiRoutes(sources, nowMs, deps.language ?? 'vi');
   const dashboard = renderDashboardHtml({ language: deps.language ?? 'vi' });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Interval } from '../../domain/kline.js';
 import type { MemoryEvent, Verdict } from '../../domain/memory.js';
-import type { ModelName, ModelProfile, Reason, Side, SignalStatus } from '../../domain/signal.js';
+import type { StoredReason } from '../../domain/reason.js';
+import type { ModelName, ModelProfile, Side, SignalStatus } from '../../domain/signal.js';
 import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
 
 /**
@@ -87,7 +88,7 @@ export interface SignalView {
   readonly takeProfit: number;
   readonly quantity: number;
   readonly riskPct: number;
-  readonly reasons: readonly Reason[];
+  readonly reasons: readonly StoredReason[];
 }
 
 /** Memory as the dashboard shows it: verdicts holding now (locks carry `untilMs`) and recent starts/ends. */

@@ -1,4 +1,4 @@
-import type { LockVerdict, MemoryEvent, Scope } from '../../domain/memory.js';
+import { normaliseVerdict, parseVerdictDetail, type LockVerdict, type MemoryEvent, type Scope, type Verdict } from '../../domain/memory.js';
 import { lockRowKey, type MemorySnapshot } from '../../core/memory/snapshot.js';
 import { parseScopeKey, scopeKey } from '../../core/memory/verdictKeys.js';
 import type { Db } from './db.js';
@@ -9,6 +9,7 @@ interface LockRow {
   scope: string;
   start_ms: number;
   until_ms: number;
+  /** The lock's detail as JSON; rows written before details existed hold an English sentence (read as no detail). */
   reason: string;
   updated_ms: number;
 }
@@ -48,7 +49,7 @@ export class MemoryRepo {
     for (const lock of snapshot.locks) {
       const key = lockRowKey(lock);
       keep.add(key);
-      this.upsertLock.run(key, lock.rule, scopeKey(lock.scope), lock.startMs, lock.untilMs, lock.reason, snapshot.asOfMs);
+      this.upsertLock.run(key, lock.rule, scopeKey(lock.scope), lock.startMs, lock.untilMs, JSON.stringify(lock.detail), snapshot.asOfMs);
     }
     for (const row of this.allLocks.all() as LockRow[]) if (!keep.has(row.key)) this.deleteLock.run(row.key);
   }
@@ -56,7 +57,7 @@ export class MemoryRepo {
   loadSnapshot(): MemorySnapshot {
     const rows = this.allLocks.all() as LockRow[];
     const locks: LockVerdict[] = rows.map((r) => ({
-      type: 'lock', rule: r.rule, scope: parseScopeKey(r.scope) as Scope, startMs: r.start_ms, untilMs: r.until_ms, reason: r.reason,
+      type: 'lock', rule: r.rule, scope: parseScopeKey(r.scope) as Scope, startMs: r.start_ms, untilMs: r.until_ms, detail: parseVerdictDetail(r.reason),
     }));
     const asOf = (this.maxUpdated.get() as { t: number | null }).t ?? 0;
     return { asOfMs: asOf, locks };
@@ -64,7 +65,7 @@ export class MemoryRepo {
 
   appendEvents(events: readonly MemoryEvent[]): void {
     for (const e of events) {
-      this.insertEvent.run(e.atMs, e.kind, e.verdict.rule, e.verdict.type, scopeKey(e.verdict.scope), e.verdict.reason, JSON.stringify(e.verdict));
+      this.insertEvent.run(e.atMs, e.kind, e.verdict.rule, e.verdict.type, scopeKey(e.verdict.scope), JSON.stringify(e.verdict.detail), JSON.stringify(e.verdict));
     }
   }
 
@@ -73,7 +74,7 @@ export class MemoryRepo {
     return (this.recentEvents.all(limit) as { verdict: string; kind: 'start' | 'end'; at_ms: number }[]).map((r) => ({
       kind: r.kind,
       atMs: r.at_ms,
-      verdict: JSON.parse(r.verdict) as MemoryEvent['verdict'],
+      verdict: normaliseVerdict(JSON.parse(r.verdict) as Verdict),
     }));
   }
 }

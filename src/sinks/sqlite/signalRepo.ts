@@ -1,5 +1,6 @@
 import type { Interval } from '../../domain/kline.js';
-import type { ModelName, ModelProfile, Reason, ScoreBreakdown, Side, Signal, SignalStatus } from '../../domain/signal.js';
+import { normaliseReasons, type StoredReason } from '../../domain/reason.js';
+import type { ModelName, ModelProfile, ScoreBreakdown, Side, Signal, SignalStatus } from '../../domain/signal.js';
 import type { Db } from './db.js';
 
 /** A row of the `signals` table, as the API, commands and reports read it. */
@@ -21,7 +22,8 @@ export interface SignalRow {
   readonly takeProfit: number;
   readonly quantity: number;
   readonly riskPct: number;
-  readonly reasons: readonly Reason[];
+  /** Rows written before reasons were typed read with their codes mapped and no detail. */
+  readonly reasons: readonly StoredReason[];
 }
 
 interface RawSignal {
@@ -35,7 +37,7 @@ function toRow(r: RawSignal): SignalRow {
     id: r.id, symbol: r.symbol, interval: r.interval, openTimeMs: r.open_time, endMs: r.end_time, model: r.model,
     profile: r.profile, side: r.side, status: r.status, score: r.score, breakdown: JSON.parse(r.breakdown) as ScoreBreakdown,
     threshold: r.threshold, entry: r.entry, stopLoss: r.stop_loss, takeProfit: r.take_profit, quantity: r.quantity,
-    riskPct: r.risk_pct, reasons: JSON.parse(r.reasons) as Reason[],
+    riskPct: r.risk_pct, reasons: normaliseReasons(r.reasons),
   };
 }
 

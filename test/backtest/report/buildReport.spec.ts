@@ -117,7 +117,7 @@ describe('buildReport curves and trades', () => {
       holdingMs: 6 * HOUR,
     });
     expect(sixth?.reasons.map((x) => x.rule), 'reasons applied to the signal').toEqual(['symbolWinRate', 'globalWinRate']);
-    expect(Object.keys(sixth?.breakdown ?? {}), 'breakdown keys sorted').toEqual(['trend', 'trigger', 'volume']);
+    expect(Object.keys(sixth?.breakdown ?? {}), 'breakdown keys sorted').toEqual(['daily', 'trigger', 'volume']);
     expect(r.trades[6], 'open trade').toMatchObject({ symbol: 'SOLUSDT', exitTimeMs: null, outcome: null, rMultiple: null, equityAfter: null });
   });
 });

@@ -32,7 +32,7 @@ export interface SignalSpec {
 export function insertSignal(db: Db, s: SignalSpec): number {
   const signal: Signal = {
     symbol: s.symbol, interval: '30m', openTimeMs: s.endMs - 30 * 60_000, endMs: s.endMs, model: s.model,
-    side: s.side ?? 'LONG', score: s.score ?? 80, breakdown: { trigger: 30, trend: 25, volume: 25 }, entry: 100,
+    side: s.side ?? 'LONG', score: s.score ?? 80, breakdown: { trigger: 30, daily: 25, volume: 25 }, entry: 100,
     stopLoss: 95, takeProfit: 110, status: s.status ?? 'sent', quantity: 2, riskPct: 1, effectiveThreshold: 75, effectiveDailyMax: 5,
     reasons: s.reasons ?? [],
   };
@@ -67,7 +67,7 @@ export function insertTrade(db: Db, s: TradeSpec): number {
 
 export function insertMemoryEvent(db: Db, e: MemoryEvent): void {
   db.prepare(`INSERT INTO memory_events (at_ms, kind, rule, type, scope, reason, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    e.atMs, e.kind, e.verdict.rule, e.verdict.type, scopeKey(e.verdict.scope), e.verdict.reason, JSON.stringify(e.verdict),
+    e.atMs, e.kind, e.verdict.rule, e.verdict.type, scopeKey(e.verdict.scope), JSON.stringify(e.verdict.detail), JSON.stringify(e.verdict),
   );
 }
 

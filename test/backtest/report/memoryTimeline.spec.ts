@@ -24,6 +24,7 @@ describe('memory timeline', () => {
       ['globalWinRate', 'global', 'threshold', t('2025-02-02T00:00:00'), t('2025-02-15T00:00:00')],
     ]);
     expect(memory[1]?.reason, 'the reason of the start event').toBe('3 losses in a row');
+    expect(memory[0]?.reason, 'a verdict without facts has no words').toBe('');
     expect(memory[1]?.verdict, 'the stored verdict, for the effect').toMatchObject({ type: 'lock', untilMs: t('2025-02-02T12:00:00') });
   });
 
@@ -43,12 +44,12 @@ describe('memory timeline', () => {
   it('a second start of the same rule and scope closes the first span where the verdict changed', () => {
     const db = freshDb();
     const scope = { kind: 'global' } as const;
-    insertMemoryEvent(db, { kind: 'start', atMs: t('2025-01-05T00:00:00'), verdict: { type: 'riskCap', rule: 'drawdownRiskCap', scope, maxRiskPct: 0.5, reason: 'dd 8.1%' } });
-    insertMemoryEvent(db, { kind: 'start', atMs: t('2025-01-05T00:00:00') + 5 * HOUR, verdict: { type: 'riskCap', rule: 'drawdownRiskCap', scope, maxRiskPct: 0.25, reason: 'dd 9%' } });
+    insertMemoryEvent(db, { kind: 'start', atMs: t('2025-01-05T00:00:00'), verdict: { type: 'riskCap', rule: 'drawdownRiskCap', scope, maxRiskPct: 0.5, detail: { kind: 'drawdown', drawdownPct: 8.1, linePct: 8 } } });
+    insertMemoryEvent(db, { kind: 'start', atMs: t('2025-01-05T00:00:00') + 5 * HOUR, verdict: { type: 'riskCap', rule: 'drawdownRiskCap', scope, maxRiskPct: 0.25, detail: { kind: 'drawdown', drawdownPct: 9, linePct: 8 } } });
     const memory = buildReport({ db, run: runInfo() }).memory;
     expect(memory.map((a) => [a.startMs, a.endMs, a.reason]), 'first span ends at the second start, the second is still on').toEqual([
-      [t('2025-01-05T00:00:00'), t('2025-01-05T05:00:00'), 'dd 8.1%'],
-      [t('2025-01-05T05:00:00'), null, 'dd 9%'],
+      [t('2025-01-05T00:00:00'), t('2025-01-05T05:00:00'), 'equity 8.1% below its peak, over 8%'],
+      [t('2025-01-05T05:00:00'), null, 'equity 9% below its peak, over 8%'],
     ]);
   });
 

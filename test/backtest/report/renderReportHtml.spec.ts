@@ -48,14 +48,15 @@ describe('renderReportHtml', () => {
     expect(count(html, 'class="span"'), 'the one lock of the scenario is shaded over the equity').toBe(r.memory.filter((a) => a.type === 'lock').length);
     expect(count(html, '<tr>') - 1, 'every trade has a row').toBeGreaterThanOrEqual(r.trades.length);
     expect(html, 'month table').toContain('2025-02');
-    expect(html, 'memory table names the rule').toContain('globalLossStreak');
+    expect(html, 'memory table names the rule by its name').toContain('Losing streak');
+    expect(html, 'never by its id').not.toContain('globalLossStreak');
   });
 
   it('escapes every text: a reason with markup and a URL in the config stay text', () => {
     const r = report(
       (db) => insertTrade(db, {
         symbol: 'BTCUSDT', model: 'continuation', endMs: t('2025-01-02T00:00:00'), holdingHours: 2, outcome: 'WIN', r: 1, pnl: 10, equityAfter: 1010,
-        reasons: [{ code: 'size', detail: '<img src=x onerror="alert(1)">' }],
+        reasons: [{ code: 'open_trade', detail: { symbol: '<img src=x onerror="alert(1)">' } }],
       }),
       { config: { BINANCE_REST_URL: 'https://fapi.binance.com', NOTE: '</style><script>alert(2)</script>' } },
     );

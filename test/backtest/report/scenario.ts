@@ -4,15 +4,15 @@ import { HOUR, insertMemoryEvent, insertSignal, insertTrade, t } from './fixture
 
 const pause: LockVerdict = {
   type: 'lock', rule: 'globalLossStreak', scope: { kind: 'global' }, startMs: t('2025-02-02T00:00:00'),
-  untilMs: t('2025-02-02T12:00:00'), reason: '3 losses in a row',
+  untilMs: t('2025-02-02T12:00:00'), detail: { kind: 'lossStreak', losses: 3 },
 };
 const btcThreshold: Verdict = {
-  type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, reason: 'BTCUSDT 1 of 2 <50%',
+  type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'BTCUSDT' }, add: 5, detail: { kind: 'none' as const },
 };
-const globalThreshold: Verdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'win rate 2 of 5' };
+const globalThreshold: Verdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, detail: { kind: 'none' as const } };
 const orphanLock: LockVerdict = {
   type: 'lock', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, startMs: t('2024-12-30T00:00:00'),
-  untilMs: t('2025-01-02T00:00:00'), reason: 'left over from an older run',
+  untilMs: t('2025-01-02T00:00:00'), detail: { kind: 'none' as const },
 };
 
 /**
@@ -35,18 +35,18 @@ export function fillScenario(db: Db): void {
   insertTrade(db, { symbol: 'BTCUSDT', model: 'reversal', endMs: t('2025-01-18T18:00:00'), holdingHours: 30, outcome: 'LOSS', r: -1, pnl: -10.1, equityAfter: 999.7 });
   insertMemoryEvent(db, { kind: 'start', atMs: t('2025-01-20T00:00:00'), verdict: btcThreshold });
   // Names symbolWinRate but is ETHUSDT: outside the BTCUSDT activation's scope.
-  insertSignal(db, { symbol: 'ETHUSDT', model: 'continuation', endMs: t('2025-01-25T00:00:00'), status: 'blocked', reasons: [{ code: 'threshold', detail: 'score 78 below 80', rule: 'symbolWinRate' }] });
+  insertSignal(db, { symbol: 'ETHUSDT', model: 'continuation', endMs: t('2025-01-25T00:00:00'), status: 'blocked', reasons: [{ code: 'threshold_raised', detail: { add: 5, why: { kind: 'none' } }, rule: 'symbolWinRate' }] });
   insertTrade(db, { symbol: 'SOLUSDT', model: 'continuation', endMs: t('2025-01-31T12:00:00'), holdingHours: 36, outcome: 'EXPIRED', r: -0.25, pnl: -2.5, equityAfter: 997.2 });
   insertMemoryEvent(db, { kind: 'start', atMs: pause.startMs, verdict: pause });
   insertMemoryEvent(db, { kind: 'start', atMs: pause.startMs, verdict: globalThreshold });
-  insertSignal(db, { symbol: 'ETHUSDT', model: 'continuation', endMs: pause.startMs + 6 * HOUR, status: 'blocked', reasons: [{ code: 'pause', detail: 'paused', rule: 'globalLossStreak' }] });
+  insertSignal(db, { symbol: 'ETHUSDT', model: 'continuation', endMs: pause.startMs + 6 * HOUR, status: 'blocked', reasons: [{ code: 'pause', detail: { untilMs: pause.untilMs, why: { kind: 'lossStreak', losses: 3 } }, rule: 'globalLossStreak' }] });
   // At `until` exactly the lock no longer holds: this one must not be attributed to it.
-  insertSignal(db, { symbol: 'BTCUSDT', model: 'continuation', endMs: pause.untilMs, status: 'blocked', reasons: [{ code: 'pause', detail: 'paused', rule: 'globalLossStreak' }] });
+  insertSignal(db, { symbol: 'BTCUSDT', model: 'continuation', endMs: pause.untilMs, status: 'blocked', reasons: [{ code: 'pause', detail: { untilMs: pause.untilMs, why: { kind: 'lossStreak', losses: 3 } }, rule: 'globalLossStreak' }] });
   insertMemoryEvent(db, { kind: 'end', atMs: pause.untilMs, verdict: pause });
   insertTrade(db, { symbol: 'ETHUSDT', model: 'continuation', side: 'SHORT', endMs: t('2025-02-09T00:00:00'), holdingHours: 24, outcome: 'EXPIRED', r: 0.5, pnl: 5, equityAfter: 1002.2 });
   insertTrade(db, {
     symbol: 'BTCUSDT', model: 'continuation', endMs: t('2025-02-14T18:00:00'), holdingHours: 6, outcome: 'WIN', r: 1.5, pnl: 15, equityAfter: 1017.2,
-    reasons: [{ code: 'threshold', detail: 'needs 85', rule: 'symbolWinRate' }, { code: 'threshold', detail: 'needs 85', rule: 'globalWinRate' }],
+    reasons: [{ code: 'threshold_raised', detail: { add: 5, why: { kind: 'none' } }, rule: 'symbolWinRate' }, { code: 'threshold_raised', detail: { add: 5, why: { kind: 'none' } }, rule: 'globalWinRate' }],
   });
   insertMemoryEvent(db, { kind: 'end', atMs: t('2025-02-15T00:00:00'), verdict: globalThreshold });
   insertTrade(db, { symbol: 'SOLUSDT', model: 'reversal', endMs: t('2025-02-25T00:00:00'), holdingHours: 0, outcome: null, r: 0, pnl: 0, equityAfter: 0 });

@@ -37,14 +37,14 @@ describe.each(MEMORY_RULE_PLUGINS.map((plugin) => [plugin.name, plugin] as const
     }
   });
 
-  it('holds a lock only while start ≤ now < until, gives a reason, and names its scope kind', () => {
+  it('holds a lock only while start ≤ now < until, gives its facts, and names its scope kind', () => {
     const seen: Verdict[] = [];
     for (const history of histories) {
       for (const now of probeTimes(history)) {
         const verdict = rule.evaluate(history, now);
         if (verdict === null) continue;
         seen.push(verdict);
-        expect(verdict.reason.trim().length, 'a verdict explains itself').toBeGreaterThan(0);
+        expect(verdict.detail.kind, 'a verdict gives the facts behind it').not.toBe('none');
         expect(verdict.rule, 'a verdict names its rule').toBe(plugin.name);
         expect(verdict.scope.kind, 'the verdict scope matches the rule scope').toBe(plugin.scope);
         if (verdict.type === 'lock') {

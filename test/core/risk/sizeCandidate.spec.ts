@@ -5,7 +5,7 @@ import { sizeSignal } from '../../../src/core/risk/sizeCandidate.js';
 const filters = { tickSize: 0.1, stepSize: 0.001, minQty: 0.001, minNotional: 100 };
 const candidate: Candidate = {
   symbol: 'BTCUSDT', interval: '30m', openTimeMs: 1735691400000, endMs: 1735693200000, model: 'continuation',
-  side: 'LONG', score: 85, breakdown: { trend: 25 }, entry: 94363.6, stopLoss: 93500.15, takeProfit: 96090.53,
+  side: 'LONG', score: 85, breakdown: { daily: 25 }, entry: 94363.6, stopLoss: 93500.15, takeProfit: 96090.53,
 };
 /** As the memory gate decides it: provisionally sent at 1 % risk. */
 const decided: Signal = { ...candidate, status: 'sent', quantity: 0, riskPct: 1, effectiveThreshold: 80, effectiveDailyMax: 5, reasons: [] };
@@ -20,7 +20,7 @@ describe('sizeSignal', () => {
   });
 
   it('sizes a blocked signal for the record and leaves it blocked with its reasons', () => {
-    const blocked: Signal = { ...decided, status: 'blocked', reasons: [{ code: 'pause', detail: 'paused', rule: 'globalLossStreak' }] };
+    const blocked: Signal = { ...decided, status: 'blocked', reasons: [{ code: 'pause', detail: { untilMs: 0, why: { kind: 'none' as const } }, rule: 'globalLossStreak' }] };
     const signal = sizeSignal(blocked, { equityUsdt: 1000, filters });
     expect(signal.status).toBe('blocked');
     expect(signal.quantity, 'the size it would have had').toBe(0.011);

@@ -14,7 +14,7 @@ function input(overrides: Partial<SizingInput>): SizingInput {
 describe('sizePosition', () => {
   it('risks equity × risk % at the tick-rounded stop, quantity floored to the lot step', () => {
     const result = sizePosition(input({}));
-    if (!result.ok) throw new Error(result.reason.detail);
+    if (!result.ok) throw new Error(JSON.stringify(result.reason.detail));
     expect(entry, 'the fixture is the real close').toBe(94363.6);
     expect(result.size.stopLoss, '93500.15 rounds half up to the 0.1 tick').toBe(93500.2);
     expect(result.size.takeProfit, '96090.5 is already on the tick').toBe(96090.5);
@@ -44,20 +44,20 @@ describe('sizePosition', () => {
     const result = sizePosition(input({ stopLoss: entry - 0.04 }));
     expect(result.ok, 'SL rounds onto the entry').toBe(false);
     expect(!result.ok && result.reason.code, 'reason code').toBe(SIZE_REASON_CODE);
-    expect(!result.ok && result.reason.detail, 'says why').toMatch(/stop distance is zero/);
+    expect(!result.ok && result.reason.detail, 'says why').toEqual({ problem: 'stopDistance', entry, stopLoss: entry });
   });
 
   it('refuses a quantity that floors below minQty', () => {
     // 500 × 0.1 % = 0.5 USDT; 0.5 / 863.4 = 0.00058 → floors to 0 < 0.001.
     const result = sizePosition(input({ equityUsdt: 500, riskPct: 0.1 }));
     expect(!result.ok && result.reason.code, 'size refusal').toBe(SIZE_REASON_CODE);
-    expect(!result.ok && result.reason.detail, 'names minQty').toMatch(/minQty 0.001/);
+    expect(!result.ok && result.reason.detail, 'names minQty').toMatchObject({ problem: 'minQty', minQty: 0.001 });
   });
 
   it('refuses a notional below MIN_NOTIONAL', () => {
     // 1000 × 0.1 % = 1 USDT; 1 / 863.4 → 0.001 BTC ≈ 94.4 USDT < 100.
     const result = sizePosition(input({ riskPct: 0.1 }));
-    expect(!result.ok && result.reason.detail, 'names MIN_NOTIONAL').toMatch(/MIN_NOTIONAL 100/);
+    expect(!result.ok && result.reason.detail, 'names MIN_NOTIONAL').toMatchObject({ problem: 'minNotional', minNotional: 100 });
     const enough = sizePosition(input({ riskPct: 0.1, filters: { ...BTC, minNotional: 5 } }));
     expect(enough.ok && enough.size.quantity, 'the same size passes a 5 USDT minimum').toBe(0.001);
   });

@@ -6,7 +6,7 @@ export function candidate(over: Partial<Candidate> = {}): Candidate {
   const endMs = over.endMs ?? T0;
   return {
     symbol: 'BTCUSDT', interval: '30m', openTimeMs: endMs - HALF_HOUR_MS, endMs, model: 'continuation', side: 'LONG',
-    score: 80, breakdown: { trend: 80 }, entry: 100, stopLoss: 95, takeProfit: 110, ...over,
+    score: 80, breakdown: { daily: 80 }, entry: 100, stopLoss: 95, takeProfit: 110, ...over,
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { wordMemory, wordSignals } from '../../../src/sinks/http/worded.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type StatusReport } from '../../../src/sinks/http/api.js';
 import { createHttpServer } from '../../../src/sinks/http/server.js';
 import { fakeSources, silentLogger, startServer } from './fixtures.js';
@@ -39,10 +40,12 @@ describe('JSON API', () => {
     server = await startServer();
     const { sources } = server;
     const all = await getJson('/api/signals');
-    expect(all.body, 'default limit').toEqual({ signals: wire(sources.signals.slice(0, DEFAULT_LIMIT)) });
+    expect(all.body, 'default limit, reasons worded in the dashboard language').toEqual({ signals: wire(wordSignals(sources.signals.slice(0, DEFAULT_LIMIT), 'vi')) });
+    const blockedRow = (all.body as { signals: { status: string; reasonTexts: string[] }[] }).signals.find((x) => x.status === 'blocked');
+    expect(blockedRow?.reasonTexts[0], 'a Vietnamese reason, with the rule by name').toMatch(/^Mã đang trong thời gian nghỉ \(Chuỗi thua của mã\): /);
     expect(sources.signals.some((s) => s.status === 'blocked' && s.reasons.length > 0), 'fixture has blocked signals with reasons').toBe(true);
     const three = await getJson('/api/signals?limit=3');
-    expect(three.body, 'limit=3').toEqual({ signals: wire(sources.signals.slice(0, 3)) });
+    expect(three.body, 'limit=3').toEqual({ signals: wire(wordSignals(sources.signals.slice(0, 3), 'vi')) });
     expect(sources.limits, 'the limit reached the sources').toEqual([DEFAULT_LIMIT, 3]);
   });
 
@@ -54,7 +57,7 @@ describe('JSON API', () => {
 
   it('/api/memory and /api/equity return the sources as JSON', async () => {
     server = await startServer();
-    expect((await getJson('/api/memory')).body, 'memory verdicts and events').toEqual(wire(server.sources.memory()));
+    expect((await getJson('/api/memory')).body, 'memory verdicts and events').toEqual(wire(wordMemory(server.sources.memory(), 'vi')));
     const equity = (await getJson('/api/equity')).body as { points: unknown[] };
     expect(equity, 'equity curve').toEqual({ points: wire(server.sources.equityPoints) });
     expect(equity.points.length, 'one point per daily close of the example data').toBe(server.sources.equityPoints.length);

@@ -1,5 +1,6 @@
 import { Script, createContext, runInContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EN } from '../../../src/sinks/telegram/templates/strings.en.js';
 import { EQUITY_CHART_SCRIPT } from '../../../src/sinks/http/dashboard/equityChart.js';
 import { escapeHtml, jsonForScript } from '../../../src/sinks/http/dashboard/inline.js';
 import { DASHBOARD_LABELS } from '../../../src/sinks/http/dashboard/labels.js';
@@ -74,7 +75,7 @@ describe('dashboard client against the live API', () => {
     const { sources } = server!;
     const hostile = '<img src=x onerror=alert(1)>';
     sources.universe = [...sources.universe, hostile];
-    sources.signals[1] = { ...sources.signals[1]!, status: 'blocked', reasons: [{ code: 'threshold', detail: hostile }] };
+    sources.signals[1] = { ...sources.signals[1]!, status: 'blocked', reasons: [{ code: 'open_trade', detail: { symbol: hostile } }] };
 
     const doc = new FakeDocument();
     for (const [, id] of html.matchAll(/<(?:div|span)[^>]* id="(ks-[^"]+)"/g)) doc.add(id!);
@@ -102,16 +103,16 @@ describe('dashboard client against the live API', () => {
     const blocked = sources.signals.filter((s) => s.status === 'blocked');
     expect(doc.getElementById('ks-signals')!.find('tr').length, 'header + one row per sent signal').toBe(sent.length + 1);
     expect(doc.getElementById('ks-blocked')!.find('tr').length, 'header + one row per blocked candidate').toBe(blocked.length + 1);
-    expect(text('ks-blocked'), 'reasons shown').toContain(`threshold: ${hostile}`);
+    expect(text('ks-blocked'), 'reasons shown, worded, hostile text as text').toContain(`${EN.reasonLabel.open_trade}: a ${hostile} signal was sent on this candle`);
     const L = DASHBOARD_LABELS.en;
     const rows = doc.getElementById('ks-memory-active')!.find('tr').slice(1).map((tr) => tr.children.map((td) => td.textContent));
     const lock = sources.memory().active[0]!;
     expect(rows, 'one row per active verdict: rule, scope, effect, reason').toEqual([
-      [lock.rule, 'SOLUSDT', `${L.lockUntil} ${new Date(lock.type === 'lock' ? lock.untilMs : 0).toISOString().slice(0, 16).replace('T', ' ')}`, lock.reason],
-      ['globalWinRate', L.global, `${L.thresholdAdd}5`, 'win rate 45% over 20 trades'],
-      ['drawdownRisk', 'reversal', `${L.riskCap} 0.5%`, 'drawdown 8.3%'],
+      ['Symbol losing streak', 'SOLUSDT', `${L.lockUntil} ${new Date(lock.type === 'lock' ? lock.untilMs : 0).toISOString().slice(0, 16).replace('T', ' ')}`, '2 losses in a row'],
+      ['Low overall win rate', L.global, `${L.thresholdAdd}5`, 'won 9 of the last 20 trades, below 55%'],
+      ['Drawdown: lower risk', 'reversal', `${L.riskCap} 0.5%`, 'equity 8.35% below its peak, over 8%'],
     ]);
-    expect(text('ks-memory-events'), 'memory event').toContain('drawdownDaily');
+    expect(text('ks-memory-events'), 'memory event by the rule\'s name').toContain('Drawdown: fewer signals');
     expect(doc.getElementById('ks-trades')!.find('tr').length, 'closed trades').toBe(Math.min(sources.trades.length, 50) + 1);
     const line = doc.getElementById('ks-equity-chart')!.find('polyline')[0]!;
     expect(line.getAttribute('points')!.split(' ').length, 'equity curve drawn from /api/equity').toBe(sources.equityPoints.length);

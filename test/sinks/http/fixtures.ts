@@ -45,7 +45,7 @@ function signalFrom(symbol: string, k: Candle, id: number, blocked: boolean): Si
     id, symbol, interval: '30m', endMs: k.endMs, model: id % 2 === 0 ? 'continuation' : 'reversal', side: id % 3 === 0 ? 'SHORT' : 'LONG',
     status: blocked ? 'blocked' : 'sent', score: 70 + (id % 25), threshold: 75, entry: k.close, stopLoss: k.low, takeProfit: k.high,
     quantity: blocked ? 0 : 0.01 * id, riskPct: blocked ? 0 : 1,
-    reasons: blocked ? [{ code: 'symbol_cooldown', detail: `${symbol} cools down after 2 losses`, rule: 'symbolLosses' }] : [],
+    reasons: blocked ? [{ code: 'symbol_cooldown', detail: { symbol, untilMs: 0, why: { kind: 'lossStreak', losses: 2 } }, rule: 'symbolLossStreak' }] : [],
   };
 }
 
@@ -117,11 +117,11 @@ export function fakeSources(nowMs: number): FakeSources {
     recentTrades: (limit) => (sources.limits.push(limit), sources.trades.slice(0, limit)),
     memory: () => ({
       active: [
-        { type: 'lock', rule: 'symbolLosses', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, startMs: lastBtc.endMs, untilMs: lastBtc.endMs + 86_400_000, reason: 'SOLUSDT lost twice in a row' },
-        { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'win rate 45% over 20 trades' },
-        { type: 'riskCap', rule: 'drawdownRisk', scope: { kind: 'model', model: 'reversal' }, maxRiskPct: 0.5, reason: 'drawdown 8.3%' },
+        { type: 'lock', rule: 'symbolLossStreak', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, startMs: lastBtc.endMs, untilMs: lastBtc.endMs + 86_400_000, detail: { kind: 'lossStreak', losses: 2 } },
+        { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, detail: { kind: 'winRateBelow', wins: 9, trades: 20, linePct: 55 } },
+        { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'model', model: 'reversal' }, maxRiskPct: 0.5, detail: { kind: 'drawdown', drawdownPct: 8.34567, linePct: 8 } },
       ],
-      events: [{ kind: 'start', atMs: lastBtc.endMs, verdict: { type: 'dailyCap', rule: 'drawdownDaily', scope: { kind: 'global' }, maxSignals: 2, reason: 'drawdown 5.4%' } }],
+      events: [{ kind: 'start', atMs: lastBtc.endMs, verdict: { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'global' }, maxSignals: 2, detail: { kind: 'drawdown', drawdownPct: 5.5, linePct: 5 } } }],
     }),
     equity: () => sources.equityPoints,
   };

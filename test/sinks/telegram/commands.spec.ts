@@ -16,7 +16,7 @@ afterEach(async () => {
 
 function fakeQueries() {
   const calls: string[] = [];
-  const verdict: Verdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, reason: 'low win rate' };
+  const verdict: Verdict = { type: 'threshold', rule: 'globalWinRate', scope: { kind: 'global' }, add: 5, detail: { kind: 'none' as const } };
   const queries: BotQueries = {
     status: () => ({ startedAtMs: 0, symbolsWatched: 40, openTrades: 2, equity: 1012.5, drawdownPct: 1.25, signalsToday: 1, maxSignalsToday: 5, outboxDepth: 0, heldChats: [] }),
     recentSignals: (n) => (calls.push(`signals ${n}`), [sampleSignal()]),
@@ -71,7 +71,7 @@ describe('telegram commands', () => {
     await fake.waitFor(() => fake.messages.length === 2, 'the memory reply');
     expect(fake.messages.map((m) => m.chatId), 'only the admin and the group got answers').toEqual(['777', String(GROUP)]);
     expect(fake.messages[0]?.plainText, 'English stats').toContain('Statistics, last 30 days');
-    expect(fake.messages[1]?.plainText, 'English memory').toContain('globalWinRate (global): score threshold +5');
+    expect(fake.messages[1]?.plainText, 'English memory').toContain('Low overall win rate (global): score threshold +5');
     expect(calls, 'the strangers changed nothing').toEqual(['stats 30']);
     const ignored = lines.filter((l) => l.includes('unauthorized update ignored'));
     expect(ignored.length, 'each stranger is logged').toBe(2);

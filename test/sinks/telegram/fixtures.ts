@@ -21,16 +21,19 @@ export function exampleCandle(symbol: string, row: number): { openTimeMs: number
   return { openTimeMs: Number(cols[0]), close: Number(cols[4]), closeTimeMs: Number(cols[6]) };
 }
 
-/** A sent LONG signal on a real BTCUSDT candle, with a memory threshold adjustment. */
+/** A sent LONG signal on a real BTCUSDT candle (seed-like score with a long decimal), with two memory adjustments. */
 export function sampleSignal(overrides: Partial<Signal> = {}): Signal {
   const c = exampleCandle('BTCUSDT', 500);
   return {
     symbol: 'BTCUSDT', interval: '30m', openTimeMs: c.openTimeMs, endMs: c.closeTimeMs + 1, model: 'continuation', side: 'LONG',
-    score: 85, breakdown: { trend1d: 25, slope4h: 20, pullback: 30, volume: 10 },
-    entry: c.close, stopLoss: c.close * 0.985, takeProfit: c.close * 1.03, status: 'sent', quantity: 0.0123, riskPct: 1,
+    score: 85.27742, breakdown: { daily: 25, slope: 20, pullback: 30, volume: 10.27742 },
+    entry: c.close, stopLoss: c.close * 0.985, takeProfit: c.close * 1.03, status: 'sent', quantity: 0.0123, riskPct: 0.5,
     effectiveThreshold: 80,
     effectiveDailyMax: 5,
-    reasons: [{ code: 'threshold', detail: 'win rate 9/20 of the last trades is below 55 % <&>', rule: 'globalWinRate' }],
+    reasons: [
+      { code: 'threshold_raised', detail: { add: 5, why: { kind: 'winRateBelow', wins: 9, trades: 20, linePct: 55 } }, rule: 'globalWinRate' },
+      { code: 'risk_cap', detail: { maxRiskPct: 0.5, why: { kind: 'drawdown', drawdownPct: 8.123456, linePct: 8 } }, rule: 'drawdownRiskCap' },
+    ],
     ...overrides,
   };
 }

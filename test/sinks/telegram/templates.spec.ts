@@ -14,13 +14,13 @@ const AT = Date.UTC(2025, 2, 4, 12, 30);
 const ticks = { BTCUSDT: 0.1, ETHUSDT: 0.01 };
 
 const VERDICTS: Record<string, Verdict> = {
-  pause: { type: 'lock', rule: 'globalLossStreak', scope: { kind: 'global' }, startMs: AT, untilMs: AT + 12 * 3_600_000, reason: '3 losses in a row: all signals paused for 12 h' },
-  cooldown: { type: 'lock', rule: 'symbolLossStreak', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, startMs: AT, untilMs: AT + 24 * 3_600_000, reason: '2 losses in a row on this symbol' },
-  modelOff: { type: 'lock', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, startMs: AT, untilMs: AT + 48 * 3_600_000, reason: 'reversal win rate 4/10 is below 45 %' },
-  dailyCap: { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'global' }, maxSignals: 2, reason: 'drawdown 5.40 % is above 5 %' },
-  riskCap: { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, reason: 'drawdown 8.10 % is above 8 %' },
-  threshold: { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'ETHUSDT' }, add: 5, reason: 'symbol win rate 1/4 is below 50 %' },
-  goodRun: { type: 'notice', rule: 'continuationWinRate', scope: { kind: 'model', model: 'continuation' }, reason: 'continuation win rate 14/20 is above 65 %' },
+  pause: { type: 'lock', rule: 'globalLossStreak', scope: { kind: 'global' }, startMs: AT, untilMs: AT + 12 * 3_600_000, detail: { kind: 'lossStreak', losses: 3 } },
+  cooldown: { type: 'lock', rule: 'symbolLossStreak', scope: { kind: 'symbol', symbol: 'SOLUSDT' }, startMs: AT, untilMs: AT + 24 * 3_600_000, detail: { kind: 'lossStreak', losses: 2 } },
+  modelOff: { type: 'lock', rule: 'reversalWinRate', scope: { kind: 'model', model: 'reversal' }, startMs: AT, untilMs: AT + 48 * 3_600_000, detail: { kind: 'winRateBelow', wins: 4, trades: 10, linePct: 45 } },
+  dailyCap: { type: 'dailyCap', rule: 'drawdownDailyCap', scope: { kind: 'global' }, maxSignals: 2, detail: { kind: 'drawdown', drawdownPct: 5.4012345, linePct: 5 } },
+  riskCap: { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, detail: { kind: 'drawdown', drawdownPct: 8.1, linePct: 8 } },
+  threshold: { type: 'threshold', rule: 'symbolWinRate', scope: { kind: 'symbol', symbol: 'ETHUSDT' }, add: 5, detail: { kind: 'winRateBelow', wins: 1, trades: 4, linePct: 50 } },
+  goodRun: { type: 'notice', rule: 'continuationWinRate', scope: { kind: 'model', model: 'continuation' }, detail: { kind: 'winRateAbove', wins: 14, trades: 20, linePct: 65 } },
 };
 
 /** Every template in both languages must be valid Telegram HTML: a bad tag would cost a 400 and a plain-text resend. */
@@ -77,15 +77,15 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(valid(renderShutdown({ atMs: AT, reason: 'SIGTERM', pending: 3 }, ctx))).toMatchSnapshot();
   });
 
-  it('escapes every dynamic value (symbol, breakdown names, reasons, rule names)', () => {
+  it('escapes every dynamic value (symbol, symbols inside reasons)', () => {
     const hostile = sampleSignal({
-      symbol: '<b>X&Y</b>', breakdown: { '<i>': 5 },
-      reasons: [{ code: '<script>', detail: 'a < b & c > "d"', rule: '</code>' }],
+      symbol: '<b>X&Y</b>',
+      reasons: [{ code: 'open_trade', detail: { symbol: '<script>' } }],
     });
     const text = valid(renderSignal(hostile, ctx));
     expect(text, 'the symbol is escaped').toContain('&lt;b&gt;X&amp;Y&lt;/b&gt;');
-    expect(text, 'no raw tag from data survives').not.toMatch(/<script>|<\/code><\/code>/);
-    expect(text, 'breakdown names are escaped').toContain('&lt;i&gt; 5');
+    expect(text, 'no raw tag from data survives').not.toMatch(/<script>/);
+    expect(text, 'a symbol inside a reason is escaped').toContain('&lt;script&gt;');
     const event = valid(renderMemoryEvent({ kind: 'start', atMs: AT, verdict: { ...(VERDICTS.cooldown as Verdict), scope: { kind: 'symbol', symbol: 'A<B' }, rule: 'r&d' } }, ctx));
     expect(event, 'memory data is escaped').toContain('A&lt;B');
   });

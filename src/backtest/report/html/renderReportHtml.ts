@@ -2,7 +2,9 @@ import { drawdownCurve } from '../equityCurve.js';
 import type { BacktestReport, ComparisonReport, EquityPoint } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
-import { configTable, groupTable, memoryTable, summaryRows, summaryTable, table, tradesTable } from './tables.js';
+import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryTable, table, tradesTable, verdictTypeWords } from './tables.js';
+import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
+import { EN } from '../../../sinks/telegram/templates/strings.en.js';
 
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;background:#fff}
@@ -42,11 +44,11 @@ const drawdownSeries = (label: string, equity: readonly EquityPoint[]) => ({
 function renderBacktest(r: BacktestReport): string {
   const { run, summary } = r;
   const spans: ChartSpan[] = r.memory.map((a) => ({
-    lane: a.rule,
+    lane: ruleNameText(a.rule, EN),
     x0: a.startMs,
     x1: a.endMs ?? run.toMs,
     shade: a.type === 'lock',
-    title: `${a.rule} (${a.type}, ${a.scope}): ${a.reason}; blocked ${a.blocked}, shrunk ${a.shrunk}`,
+    title: `${ruleNameText(a.rule, EN)} (${verdictTypeWords(a.type)}, ${scopeWords(a.scope)}): ${a.reason}; blocked ${a.blocked}, shrunk ${a.shrunk}`,
   }));
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>

@@ -1,5 +1,24 @@
 import type { GroupRow, MemoryActivation, ReportSummary, ReportTrade } from '../types.js';
 import { escapeHtml, fmtHours, fmtNum, fmtPct, fmtPrice, fmtTime } from './format.js';
+import { isReasonCode } from '../../../domain/reason.js';
+import { parseScopeKey } from '../../../core/memory/verdictKeys.js';
+import { scopeText } from '../../../sinks/telegram/templates/common.js';
+import { breakdownText, reasonText, ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
+import { EN } from '../../../sinks/telegram/templates/strings.en.js';
+
+/** The report is in English; rules, reasons and score parts are worded like the English messages. */
+const WORDS = EN;
+
+/** A scope key (`symbol:BTCUSDT`) as people read it. */
+export function scopeWords(key: string): string {
+  const scope = parseScopeKey(key);
+  return scope === undefined ? key : scopeText(scope, WORDS);
+}
+
+/** A verdict type as people read it. */
+export function verdictTypeWords(type: string): string {
+  return (WORDS.verdictType as Readonly<Record<string, string>>)[type] ?? type;
+}
 
 /** A table cell: text (escaped here) with an optional class (`num` aligns right). */
 export type Cell = string | { readonly text: string; readonly cls: string };
@@ -58,7 +77,10 @@ export function groupTable(title: string, rows: readonly GroupRow[]): string {
 export const AFFECTED_LISTED = 4;
 
 function affectedText(a: MemoryActivation): string {
-  const listed = a.signals.slice(0, AFFECTED_LISTED).map((s) => `#${s.signalId} ${s.symbol} ${s.model} ${fmtTime(s.endMs)} ${s.status} (${s.codes.join(',')})`);
+  const listed = a.signals.slice(0, AFFECTED_LISTED).map((s) => {
+    const why = s.codes.map((c) => (isReasonCode(c) ? WORDS.reasonLabel[c] : c)).join(', ');
+    return `#${s.signalId} ${s.symbol} ${WORDS.model[s.model]} ${fmtTime(s.endMs)} ${s.status} (${why})`;
+  });
   const more = a.signals.length - listed.length;
   return more > 0 ? `${listed.join('; ')}; … ${more} more in report.json` : listed.join('; ');
 }
@@ -67,7 +89,7 @@ export function memoryTable(activations: readonly MemoryActivation[]): string {
   return table(
     ['Rule', 'Type', 'Scope', 'Start (UTC)', 'End (UTC)', 'Reason', 'Blocked', 'Shrunk', 'Signals affected'],
     activations.map((a) => [
-      a.rule, a.type, a.scope, fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
+      ruleNameText(a.rule, WORDS), verdictTypeWords(a.type), scopeWords(a.scope), fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
       num(String(a.blocked)), num(String(a.shrunk)),
       affectedText(a),
     ]),
@@ -80,12 +102,12 @@ export function tradesTable(trades: readonly ReportTrade[]): string {
     ['#', 'Symbol', 'Model', 'Side', 'Int.', 'Score', 'Breakdown', 'Signal (UTC)', 'Entry', 'SL', 'TP', 'Qty', 'Risk %',
       'Exit (UTC)', 'Exit price', 'Outcome', 'R', 'Equity after', 'Reasons'],
     trades.map((t) => [
-      num(String(t.tradeId)), t.symbol, t.model, t.side, t.interval, num(fmtNum(t.score, 1)),
-      Object.entries(t.breakdown).map(([k, v]) => `${k} ${fmtNum(v, 1)}`).join(', '), fmtTime(t.signalTimeMs),
+      num(String(t.tradeId)), t.symbol, WORDS.model[t.model], t.side, t.interval, num(fmtNum(t.score, 1)),
+      breakdownText(t.breakdown, WORDS, ', '), fmtTime(t.signalTimeMs),
       num(fmtPrice(t.entry)), num(fmtPrice(t.stopLoss)), num(fmtPrice(t.takeProfit)), num(fmtPrice(t.quantity)),
       num(fmtNum(t.riskPct)), fmtTime(t.exitTimeMs), num(fmtPrice(t.exitPrice)), t.outcome ?? 'open',
       num(fmtNum(t.rMultiple, 3)), num(fmtNum(t.equityAfter)),
-      t.reasons.map((r) => `${r.code}${r.rule ? ` [${r.rule}]` : ''}: ${r.detail}`).join('; '),
+      t.reasons.map((r) => reasonText(r, WORDS)).join('; '),
     ]),
     'trades',
   );

@@ -37,7 +37,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
           type: 'notice',
           rule: name,
           scope: verdictScope,
-          reason: `${c.model} win rate ${wins}/${count} of its last trades is above ${c.aboveWinRatePct} %`,
+          detail: { kind: 'winRateAbove', wins, trades: count, linePct: c.aboveWinRatePct },
         }),
       }),
   });

@@ -28,7 +28,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
           rule: name,
           scope: { kind: 'global' },
           maxRiskPct: c.maxRiskPct,
-          reason: `drawdown ${drawdownPct.toFixed(2)} % is above ${c.aboveDrawdownPct} %`,
+          detail: { kind: 'drawdown', drawdownPct, linePct: c.aboveDrawdownPct },
         }),
       }),
   });

@@ -24,7 +24,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
         minLosses: c.minLosses,
         lockMs: c.pauseHours * HOUR_MS,
         scopeOf: () => ({ kind: 'global' }),
-        reason: (losses) => `${losses} losses in a row: all signals paused for ${c.pauseHours} h`,
+        detail: (losses) => ({ kind: 'lossStreak', losses }),
       }),
   });
 }

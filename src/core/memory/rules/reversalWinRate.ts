@@ -35,8 +35,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
         minTrades: c.minTrades,
         belowPct: c.belowWinRatePct,
         lockMs: c.disableHours * HOUR_MS,
-        reason: (wins, count) =>
-          `${c.model} win rate ${wins}/${count} is below ${c.belowWinRatePct} %: model off for ${c.disableHours} h`,
+        detail: (wins, trades) => ({ kind: 'winRateBelow', wins, trades, linePct: c.belowWinRatePct }),
       }),
   });
 }

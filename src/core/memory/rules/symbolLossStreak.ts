@@ -24,7 +24,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
         minLosses: c.minLosses,
         lockMs: c.cooldownHours * HOUR_MS,
         scopeOf: (trade) => ({ kind: 'symbol', symbol: trade.symbol }),
-        reason: (losses) => `${losses} losses in a row on this symbol: cooling down for ${c.cooldownHours} h`,
+        detail: (losses) => ({ kind: 'lossStreak', losses }),
       }),
   });
 }

@@ -34,7 +34,7 @@ export function create(config: z.input<typeof configSchema> = {}): MemoryRule {
           rule: name,
           scope: verdictScope,
           add: c.thresholdAdd,
-          reason: `symbol win rate ${wins}/${count} of its last trades is below ${c.belowWinRatePct} %`,
+          detail: { kind: 'winRateBelow', wins, trades: count, linePct: c.belowWinRatePct },
         }),
       }),
   });

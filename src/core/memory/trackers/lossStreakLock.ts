@@ -1,4 +1,4 @@
-import type { LockVerdict, Scope } from '../../../domain/memory.js';
+import type { LockVerdict, Scope, VerdictDetail } from '../../../domain/memory.js';
 import { isWin, type ClosedTrade } from '../../../domain/trade.js';
 import type { RuleTracker } from '../rule.js';
 
@@ -7,7 +7,7 @@ export interface LossStreakLockParams {
   readonly minLosses: number;
   readonly lockMs: number;
   readonly scopeOf: (trade: ClosedTrade) => Scope;
-  readonly reason: (losses: number) => string;
+  readonly detail: (losses: number) => VerdictDetail;
 }
 
 /**
@@ -33,7 +33,7 @@ export function lossStreakLockTracker(params: LossStreakLockParams): RuleTracker
         scope: params.scopeOf(trade),
         startMs: trade.exitTimeMs,
         untilMs: trade.exitTimeMs + params.lockMs,
-        reason: params.reason(losses),
+        detail: params.detail(losses),
       };
       losses = 0;
     },

@@ -1,4 +1,4 @@
-import type { LockVerdict, Scope } from '../../../domain/memory.js';
+import type { LockVerdict, Scope, VerdictDetail } from '../../../domain/memory.js';
 import { isWin } from '../../../domain/trade.js';
 import type { RuleTracker } from '../rule.js';
 import { WinWindow } from './winWindow.js';
@@ -10,7 +10,7 @@ export interface WinRateLockParams {
   readonly minTrades: number;
   readonly belowPct: number;
   readonly lockMs: number;
-  readonly reason: (wins: number, count: number) => string;
+  readonly detail: (wins: number, count: number) => VerdictDetail;
 }
 
 /**
@@ -32,7 +32,7 @@ export function winRateLockTracker(params: WinRateLockParams): RuleTracker {
         scope: params.scope,
         startMs: trade.exitTimeMs,
         untilMs: trade.exitTimeMs + params.lockMs,
-        reason: params.reason(window.wins, window.count),
+        detail: params.detail(window.wins, window.count),
       };
       window.clear();
     },

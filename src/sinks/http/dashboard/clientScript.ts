@@ -51,7 +51,7 @@ export const DASHBOARD_SCRIPT = String.raw`
     }
   }
   function reasons(list) {
-    return (list || []).map(function (r) { return r.code + (r.detail ? ': ' + r.detail : ''); }).join('; ');
+    return (list || []).join('; ');
   }
 
   function renderStatus(s) {
@@ -89,7 +89,7 @@ export const DASHBOARD_SCRIPT = String.raw`
       })));
     fill('ks-blocked', table([L.time, L.symbol, L.interval, L.model, L.side, L.score, L.threshold, L.reasons],
       blocked.map(function (s) {
-        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), cell(reasons(s.reasons), 'reasons')];
+        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), cell(reasons(s.reasonTexts), 'reasons')];
       })));
   }
   function renderTrades(closed) {
@@ -101,11 +101,11 @@ export const DASHBOARD_SCRIPT = String.raw`
   }
   function renderMemory(m) {
     fill('ks-memory-active', table([L.rule, L.scope, L.effect, L.reason], m.active.map(function (v) {
-      return [v.rule, scope(v.scope), effect(v), cell(v.reason, 'reasons')];
+      return [v.text.rule, scope(v.scope), effect(v), cell(v.text.detail, 'reasons')];
     })));
     fill('ks-memory-events', table([L.time, L.event, L.rule, L.scope, L.effect, L.reason], m.events.map(function (e) {
-      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, e.verdict.rule, scope(e.verdict.scope), effect(e.verdict),
-        cell(e.verdict.reason, 'reasons')];
+      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, e.verdict.text.rule, scope(e.verdict.scope), effect(e.verdict),
+        cell(e.verdict.text.detail, 'reasons')];
     })));
   }
   function get(path) {

@@ -1,11 +1,13 @@
 import type { Verdict } from '../../../domain/memory.js';
+import type { StoredReason } from '../../../domain/reason.js';
 import type { Signal } from '../../../domain/signal.js';
 import type { ClosedTrade } from '../../../domain/trade.js';
 import { bold, code, field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
 import { commandStringsFor, COMMAND_NAMES } from './commandStrings.js';
 import { winRateText } from './dailySummary.js';
-import { formatPct, formatPrice, formatSignificant, formatSigned, formatUsdt, formatUtc } from './format.js';
+import { formatPct, formatPrice, formatScore, formatSignificant, formatSigned, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
+import { ruleNameText, verdictDetailText } from './reasonText.js';
 
 /** What /status shows. */
 export interface StatusSnapshot {
@@ -22,8 +24,10 @@ export interface StatusSnapshot {
   readonly heldChats: readonly string[];
 }
 
-/** The fields of a signal /signals lists (a `Signal` or a stored signal row both fit). */
-export type SignalSummary = Pick<Signal, 'symbol' | 'interval' | 'model' | 'side' | 'status' | 'score' | 'entry' | 'endMs'>;
+/** The fields of a signal /signals lists (a `Signal` or a stored signal row both fit); a blocked one names its reasons. */
+export type SignalSummary = Pick<Signal, 'symbol' | 'interval' | 'model' | 'side' | 'status' | 'score' | 'entry' | 'endMs'> & {
+  readonly reasons?: readonly StoredReason[];
+};
 
 /** What /stats shows over the last `days` UTC days. */
 export interface StatsSnapshot {
@@ -65,9 +69,12 @@ export function renderSignalList(signals: readonly SignalSummary[], ctx: Templat
   return lines([
     `📋 <b>${escapeHtml(c.signalsTitle(String(signals.length)))}</b>`,
     ...signals.map((x) => {
-      const what = `${x.symbol} ${x.interval} ${s.side[x.side]} · ${s.model[x.model]} · ${formatSignificant(x.score)}`;
+      const what = `${x.symbol} ${x.interval} ${s.side[x.side]} · ${s.model[x.model]} · ${formatScore(x.score)}`;
       const price = formatPrice(x.entry, ctx.tickSizes?.[x.symbol]);
-      return `• ${escapeHtml(formatUtc(x.endMs))} ${bold(what)} @ ${code(price)} — ${escapeHtml(x.status === 'sent' ? c.sent : c.blocked)}`;
+      const why = x.status === 'blocked' && x.reasons !== undefined && x.reasons.length > 0
+        ? ` (${x.reasons.map((r) => s.reasonLabel[r.code].toLowerCase()).join('; ')})`
+        : '';
+      return `• ${escapeHtml(formatUtc(x.endMs))} ${bold(what)} @ ${code(price)} — ${escapeHtml(x.status === 'sent' ? c.sent : `${c.blocked}${why}`)}`;
     }),
   ]);
 }
@@ -115,7 +122,7 @@ function effectText(v: Verdict, ctx: TemplateContext): string {
   }
 }
 
-/** /memory: each verdict in effect with its rule, scope and effect. */
+/** /memory: each verdict in effect with its rule's name, scope, effect and facts. */
 export function renderMemory(active: readonly Verdict[], ctx: TemplateContext): string {
   const s = stringsFor(ctx.language);
   const c = commandStringsFor(ctx.language);
@@ -123,7 +130,11 @@ export function renderMemory(active: readonly Verdict[], ctx: TemplateContext): 
     `🧠 <b>${escapeHtml(c.memoryTitle)}</b>`,
     ...(active.length === 0
       ? [escapeHtml(c.noRules)]
-      : active.map((v) => `• ${code(v.rule)} (${escapeHtml(scopeText(v.scope, s))}): ${escapeHtml(effectText(v, ctx))}`)),
+      : active.map((v) => {
+          const facts = verdictDetailText(v.detail, s);
+          const effect = facts === '' ? effectText(v, ctx) : `${effectText(v, ctx)} (${facts})`;
+          return `• ${bold(ruleNameText(v.rule, s))} (${escapeHtml(scopeText(v.scope, s))}): ${escapeHtml(effect)}`;
+        })),
   ]);
 }
 

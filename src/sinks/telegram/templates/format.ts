@@ -33,6 +33,13 @@ export function formatSignificant(value: number): string {
   return trimZeros(value.toFixed(decimals));
 }
 
+/** A score or score points for people: at most one decimal, `76.3`, `75`, `6.3`. */
+export function formatScore(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = trimZeros(value.toFixed(1));
+  return fixed === '-0' ? '0' : fixed;
+}
+
 /** A price rounded to `tickSize` (when known and positive), otherwise {@link formatSignificant}. */
 export function formatPrice(value: number, tickSize?: number): string {
   if (tickSize === undefined || !(tickSize > 0) || !Number.isFinite(value)) return formatSignificant(value);

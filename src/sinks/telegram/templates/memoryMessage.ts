@@ -1,7 +1,8 @@
 import type { MemoryEvent, Verdict } from '../../../domain/memory.js';
-import { code, field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
+import { field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
 import { formatPct, formatSignificant, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
+import { ruleNameText, verdictDetailText } from './reasonText.js';
 import type { Strings } from './strings.js';
 
 function modelOf(verdict: Verdict, s: Strings): string {
@@ -37,18 +38,20 @@ function title(event: MemoryEvent, s: Strings): { icon: string; text: string } {
 
 /**
  * A memory rule starting or ending: pause, symbol cooldown, model disabled/restored, drawdown
- * rules on/off, threshold raised/normal, a good run of a model. Names the rule and its scope; a
- * lock that starts says until when. Titles from the string table are trusted HTML; data is escaped.
+ * rules on/off, threshold raised/normal, a good run of a model. Names the rule (its human name,
+ * never its id) and its scope; a lock that starts says until when, and a start words the rule's
+ * facts (win rate, streak, drawdown). Titles from the string table are trusted HTML; data is escaped.
  */
 export function renderMemoryEvent(event: MemoryEvent, ctx: TemplateContext): string {
   const s = stringsFor(ctx.language);
   const v = event.verdict;
   const { icon, text } = title(event, s);
+  const detail = event.kind === 'start' ? verdictDetailText(v.detail, s) : '';
   return lines([
     `${icon} <b>${text}</b>`,
     event.kind === 'start' && v.type === 'lock' && field(s.until, `<b>${escapeHtml(formatUtc(v.untilMs))}</b>`),
-    `${field(s.rule, code(v.rule))} · ${field(s.scope, escapeHtml(scopeText(v.scope, s)))}`,
-    ctx.language === 'en' && event.kind === 'start' && v.reason !== '' && field(s.memory.detail, `<i>${escapeHtml(v.reason)}</i>`),
+    `${field(s.rule, escapeHtml(ruleNameText(v.rule, s)))} · ${field(s.scope, escapeHtml(scopeText(v.scope, s)))}`,
+    detail !== '' && field(s.memory.detail, `<i>${escapeHtml(detail)}</i>`),
     `<i>${escapeHtml(formatUtc(event.atMs))}</i>`,
   ]);
 }

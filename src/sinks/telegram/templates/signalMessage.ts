@@ -1,7 +1,8 @@
 import type { Lateness } from '../../../domain/lateness.js';
 import type { Signal } from '../../../domain/signal.js';
 import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
-import { formatDuration, formatPct, formatPrice, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { formatDuration, formatPct, formatPrice, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { breakdownText, reasonText } from './reasonText.js';
 import { escapeHtml } from './html.js';
 import type { Strings } from './strings.js';
 
@@ -12,14 +13,8 @@ export function riskRewardText(entry: number, stopLoss: number, takeProfit: numb
   return `1 : ${(Math.abs(takeProfit - entry) / risk).toFixed(2)}`;
 }
 
-function reasonLines(signal: Signal, s: Strings, language: TemplateContext['language']): string[] {
-  return signal.reasons.map((r) => {
-    const label = s.reason[r.code] ?? r.code;
-    const rule = r.rule === undefined ? '' : ` (${code(r.rule)})`;
-    // The rules word their detail in English; Vietnamese shows the localized label and the rule only.
-    const detail = language === 'en' && r.detail !== '' ? `: ${escapeHtml(r.detail)}` : '';
-    return `• ${escapeHtml(label)}${rule}${detail}`;
-  });
+function reasonLines(signal: Signal, s: Strings): string[] {
+  return signal.reasons.map((r) => `• ${escapeHtml(reasonText(r, s))}`);
 }
 
 /** The line that marks a late signal: how late, when its candle closed, the latest price. Starts with ⏱. */
@@ -38,15 +33,13 @@ export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Latene
   const tick = ctx.tickSizes?.[signal.symbol];
   const price = (v: number) => code(formatPrice(v, tick));
   const icon = signal.side === 'LONG' ? '🟢' : '🔴';
-  const breakdown = Object.entries(signal.breakdown)
-    .map(([name, points]) => `${escapeHtml(name)} ${escapeHtml(formatSignificant(points))}`)
-    .join(' · ');
-  const reasons = reasonLines(signal, s, ctx.language);
+  const breakdown = escapeHtml(breakdownText(signal.breakdown, s));
+  const reasons = reasonLines(signal, s);
   return lines([
     `${icon} <b>${escapeHtml(s.signalTitle(s.side[signal.side]))} · ${escapeHtml(signal.symbol)}</b>`,
     late !== undefined && lateLine(late, s, price),
     `${escapeHtml(s.model[signal.model])} · ${escapeHtml(s.interval)} ${escapeHtml(signal.interval)}`,
-    field(s.score, `${bold(formatSignificant(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatSignificant(signal.effectiveThreshold))})`),
+    field(s.score, `${bold(formatScore(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatScore(signal.effectiveThreshold))})`),
     breakdown !== '' && field(s.breakdown, breakdown),
     field(s.entry, price(signal.entry)),
     field(s.stopLoss, price(signal.stopLoss)),

@@ -1,4 +1,17 @@
+import { formatPct, formatScore, formatSignificant, formatUsdt } from './format.js';
+import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
+
+/** Why sizing refused, per problem. */
+const sizeProblem: { readonly [P in SizeProblemKind]: (d: Extract<SizeProblem, { problem: P }>) => string } = {
+  riskAmount: (d) => `risk amount ${formatUsdt(d.riskUsdt)} USDT is not positive`,
+  stopDistance: (d) => `stop loss equals the entry (${formatSignificant(d.entry)})`,
+  minQty: (d) => `quantity ${formatSignificant(d.quantity)} below the minimum ${formatSignificant(d.minQty)} (step ${formatSignificant(d.stepSize)})`,
+  minNotional: (d) => `notional ${formatUsdt(d.notionalUsdt)} USDT below the minimum ${formatUsdt(d.minNotional)} USDT`,
+};
+
+/** `text; why` when the rule gave facts. */
+const withWhy = (text: string, why: string): string => (why === '' ? text : `${text}; ${why}`);
 
 /** English (LANGUAGE=en). */
 export const EN: Strings = {
@@ -21,16 +34,63 @@ export const EN: Strings = {
   late: (duration) => `Late by ${duration}`,
   candleClosed: 'candle closed',
   lastPrice: 'last price',
-  reason: {
+  reasonLabel: {
     pause: 'All signals paused',
     symbol_cooldown: 'Symbol cooling down',
     model_disabled: 'Model disabled',
-    threshold: 'Score threshold raised',
-    daily_limit: 'Daily signal limit reached',
-    daily_cap: 'Daily signal cap lowered',
+    model_off: 'Model switched off in config',
+    threshold_raised: 'Score threshold raised',
     risk_cap: 'Risk per trade capped',
-    size: 'Size below the exchange minimum',
-    open_trade: 'A trade is already open on this symbol',
+    daily_cap: 'Daily signal cap lowered',
+    threshold: 'Score below threshold',
+    size: 'No valid position size',
+    daily_limit: 'Daily signal limit reached',
+    open_trade: 'Symbol already signalled on this candle',
+  },
+  reasonDetail: {
+    pause: (d) => withWhy(`until ${d.untilText}`, d.whyText),
+    symbol_cooldown: (d) => withWhy(`${d.symbol} until ${d.untilText}`, d.whyText),
+    model_disabled: (d) => withWhy(`${d.modelText} off until ${d.untilText}`, d.whyText),
+    model_off: (d) => `${d.modelText} is off`,
+    threshold_raised: (d) => withWhy(`+${formatSignificant(d.add)} points`, d.whyText),
+    risk_cap: (d) => withWhy(`at most ${formatPct(d.maxRiskPct)}% of equity per trade`, d.whyText),
+    daily_cap: (d) => withWhy(`at most ${d.maxSignals} signals per day`, d.whyText),
+    threshold: (d) => `score ${formatScore(d.score)} below ${formatScore(d.threshold)}`,
+    size: (d) => sizeProblem[d.problem](d as never),
+    daily_limit: (d) => `${d.sentToday} sent this UTC day, at most ${d.max}`,
+    open_trade: (d) => `a ${d.symbol} signal was sent on this candle`,
+  },
+  verdictDetail: {
+    none: () => '',
+    lossStreak: (d) => `${d.losses} losses in a row`,
+    winRateBelow: (d) => `won ${d.wins} of the last ${d.trades} trades, below ${formatPct(d.linePct)}%`,
+    winRateAbove: (d) => `won ${d.wins} of the last ${d.trades} trades, above ${formatPct(d.linePct)}%`,
+    drawdown: (d) => `equity ${formatPct(d.drawdownPct)}% below its peak, over ${formatPct(d.linePct)}%`,
+  },
+  verdictType: { lock: 'lock', threshold: 'threshold raise', riskCap: 'risk cap', dailyCap: 'daily signal cap', notice: 'notice' },
+  ruleName: {
+    globalWinRate: 'Low overall win rate',
+    globalLossStreak: 'Losing streak',
+    drawdownDailyCap: 'Drawdown: fewer signals',
+    drawdownRiskCap: 'Drawdown: lower risk',
+    symbolLossStreak: 'Symbol losing streak',
+    symbolWinRate: 'Low symbol win rate',
+    reversalWinRate: 'Low model win rate',
+    continuationWinRate: 'Model on a good run',
+    manualPause: 'Paused by the operator',
+  },
+  unnamedRule: 'Memory rule',
+  breakdownLabel: {
+    daily: '1D trend',
+    slope: 'slope of the 4H SMA20',
+    pullback: '30m pullback to SMA20',
+    volume: 'volume over its 30m average',
+    breakout: '30m break of the last candle',
+    trigger: 'back inside the Bollinger band',
+    depth: 'depth beyond the band',
+    percentB4h: '4H %B',
+    base: 'base score',
+    momentum: '19-bar move',
   },
   outcome: { WIN: 'WIN', LOSS: 'LOSS', EXPIRED: 'EXPIRED' },
   exit: 'Exit',

@@ -1,4 +1,6 @@
-import type { ModelName, Side } from '../../../domain/signal.js';
+import type { VerdictDetail, VerdictDetailKind, VerdictType } from '../../../domain/memory.js';
+import type { ReasonCode, ReasonDetails } from '../../../domain/reason.js';
+import type { BreakdownKey, ModelName, Side } from '../../../domain/signal.js';
 import type { Outcome } from '../../../domain/trade.js';
 
 /** Language of every message and command reply (LANGUAGE): Vietnamese by default, or English. */
@@ -29,8 +31,20 @@ export interface Strings {
   readonly late: (duration: string) => string;
   readonly candleClosed: string;
   readonly lastPrice: string;
-  /** Labels of `Reason.code`; an unknown code is shown as-is. */
-  readonly reason: Readonly<Record<string, string>>;
+  /** What a trader reads for each reason code (the code itself is data, never shown). */
+  readonly reasonLabel: Readonly<Record<ReasonCode, string>>;
+  /** The detail of each reason code, worded from its numbers. Plain text: escape the result. */
+  readonly reasonDetail: ReasonTemplates;
+  /** A memory rule's facts in words (`''` for none). Plain text. */
+  readonly verdictDetail: { readonly [K in VerdictDetailKind]: (d: Extract<VerdictDetail, { kind: K }>) => string };
+  /** The kind of a verdict (lock, threshold raise, …), for tables. */
+  readonly verdictType: Readonly<Record<VerdictType, string>>;
+  /** Human names of the memory rules, by rule id (the id is data, never shown). */
+  readonly ruleName: Readonly<Record<string, string>>;
+  /** The name shown for a rule missing from `ruleName` (a rule added without a name). */
+  readonly unnamedRule: string;
+  /** Score components of the models. */
+  readonly breakdownLabel: Readonly<Record<BreakdownKey, string>>;
   readonly outcome: Readonly<Record<Outcome, string>>;
   readonly exit: string;
   readonly result: string;
@@ -49,6 +63,14 @@ export interface Strings {
   readonly daily: DailyStrings;
   readonly lifecycle: LifecycleStrings;
 }
+
+/**
+ * Detail templates of the reason codes: plain values in, plain text out. `why` (a memory rule's
+ * facts) comes already worded, `''` when there are none; `until` is a formatted UTC time.
+ */
+export type ReasonTemplates = {
+  readonly [C in ReasonCode]: (d: ReasonDetails[C] & { readonly whyText: string; readonly untilText: string; readonly modelText: string }) => string;
+};
 
 /** Titles of memory events; arguments are escaped HTML. */
 export interface MemoryStrings {

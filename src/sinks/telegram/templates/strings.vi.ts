@@ -1,4 +1,17 @@
+import { formatPct, formatScore, formatSignificant, formatUsdt } from './format.js';
+import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
+
+/** Why sizing refused, per problem. */
+const sizeProblem: { readonly [P in SizeProblemKind]: (d: Extract<SizeProblem, { problem: P }>) => string } = {
+  riskAmount: (d) => `số tiền rủi ro ${formatUsdt(d.riskUsdt)} USDT không dương`,
+  stopDistance: (d) => `cắt lỗ trùng giá vào (${formatSignificant(d.entry)})`,
+  minQty: (d) => `khối lượng ${formatSignificant(d.quantity)} nhỏ hơn mức tối thiểu ${formatSignificant(d.minQty)} (bước ${formatSignificant(d.stepSize)})`,
+  minNotional: (d) => `giá trị ${formatUsdt(d.notionalUsdt)} USDT nhỏ hơn mức tối thiểu ${formatUsdt(d.minNotional)} USDT`,
+};
+
+/** `text; why` when the rule gave facts. */
+const withWhy = (text: string, why: string): string => (why === '' ? text : `${text}; ${why}`);
 
 /** Vietnamese, the default: the wording a Vietnamese futures trader expects in a signal channel. */
 export const VI: Strings = {
@@ -21,16 +34,63 @@ export const VI: Strings = {
   late: (duration) => `Trễ ${duration}`,
   candleClosed: 'nến đóng lúc',
   lastPrice: 'giá gần nhất',
-  reason: {
+  reasonLabel: {
     pause: 'Đang tạm dừng toàn bộ',
     symbol_cooldown: 'Mã đang trong thời gian nghỉ',
     model_disabled: 'Mô hình đang tạm tắt',
-    threshold: 'Nâng ngưỡng điểm',
-    daily_limit: 'Chạm giới hạn tín hiệu trong ngày',
-    daily_cap: 'Giảm số tín hiệu tối đa trong ngày',
+    model_off: 'Mô hình bị tắt trong cấu hình',
+    threshold_raised: 'Nâng ngưỡng điểm',
     risk_cap: 'Giảm rủi ro mỗi lệnh',
-    size: 'Khối lượng dưới mức tối thiểu của sàn',
-    open_trade: 'Mã đã có lệnh đang mở',
+    daily_cap: 'Giảm số tín hiệu tối đa trong ngày',
+    threshold: 'Điểm dưới ngưỡng',
+    size: 'Không đặt được khối lượng hợp lệ',
+    daily_limit: 'Chạm giới hạn tín hiệu trong ngày',
+    open_trade: 'Mã đã có tín hiệu trên nến này',
+  },
+  reasonDetail: {
+    pause: (d) => withWhy(`đến ${d.untilText}`, d.whyText),
+    symbol_cooldown: (d) => withWhy(`${d.symbol} nghỉ đến ${d.untilText}`, d.whyText),
+    model_disabled: (d) => withWhy(`${d.modelText} tắt đến ${d.untilText}`, d.whyText),
+    model_off: (d) => `${d.modelText} đang tắt`,
+    threshold_raised: (d) => withWhy(`+${formatSignificant(d.add)} điểm`, d.whyText),
+    risk_cap: (d) => withWhy(`tối đa ${formatPct(d.maxRiskPct)}% vốn mỗi lệnh`, d.whyText),
+    daily_cap: (d) => withWhy(`tối đa ${d.maxSignals} tín hiệu/ngày`, d.whyText),
+    threshold: (d) => `điểm ${formatScore(d.score)} thấp hơn ngưỡng ${formatScore(d.threshold)}`,
+    size: (d) => sizeProblem[d.problem](d as never),
+    daily_limit: (d) => `đã gửi ${d.sentToday} tín hiệu hôm nay (UTC), tối đa ${d.max}`,
+    open_trade: (d) => `đã gửi một tín hiệu ${d.symbol} trên nến này`,
+  },
+  verdictDetail: {
+    none: () => '',
+    lossStreak: (d) => `${d.losses} lệnh thua liên tiếp`,
+    winRateBelow: (d) => `thắng ${d.wins}/${d.trades} lệnh gần nhất, dưới ${formatPct(d.linePct)}%`,
+    winRateAbove: (d) => `thắng ${d.wins}/${d.trades} lệnh gần nhất, trên ${formatPct(d.linePct)}%`,
+    drawdown: (d) => `vốn giảm ${formatPct(d.drawdownPct)}% so với đỉnh, quá ${formatPct(d.linePct)}%`,
+  },
+  verdictType: { lock: 'khóa', threshold: 'nâng ngưỡng điểm', riskCap: 'giới hạn rủi ro', dailyCap: 'giới hạn tín hiệu/ngày', notice: 'ghi nhận' },
+  ruleName: {
+    globalWinRate: 'Tỷ lệ thắng chung thấp',
+    globalLossStreak: 'Chuỗi thua liên tiếp',
+    drawdownDailyCap: 'Sụt giảm vốn: ít tín hiệu hơn',
+    drawdownRiskCap: 'Sụt giảm vốn: giảm rủi ro',
+    symbolLossStreak: 'Chuỗi thua của mã',
+    symbolWinRate: 'Tỷ lệ thắng của mã thấp',
+    reversalWinRate: 'Tỷ lệ thắng của mô hình thấp',
+    continuationWinRate: 'Mô hình thắng tốt',
+    manualPause: 'Tạm dừng thủ công',
+  },
+  unnamedRule: 'Quy tắc bộ nhớ',
+  breakdownLabel: {
+    daily: 'xu hướng 1D',
+    slope: 'độ dốc 4H',
+    pullback: 'hồi về SMA20 30m',
+    volume: 'khối lượng 30m',
+    breakout: 'vượt nến trước 30m',
+    trigger: 'quay lại dải Bollinger',
+    depth: 'độ sâu ngoài dải',
+    percentB4h: '%B 4H',
+    base: 'điểm cơ sở',
+    momentum: 'đà 19 nến',
   },
   outcome: { WIN: 'Thắng', LOSS: 'Thua', EXPIRED: 'Hết hạn' },
   exit: 'Giá thoát',

@@ -1,0 +1,27 @@
+import { MANUAL_PAUSE_RULE } from '../../../src/core/memory/snapshot.js';
+import { MEMORY_RULE_PLUGINS } from '../../../src/core/memory/rules/index.js';
+import { REASON_CODES } from '../../../src/domain/reason.js';
+import { BREAKDOWN_KEYS } from '../../../src/domain/signal.js';
+
+/** Every memory rule id a verdict can name: the registry's rules and the operator's pause. */
+export const RULE_IDS: readonly string[] = [...MEMORY_RULE_PLUGINS.map((p) => p.name), MANUAL_PAUSE_RULE];
+
+/**
+ * The program identifiers found in `text` that a trader must never read: a rule id, a reason code,
+ * a camelCase or snake_case word; in Vietnamese text also any reason code or breakdown key (they
+ * are English words there); in English text a breakdown key directly followed by its points
+ * (`base 70`, `momentum 6.3`). Also a number with more than 4 decimals.
+ */
+export function leaks(text: string, language: 'vi' | 'en'): string[] {
+  const found = new Set<string>();
+  for (const id of RULE_IDS) if (new RegExp(`\\b${id}\\b`).test(text)) found.add(id);
+  for (const m of text.matchAll(/\b[a-z]+[A-Z][A-Za-z0-9]*\b/g)) found.add(m[0]);
+  for (const m of text.matchAll(/\b[a-z]+_[a-z_]+\b/g)) found.add(m[0]);
+  if (language === 'vi') {
+    for (const w of [...REASON_CODES, ...BREAKDOWN_KEYS]) if (new RegExp(`\\b${w}\\b`).test(text)) found.add(w);
+  } else {
+    for (const w of BREAKDOWN_KEYS) if (new RegExp(`\\b${w} -?\\d`).test(text)) found.add(w);
+  }
+  for (const m of text.matchAll(/\d+\.\d{5,}/g)) found.add(m[0]);
+  return [...found];
+}
