@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/sinks/sqlite/db.js';
 import { createRepos, type Repos } from '../../src/sinks/sqlite/repos.js';
 import { restoreDesk } from '../../src/app/restoreDesk.js';
 import { StepWriter } from '../../src/sinks/stepWriter.js';
-import { signalPipeline } from '../../src/streams/signalPipeline.js';
+import { signalPipeline } from '../../src/operators/signalPipeline.js';
 import { silentLogger } from './silentLogger.js';
 
 export interface LivePathOptions {
@@ -74,7 +74,7 @@ export function createLivePath(o: LivePathOptions): LivePath {
       seriesGate({ onGap: () => undefined, logger }),
       tap((k) => candles.write(k)),
       eventTimeMerge({ universe$, liveStart: () => ({ fromMs: o.liveFromMs, resume: true }), maxWaitMs: 60_000, scheduler: asyncScheduler }),
-      pipeline.operator,
+      pipeline,
     )
     .subscribe((step) => {
       const sent = writer.write(step);

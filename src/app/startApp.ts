@@ -18,7 +18,7 @@ import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifec
 import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
-import { signalPipeline } from '../streams/signalPipeline.js';
+import { signalPipeline } from '../operators/signalPipeline.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
 import { DailySummaries } from './dailySummaries.js';
@@ -128,7 +128,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     onAdvance: (throughMs) => summaries.advance(throughMs),
   });
   subscriptions.add(
-    market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline.operator).subscribe({
+    market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
         if (step.opened.length > 0 || step.closedTrade) pinned$.next(desk.pinnedSymbols());

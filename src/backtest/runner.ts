@@ -11,7 +11,7 @@ import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from '../app/restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
-import { signalPipeline } from '../streams/signalPipeline.js';
+import { signalPipeline } from '../operators/signalPipeline.js';
 
 /** The settings a backtest runs with; the same names and ranges as the bot's environment. */
 export interface BacktestSettings {
@@ -85,8 +85,7 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
     const symbols = new Set(candles.map((k) => k.symbol));
     for (const s of symbols) cursors.set(s, Math.max(fromMs, repos.cursors.get(s) ?? -Infinity));
     const pipeline = signalPipeline({
-      desk, universe$: of(symbols), fused: true,
-      isLive: (k) =>
+      desk, universe$: of(symbols),       isLive: (k) =>
         klineEndMs(k) > (cursors.get(k.symbol) ?? -Infinity) &&
         (inUniverse === undefined || inUniverse(k.symbol, klineEndMs(k), desk.openTrades.keys())),
     });
@@ -101,7 +100,7 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
     let processed = 0;
     let failure: unknown;
     from(candles)
-      .pipe(pipeline.operator)
+      .pipe(pipeline)
       .subscribe({
         next: (step) => {
           pending.push(step);

@@ -20,7 +20,7 @@ export function dailyLimit(deps: DailyLimitDeps): MonoTypeOperatorFunction<Candl
   return map(dailyLimitStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
 export function dailyLimitStage({ desk }: DailyLimitDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (step.decisions.length === 0) return step;

@@ -1,13 +1,10 @@
-import { map, type MonoTypeOperatorFunction, type Observer } from 'rxjs';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import { klineEndMs } from '../domain/kline.js';
-import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 
 export interface ExpireLocksDeps {
   readonly desk: SignalDesk;
-  /** Told the memory state after the locks due were lifted (feeds `memory$`). */
-  readonly memory$: Observer<MemoryState>;
 }
 
 /**
@@ -18,12 +15,12 @@ export function expireLocks(deps: ExpireLocksDeps): MonoTypeOperatorFunction<Can
   return map(expireLocksStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
-export function expireLocksStage({ desk, memory$ }: ExpireLocksDeps): (step: CandleStep) => CandleStep {
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
+export function expireLocksStage({ desk }: ExpireLocksDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     const endMs = klineEndMs(step.kline);
     const events = desk.memory.advanceTo(endMs);
-    memory$.next(desk.refreshMemory(endMs));
+    desk.refreshMemory(endMs);
     return events.length === 0 ? step : { ...step, memoryEvents: [...step.memoryEvents, ...events] };
   };
 }

@@ -1,4 +1,4 @@
-import { map, withLatestFrom, type MonoTypeOperatorFunction, type Observable } from 'rxjs';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import type { Reason, Signal } from '../domain/signal.js';
 import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
@@ -8,8 +8,8 @@ import { THRESHOLD_REASON_CODE } from '../core/risk/sizeCandidate.js';
 
 export interface MemoryGateDeps {
   readonly config: Pick<DeskConfig, 'scoreThreshold' | 'enabledModels'>;
-  /** The memory's current state (a BehaviorSubject the earlier stages update). */
-  readonly memory$: Observable<MemoryState>;
+  /** The memory as of the step being decided (the desk's, refreshed by the earlier stages). */
+  readonly memory: () => MemoryState;
 }
 
 /**
@@ -20,13 +20,12 @@ export interface MemoryGateDeps {
  * `sent` signals. Each carries the limits that applied (threshold, risk %, daily maximum) and the
  * adjustments behind them, so risk sizing only sizes and the daily limit only counts.
  */
-export function memoryGate({ config, memory$ }: MemoryGateDeps): MonoTypeOperatorFunction<CandleStep> {
+export function memoryGate({ config, memory }: MemoryGateDeps): MonoTypeOperatorFunction<CandleStep> {
   const stage = memoryGateStage({ config });
-  return (source) =>
-    source.pipe(withLatestFrom(memory$), map(([step, memory]) => stage(step, memory)));
+  return map((step) => stage(step, memory()));
 }
 
-/** The stage itself, as a function of one step and the memory as of it (see signalPipeline's `fused`). */
+/** The stage itself, as a function of one step and the memory as of it (signalPipeline composes the stages). */
 export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (step: CandleStep, memory: MemoryState) => CandleStep {
   return (step, memory) => {
     if (step.candidates.length === 0) return step;

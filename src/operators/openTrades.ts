@@ -17,7 +17,7 @@ export function openTrades(deps: OpenTradesDeps): MonoTypeOperatorFunction<Candl
   return map(openTradesStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
 export function openTradesStage({ desk }: OpenTradesDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (step.decisions.length === 0) return step;

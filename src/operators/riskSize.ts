@@ -16,7 +16,7 @@ export function riskSize(deps: RiskSizeDeps): MonoTypeOperatorFunction<CandleSte
   return map(riskSizeStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
 export function riskSizeStage({ desk }: RiskSizeDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (step.decisions.length === 0) return step;

@@ -18,7 +18,7 @@ export function scoreSignals(deps: ScoreSignalsDeps): MonoTypeOperatorFunction<C
   return map(scoreSignalsStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
 export function scoreSignalsStage({ desk }: ScoreSignalsDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     if (!step.warm || desk.openTrades.has(step.kline.symbol)) return step;

@@ -1,13 +1,11 @@
-import { map, type MonoTypeOperatorFunction, type Observer } from 'rxjs';
+import { map, type MonoTypeOperatorFunction } from 'rxjs';
 import { klineEndMs } from '../domain/kline.js';
-import type { MemoryState } from '../core/memory/state.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { closeTrade, trackCandle } from '../core/outcome/trackCandle.js';
 
 export interface TrackOutcomeDeps {
   readonly desk: SignalDesk;
-  readonly memory$: Observer<MemoryState>;
 }
 
 /**
@@ -19,8 +17,8 @@ export function trackOutcome(deps: TrackOutcomeDeps): MonoTypeOperatorFunction<C
   return map(trackOutcomeStage(deps));
 }
 
-/** The stage itself, as a function of one step (see signalPipeline's `fused`). */
-export function trackOutcomeStage({ desk, memory$ }: TrackOutcomeDeps): (step: CandleStep) => CandleStep {
+/** The stage itself, as a function of one step (signalPipeline composes the stages). */
+export function trackOutcomeStage({ desk }: TrackOutcomeDeps): (step: CandleStep) => CandleStep {
   return (step) => {
     const trade = desk.openTrades.get(step.kline.symbol);
     if (trade === undefined) return step;
@@ -32,7 +30,7 @@ export function trackOutcomeStage({ desk, memory$ }: TrackOutcomeDeps): (step: C
     desk.memory.onTradeClosed(closed);
     const endMs = klineEndMs(step.kline);
     const events = desk.memory.advanceTo(endMs);
-    memory$.next(desk.refreshMemory(endMs));
+    desk.refreshMemory(endMs);
     return { ...step, closedTrade: closed, memoryEvents: [...step.memoryEvents, ...events] };
   };
 }

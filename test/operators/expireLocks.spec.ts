@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Subject, tap } from 'rxjs';
+import { tap } from 'rxjs';
 import type { MemoryState } from '../../src/core/memory/state.js';
 import { expireLocks } from '../../src/operators/expireLocks.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
@@ -22,14 +22,12 @@ function cooledDownDesk() {
 }
 
 describe('expireLocks', () => {
-  it('lifts a lock ending at the candle end before the candle is processed, and tells memory$', () => {
+  it('lifts a lock ending at the candle end before the candle is processed, and refreshes the desk\'s memory', () => {
     const desk = cooledDownDesk();
     const lock = desk.memoryState.gate(BTC)[0]!;
     const untilMs = T0 - HOUR_MS + 24 * HOUR_MS;
     expect([lock.rule, lock.startMs, lock.untilMs], 'the cooldown under test: 24 h from the second loss').toEqual(['symbolLossStreak', T0 - HOUR_MS, untilMs]);
     const states: MemoryState[] = [];
-    const memory$ = new Subject<MemoryState>();
-    memory$.subscribe((s) => states.push(s));
     const blockedWhenPassed: number[] = [];
     const a = stepOn(quietCandle('BTCUSDT', untilMs - HALF_HOUR_MS));
     const b = stepOn(quietCandle('ETHUSDT', untilMs));
@@ -37,15 +35,18 @@ describe('expireLocks', () => {
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-a-b-c-|', { a, b, c });
       const out = steps.pipe(
-        expireLocks({ desk, memory$ }),
-        tap(() => blockedWhenPassed.push(desk.memoryState.gate(BTC).length)),
+        expireLocks({ desk }),
+        tap(() => {
+          states.push(desk.memoryState);
+          blockedWhenPassed.push(desk.memoryState.gate(BTC).length);
+        }),
       );
       const ended = { ...b, memoryEvents: [{ kind: 'end', atMs: untilMs, verdict: lock }] };
       expectObservable(out).toBe('-a-b-c-|', { a, b: ended, c });
     });
     expect(blockedWhenPassed, 'the next stage sees the lock until its end, then not').toEqual([1, 0, 0]);
-    expect(states.map((s) => s.asOfMs), 'memory$ is told the state at each candle end').toEqual([untilMs - HALF_HOUR_MS, untilMs, untilMs]);
-    expect(states.map((s) => s.gate(BTC).length), 'memory$ received the lifted state').toEqual([1, 0, 0]);
+    expect(states.map((s) => s.asOfMs), 'the desk holds the state at each candle end').toEqual([untilMs - HALF_HOUR_MS, untilMs, untilMs]);
+    expect(states.map((s) => s.gate(BTC).length), 'with the lock lifted').toEqual([1, 0, 0]);
   });
 
   it('keeps memory events a step already carries and adds the lock end after them', () => {
@@ -54,13 +55,13 @@ describe('expireLocks', () => {
     const earlier = { kind: 'start' as const, atMs: lock.startMs, verdict: lock };
     const a = stepOn(quietCandle('BTCUSDT', lock.untilMs), { memoryEvents: [earlier] });
     newScheduler().run(({ cold, expectObservable }) => {
-      const out = cold('a|', { a }).pipe(expireLocks({ desk, memory$: new Subject<MemoryState>() }));
+      const out = cold('a|', { a }).pipe(expireLocks({ desk }));
       expectObservable(out).toBe('a|', { a: { ...a, memoryEvents: [earlier, { kind: 'end', atMs: lock.untilMs, verdict: lock }] } });
     });
   });
 
   itKeepsTheStreamContract(
-    () => expireLocks({ desk: makeDesk(), memory$: new Subject<MemoryState>() }),
+    () => expireLocks({ desk: makeDesk() }),
     () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('BTCUSDT', T0 + HALF_HOUR_MS))],
   );
 });

@@ -3,6 +3,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { AdjustmentVerdict, LockVerdict, Scope } from '../../src/domain/memory.js';
 import type { Candidate, ModelName, Reason, Signal } from '../../src/domain/signal.js';
 import { memoryGate } from '../../src/operators/memoryGate.js';
+import type { MemoryState } from '../../src/core/memory/state.js';
 import { adjustmentReason } from '../../src/core/desk/lockReasons.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
 import { memoryWith } from './support/desk.js';
@@ -48,14 +49,14 @@ describe('memoryGate', () => {
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-a-z-|', { a, z });
       // 78 is under the effective 80 but reaches SCORE_THRESHOLD: recorded, blocked here (the one decision point).
-      expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-z-|', {
+      expectObservable(steps.pipe(memoryGate({ config, memory: () => memory$.value }))).toBe('-a-z-|', {
         a: { ...a, decisions: [decided(rev!, 'blocked', [...adjustments, { code: 'threshold', detail: { score: 78, threshold: 80 } }], 80, 0.5)] },
         z: { ...z, decisions: [] },
       });
     });
   });
 
-  it('blocks with the lock reason codes, reading the latest memory$ value for each candle', () => {
+  it('blocks with the lock reason codes, reading the memory as it is at each candle', () => {
     const pause = lock('globalLossStreak', { kind: 'global' });
     const cooldown = lock('symbolLossStreak', { kind: 'symbol', symbol: 'BTCUSDT' });
     const reversalOff = lock('reversalWinRate', { kind: 'model', model: 'reversal' });
@@ -67,10 +68,12 @@ describe('memoryGate', () => {
     const d = scanned('ETHUSDT', T0 + HOUR_MS, cont, rev);
     const e = scanned('ETHUSDT', T0 + 11 * HOUR_MS, rev);
     newScheduler().run(({ hot, expectObservable }) => {
-      const memory$ = hot('p-s----m', { p: memoryWith(T0, [pause]), s: memoryWith(T0, [cooldown]), m: memoryWith(T0, [reversalOff]) });
+      // The memory changes between candles, as the stages before the gate refresh it.
+      let current: MemoryState | undefined;
+      hot('p-s----m', { p: memoryWith(T0, [pause]), s: memoryWith(T0, [cooldown]), m: memoryWith(T0, [reversalOff]) }).subscribe((m) => (current = m));
       const steps = hot('-a-b-c--d-e-|', { a, b, c, d, e });
       const [ca, cb, cc, cd, ce] = [a, b, c, d, e].map((s) => s.candidates);
-      expectObservable(steps.pipe(memoryGate({ config, memory$ }))).toBe('-a-b-c--d-e-|', {
+      expectObservable(steps.pipe(memoryGate({ config, memory: () => current! }))).toBe('-a-b-c--d-e-|', {
         a: { ...a, decisions: [decided(ca![0]!, 'blocked', [lockReason(pause, 'pause')])] },
         b: { ...b, decisions: [decided(cb![0]!, 'blocked', [lockReason(cooldown, 'symbol_cooldown')])] },
         c: { ...c, decisions: [decided(cc![0]!, 'sent', [])] },
@@ -88,7 +91,7 @@ describe('memoryGate', () => {
     const a = scanned('SOLUSDT', T0, candidate(), candidate({ model: 'reversal', score: 90 }));
     const [cont, rev] = a.candidates;
     newScheduler().run(({ cold, expectObservable }) => {
-      expectObservable(cold('a|', { a }).pipe(memoryGate({ config: onlyContinuation, memory$ }))).toBe('a|', {
+      expectObservable(cold('a|', { a }).pipe(memoryGate({ config: onlyContinuation, memory: () => memory$.value }))).toBe('a|', {
         a: { ...a, decisions: [
           decided(cont!, 'sent', []),
           decided(rev!, 'blocked', [lockReason(reversalOff, 'model_disabled'), { code: 'model_off', detail: { model: 'reversal' } }]),
@@ -109,7 +112,7 @@ describe('memoryGate', () => {
     const [solCont] = sol.candidates;
     const reason = (v: AdjustmentVerdict): Reason => adjustmentReason(v)!;
     newScheduler().run(({ cold, expectObservable }) => {
-      expectObservable(cold('ab|', { a: btc, b: sol }).pipe(memoryGate({ config, memory$ }))).toBe('ab|', {
+      expectObservable(cold('ab|', { a: btc, b: sol }).pipe(memoryGate({ config, memory: () => memory$.value }))).toBe('ab|', {
         a: { ...btc, decisions: [
           decided(btcCont!, 'sent', []),
           decided(btcRev!, 'blocked', [reason(reversalStricter), { code: 'threshold', detail: { score: 80, threshold: 85 } }], 85),
@@ -120,7 +123,7 @@ describe('memoryGate', () => {
   });
 
   itKeepsTheStreamContract(
-    () => memoryGate({ config, memory$: new BehaviorSubject(memoryWith(T0, [])) }),
+    () => memoryGate({ config, memory: () => memoryWith(T0, []) }),
     () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('ETHUSDT', T0))],
   );
 });

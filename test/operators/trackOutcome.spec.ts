@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Subject } from 'rxjs';
-import type { MemoryState } from '../../src/core/memory/state.js';
 import type { ClosedTrade, OpenTrade } from '../../src/domain/trade.js';
 import { trackOutcome } from '../../src/operators/trackOutcome.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, candleEnding, quietCandle } from './support/candles.js';
@@ -17,13 +15,6 @@ function closedAt(trade: OpenTrade, exitPrice: number, exitTimeMs: number, outco
   return { ...trade, exitTimeMs, exitPrice, outcome, rMultiple: perUnit / (trade.entry - trade.stopLoss), pnl, equityAfter: equityBefore + pnl };
 }
 
-function collect(): { memory$: Subject<MemoryState>; states: MemoryState[] } {
-  const memory$ = new Subject<MemoryState>();
-  const states: MemoryState[] = [];
-  memory$.subscribe((s) => states.push(s));
-  return { memory$, states };
-}
-
 describe('trackOutcome', () => {
   it('closes a same-candle SL and TP hit as a LOSS, moves equity, frees the symbol and feeds memory; never on the signal candle', () => {
     const trade = longTrade(7, 'BTCUSDT', T0);
@@ -32,7 +23,7 @@ describe('trackOutcome', () => {
     desk.memory.onTradeClosed(lostTrade(1, 'ETHUSDT', T0 - 2 * HOUR_MS));
     desk.memory.onTradeClosed(lostTrade(2, 'SOLUSDT', T0 - HOUR_MS));
     desk.memory.advanceTo(T0);
-    const { memory$, states } = collect();
+    const before = desk.memoryState;
     const exitMs = T0 + HALF_HOUR_MS;
     const s = stepOn(candleEnding('BTCUSDT', T0, { low: 90, high: 110 }));
     const e = stepOn(candleEnding('ETHUSDT', exitMs, { low: 90, high: 110 }));
@@ -45,14 +36,14 @@ describe('trackOutcome', () => {
     });
     newScheduler().run(({ hot, expectObservable }) => {
       const steps = hot('-s-e-b-c-|', { s, e, b, c });
-      const out = steps.pipe(trackOutcome({ desk, memory$ }));
+      const out = steps.pipe(trackOutcome({ desk }));
       expectObservable(out).toBe('-s-e-x-c-|', { s, e, x: { ...b, closedTrade: closed, memoryEvents: expect.arrayContaining([pauseStart]) }, c });
     });
     expect(desk.openTrades.has('BTCUSDT'), 'the symbol is free for a scan on this very candle').toBe(false);
     expect(desk.equityUsdt, 'equity moved by the pnl').toBeCloseTo(1000 + closed.pnl, 9);
     expect(closed.pnl, 'a loss of about 1 R at 1 % risk on 5 units').toBeLessThan(0);
-    expect(states.length, 'memory$ is told once, on the close').toBe(1);
-    expect(states[0]!.gate({ symbol: 'XRPUSDT', model: 'reversal' }).map((l) => l.rule), 'the gate will read the new pause').toEqual(['globalLossStreak']);
+    expect(desk.memoryState, 'the desk\'s memory was refreshed on the close').not.toBe(before);
+    expect(desk.memoryState.gate({ symbol: 'XRPUSDT', model: 'reversal' }).map((l) => l.rule), 'the gate will read the new pause').toEqual(['globalLossStreak']);
   });
 
   it('expires on the signal interval clock: a 4h trade outlives 48 half-hours', () => {
@@ -61,14 +52,14 @@ describe('trackOutcome', () => {
     const a = stepOn(quietCandle('ETHUSDT', T0 + 48 * HALF_HOUR_MS));
     const z = stepOn(quietCandle('ETHUSDT', trade.expiresAtMs));
     newScheduler().run(({ cold, expectObservable }) => {
-      const out = cold('a-z|', { a, z }).pipe(trackOutcome({ desk, memory$: new Subject<MemoryState>() }));
+      const out = cold('a-z|', { a, z }).pipe(trackOutcome({ desk }));
       const expired = closedAt(trade, 100, trade.expiresAtMs, 'EXPIRED', 1000);
       expectObservable(out).toBe('a-x|', { a, x: { ...z, closedTrade: expired, memoryEvents: expect.any(Array) } });
     });
   });
 
   itKeepsTheStreamContract(
-    () => trackOutcome({ desk: makeDesk({ openTrades: [longTrade(3, 'SOLUSDT', T0)] }), memory$: new Subject<MemoryState>() }),
+    () => trackOutcome({ desk: makeDesk({ openTrades: [longTrade(3, 'SOLUSDT', T0)] }) }),
     () => [stepOn(quietCandle('BTCUSDT', T0 + HALF_HOUR_MS)), stepOn(quietCandle('SOLUSDT', T0 + HALF_HOUR_MS))],
   );
 });
