@@ -35,7 +35,6 @@ export function trueRange(candle: HighLowClose, previousClose: number | undefine
  */
 export class WilderAtr implements StreamingIndicator<HighLowClose, number> {
   private state: AtrState = { previousClose: undefined, atr: undefined, seedSum: 0, seedCount: 0 };
-  private beforeNewest: AtrState | undefined;
 
   constructor(
     readonly period = 14,
@@ -45,16 +44,7 @@ export class WilderAtr implements StreamingIndicator<HighLowClose, number> {
   }
 
   add(candle: HighLowClose): void {
-    this.beforeNewest = this.state;
     this.state = this.next(this.state, candle);
-  }
-
-  replace(candle: HighLowClose): void {
-    if (this.beforeNewest === undefined) {
-      this.add(candle);
-      return;
-    }
-    this.state = this.next(this.beforeNewest, candle);
   }
 
   get isStable(): boolean {

@@ -41,12 +41,6 @@ export class Bollinger implements StreamingIndicator<number, BollingerValue> {
     this.cached = undefined;
   }
 
-  replace(value: number): void {
-    this.sma.replace(value);
-    this.newest = value;
-    this.cached = undefined;
-  }
-
   get isStable(): boolean {
     return this.sma.isStable;
   }

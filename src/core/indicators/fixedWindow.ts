@@ -1,7 +1,6 @@
 /**
  * The last `capacity` values of a series in a ring buffer, oldest evicted first. Indicators keep
- * their window here so each closed candle costs O(1), and the forming candle can be swapped in
- * place with {@link FixedWindow.replaceNewest}.
+ * their window here so each closed candle costs O(1).
  */
 export class FixedWindow<T> {
   private readonly items: T[] = [];
@@ -31,15 +30,6 @@ export class FixedWindow<T> {
     this.items[this.start] = value;
     this.start = (this.start + 1) % this.capacity;
     return evicted;
-  }
-
-  /** Overwrites the newest value and returns the one it replaced (undefined when empty). */
-  replaceNewest(value: T): T | undefined {
-    if (this.items.length === 0) return undefined;
-    const index = (this.start + this.items.length - 1) % this.capacity;
-    const old = this.items[index] as T;
-    this.items[index] = value;
-    return old;
   }
 
   /** The value `back` steps before the newest (`back = 0` is the newest), or undefined. */

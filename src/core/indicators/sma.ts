@@ -21,16 +21,6 @@ export class Sma implements StreamingIndicator<number, number> {
     this.sum.add(value);
   }
 
-  replace(value: number): void {
-    const old = this.window.replaceNewest(value);
-    if (old === undefined) {
-      this.add(value);
-      return;
-    }
-    this.sum.add(-old);
-    this.sum.add(value);
-  }
-
   get isStable(): boolean {
     return this.window.isFull;
   }

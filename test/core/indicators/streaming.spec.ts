@@ -7,7 +7,7 @@ import { Sma } from '../../../src/core/indicators/sma.js';
 import { loadKlines, relativeError } from './klineCsv.js';
 
 describe('FixedWindow', () => {
-  it('evicts the oldest, reads back from the newest and replaces the newest in place', () => {
+  it('evicts the oldest and reads back from the newest', () => {
     const w = new FixedWindow<number>(3);
     expect(w.push(1), 'nothing evicted while filling').toBeUndefined();
     w.push(2);
@@ -18,8 +18,6 @@ describe('FixedWindow', () => {
     expect(w.fromNewest(0), 'newest').toBe(4);
     expect(w.fromNewest(2), 'oldest kept').toBe(2);
     expect(w.fromNewest(3), 'beyond the window').toBeUndefined();
-    expect(w.replaceNewest(9), 'returns the replaced value').toBe(4);
-    expect(w.toArray(), 'only the newest changed').toEqual([2, 3, 9]);
   });
 });
 
@@ -37,7 +35,7 @@ describe('CompensatedSum', () => {
 });
 
 describe('Sma', () => {
-  it('is undefined until period values, includes the newest, and replace swaps only the newest', () => {
+  it('is undefined until period values and includes the newest', () => {
     const sma = new Sma(3);
     sma.add(1);
     sma.add(2);
@@ -45,27 +43,24 @@ describe('Sma', () => {
     expect(sma.value, 'no value before stable').toBeUndefined();
     sma.add(6);
     expect(sma.value, 'mean of 1, 2, 6').toBe(3);
-    sma.replace(9);
-    expect(sma.value, 'mean of 1, 2, 9 after replacing the forming value').toBe(4);
     sma.add(10);
-    expect(sma.value, 'mean of 2, 9, 10').toBe(7);
+    expect(sma.value, 'mean of 2, 6, 10').toBe(6);
   });
 
-  it('stays within 1e-9 of an exact window mean after 23k updates with replaces in between', () => {
+  it('stays within 1e-9 of an exact window mean after 23k updates', () => {
     const klines = loadKlines('SOLUSDT', '30m');
     const sma = new Sma(20);
     const volumes: number[] = [];
     let worst = 0;
     klines.forEach((k, i) => {
-      sma.add(k.volume * 3 + 1);
-      sma.replace(k.volume);
+      sma.add(k.volume);
       volumes.push(k.volume);
       if (i >= 19) {
         const exact = volumes.slice(i - 19, i + 1).reduce((a, b) => a + b, 0) / 20;
         worst = Math.max(worst, relativeError(sma.value as number, exact));
       }
     });
-    expect(worst, 'no drift from add/replace cycles').toBeLessThanOrEqual(1e-9);
+    expect(worst, 'no drift from the running sum').toBeLessThanOrEqual(1e-9);
   });
 });
 
@@ -79,8 +74,8 @@ describe('Bollinger', () => {
     expect(v?.deviation, 'divides by n, not n − 1').toBeCloseTo(Math.SQRT2, 15);
     expect(v?.upper, 'upper = middle + 2σ').toBeCloseTo(4 + 2 * Math.SQRT2, 14);
     expect(v?.percentB, '%B of 6').toBeCloseTo((6 - (4 - 2 * Math.SQRT2)) / (4 * Math.SQRT2), 14);
-    b.replace(4);
-    expect(b.value?.middle, 'replace recomputes').toBe(3.5);
+    b.add(4);
+    expect(b.value?.middle, 'the next value recomputes the bands').toBe(4.5);
   });
 
   it('gives no %B on a flat window (zero width)', () => {
@@ -111,17 +106,5 @@ describe('WilderAtr', () => {
       if (i < 13) expect(atr.value, `undefined at candle ${i + 1}`).toBeUndefined();
       else expect(relativeError(atr.value as number, reference as number), `ATR at ${i}`).toBeLessThanOrEqual(1e-12);
     });
-  });
-
-  it('replace rewinds to the state before the newest candle', () => {
-    const klines = loadKlines('BTCUSDT', '4h').slice(0, 40);
-    const direct = new WilderAtr();
-    const replaced = new WilderAtr();
-    for (const k of klines) {
-      direct.add(k);
-      replaced.add({ high: k.high * 2, low: k.low / 2, close: k.close * 3 });
-      replaced.replace(k);
-    }
-    expect(replaced.value, 'same as never having seen the forming values').toBe(direct.value);
   });
 });
