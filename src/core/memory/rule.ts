@@ -157,9 +157,9 @@ export function ruleFromTracker(parts: RuleParts): MemoryRule {
  * needs `params.model`. Returns the model of a model-scoped instance.
  */
 export function checkScope(id: string, kind: Pick<MemoryRuleKind, 'name' | 'scopes'>, scope: RuleScopeKind, model: ModelName | undefined): ModelName | undefined {
-  if (!kind.scopes.includes(scope)) throw new ConfigError(`memory.${id}.scope`, JSON.stringify(scope), `for ${kind.name}: ${kind.scopes.join(', ')}`);
+  if (!kind.scopes.includes(scope)) throw new ConfigError(`memory.${id}.scope`, scope, `for ${kind.name}: ${kind.scopes.join(', ')}`);
   if (scope === 'model' && model === undefined) throw new ConfigError(`memory.${id}.model`, undefined, 'continuation or reversal (a model-scoped rule names its model)');
-  if (scope !== 'model' && model !== undefined) throw new ConfigError(`memory.${id}.model`, JSON.stringify(model), 'unset unless the scope is model');
+  if (scope !== 'model' && model !== undefined) throw new ConfigError(`memory.${id}.model`, model, 'unset unless the scope is model');
   return scope === 'model' ? model : undefined;
 }
 

@@ -29,7 +29,7 @@ export const SEED_RULES: readonly RuleSpec[] = [
 /** One instance from its spec; a drawdown instance without `startingEquity` starts at `startingEquity`. */
 export function createMemoryRule(spec: RuleSpec, startingEquity?: number): MemoryRule {
   const kind = MEMORY_RULE_KINDS[spec.kind];
-  if (kind === undefined) throw new ConfigError(`memory.${spec.id}.kind`, JSON.stringify(spec.kind), Object.keys(MEMORY_RULE_KINDS).join(', '));
+  if (kind === undefined) throw new ConfigError(`memory.${spec.id}.kind`, String(spec.kind), Object.keys(MEMORY_RULE_KINDS).join(', '));
   const equity = spec.kind === 'drawdownCap' && startingEquity !== undefined && spec.params.startingEquity === undefined ? { startingEquity } : {};
   return kind.create({ id: spec.id, scope: spec.scope, params: { ...spec.params, ...equity } });
 }
@@ -45,7 +45,7 @@ export interface MemoryRulesOptions {
 export function createMemoryRules({ startingEquity, specs = SEED_RULES }: MemoryRulesOptions): MemoryRule[] {
   const ids = new Set<string>();
   return specs.map((spec) => {
-    if (ids.has(spec.id)) throw new ConfigError(`memory.${spec.id}.id`, JSON.stringify(spec.id), 'each id once');
+    if (ids.has(spec.id)) throw new ConfigError(`memory.${spec.id}.id`, spec.id, 'each id once');
     ids.add(spec.id);
     return createMemoryRule(spec, startingEquity);
   });
