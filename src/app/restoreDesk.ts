@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
 import { SignalDesk } from '../core/desk/signalDesk.js';
 import { createMemoryEngine } from '../core/memory/engine.js';
-import { createDefaultMemoryRules } from '../core/memory/rules/index.js';
+import type { RuleSpec } from '../core/memory/rule.js';
+import { createMemoryRules } from '../core/memory/rules/index.js';
 import type { MemoryBaseConfig } from '../core/memory/state.js';
 import { countSentByDay } from '../core/risk/dailyCount.js';
 import type { Repos } from '../sinks/sqlite/repos.js';
@@ -15,6 +16,8 @@ export interface RestoreDeskInput {
   readonly base: MemoryBaseConfig;
   /** MEMORY_ENABLED: with false, no rule runs (the backtest's memory-off arm). */
   readonly memoryEnabled: boolean;
+  /** The configured memory rules (MEMORY_RULES_FILE); default the 8 seed rules. */
+  readonly memoryRules?: readonly RuleSpec[];
   readonly logger: Logger;
 }
 
@@ -24,8 +27,8 @@ export interface RestoreDeskInput {
  * counts and the next signal id. The same database always gives the same desk, so a restart
  * continues exactly where the last committed candle left off.
  */
-export function restoreDesk({ repos, config, startingEquity, base, memoryEnabled, logger }: RestoreDeskInput): SignalDesk {
-  const rules = memoryEnabled ? createDefaultMemoryRules({ startingEquity }) : [];
+export function restoreDesk({ repos, config, startingEquity, base, memoryEnabled, memoryRules, logger }: RestoreDeskInput): SignalDesk {
+  const rules = memoryEnabled ? createMemoryRules({ startingEquity, ...(memoryRules === undefined ? {} : { specs: memoryRules }) }) : [];
   const memory = createMemoryEngine({ rules, startingEquity, baseConfig: base });
   const closed = repos.trades.closedTrades();
   // memory_state's own time is its newest row, which reads 0 when no lock is stored; but every

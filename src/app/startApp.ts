@@ -1,3 +1,4 @@
+import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
@@ -66,13 +67,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const { scheduler = asyncScheduler, onFatal } = options;
   const startedAtMs = scheduler.now();
   const secrets = config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [];
+  // Before anything opens: a bad rules file is a config error (exit 1).
+  const memoryRules = loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
   const repos = createRepos(openDatabase(config.DB_PATH));
   const filterBook = new SymbolFilterBook(logger);
   const enabledModels = new Set<ModelName>();
   if (config.CONTINUATION_ENABLED) enabledModels.add('continuation');
   if (config.REVERSAL_ENABLED) enabledModels.add('reversal');
   const desk = restoreDesk({
-    repos, logger, startingEquity: config.ACCOUNT_BALANCE, memoryEnabled: config.MEMORY_ENABLED,
+    repos, logger, startingEquity: config.ACCOUNT_BALANCE, memoryEnabled: config.MEMORY_ENABLED, memoryRules,
     base: { scoreThreshold: config.SCORE_THRESHOLD, riskPerTradePct: config.RISK_PER_TRADE, maxSignalsPerDay: config.MAX_SIGNALS_PER_DAY },
     config: {
       profile: config.MODEL_PROFILE, models: DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: config.SCORE_THRESHOLD,

@@ -1,3 +1,5 @@
+import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
+import { SEED_RULES } from '../core/memory/rules/index.js';
 import type { Config } from '../config/config.js';
 import { normaliseFixedSymbols } from '../core/universe/normaliseFixedSymbols.js';
 import type { ModelProfile } from '../domain/signal.js';
@@ -20,6 +22,7 @@ export function settingsFromConfig(config: Config, profile: ModelProfile, memory
     expiryCandles: config.TRADE_EXPIRY_CANDLES,
     continuationEnabled: config.CONTINUATION_ENABLED,
     reversalEnabled: config.REVERSAL_ENABLED,
+    memoryRules: loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE),
   };
 }
 
@@ -52,6 +55,8 @@ export function configRecord(settings: BacktestSettings, rotation: RotationSetti
     CONTINUATION_ENABLED: settings.continuationEnabled,
     REVERSAL_ENABLED: settings.reversalEnabled,
     ROTATE: rotation !== undefined,
+    // The rules the run used, whether or not memory was on: ids, kinds, scopes and parameters.
+    MEMORY_RULES: (settings.memoryRules ?? SEED_RULES).map(({ id, kind, scope, params }) => ({ id, kind, scope, params })),
   };
   if (rotation !== undefined) {
     Object.assign(record, {

@@ -1,3 +1,4 @@
+import type { RuleSpec } from '../core/memory/rule.js';
 import { from, of } from 'rxjs';
 import type { Logger } from 'pino';
 import { klineEndMs, type Kline } from '../domain/kline.js';
@@ -25,6 +26,8 @@ export interface BacktestSettings {
   readonly expiryCandles: number;
   readonly continuationEnabled: boolean;
   readonly reversalEnabled: boolean;
+  /** The memory rules (MEMORY_RULES_FILE); default the 8 seed rules. */
+  readonly memoryRules?: readonly RuleSpec[];
 }
 
 export const DEFAULT_BACKTEST_SETTINGS: BacktestSettings = {
@@ -78,7 +81,7 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
   const repos = createRepos(openDatabase(dbPath));
   try {
     const desk = restoreDesk({
-      repos, config: deskConfigOf(settings), startingEquity: settings.startingEquity, memoryEnabled: settings.memory, logger,
+      repos, config: deskConfigOf(settings), startingEquity: settings.startingEquity, memoryEnabled: settings.memory, memoryRules: settings.memoryRules, logger,
       base: { scoreThreshold: settings.scoreThreshold, riskPerTradePct: settings.riskPerTradePct, maxSignalsPerDay: settings.maxSignalsPerDay },
     });
     const cursors = new Map<string, number>();

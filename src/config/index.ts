@@ -1,3 +1,4 @@
 export { deprecatedSettings, parseConfig, loadConfig, type Config } from './config.js';
 export { ENV, type EnvVar } from './envSpec.js';
 export { renderEnvExample } from './envExample.js';
+export { loadMemoryRuleSpecs } from './memoryRules.js';

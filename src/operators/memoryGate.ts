@@ -34,7 +34,7 @@ export function memoryGateStage({ config }: Pick<MemoryGateDeps, 'config'>): (st
     for (const c of step.candidates) {
       if (c.score < config.scoreThreshold) continue;
       const limits = memory.limitsFor({ symbol: c.symbol, model: c.model }, endMs);
-      const blocks: Reason[] = limits.locks.map(lockReason);
+      const blocks: Reason[] = limits.locks.map((lock) => lockReason(lock, memory.rules));
       if (!config.enabledModels.has(c.model)) blocks.push({ code: 'model_off', detail: { model: c.model } });
       const adjustments = limits.adjustments.map(adjustmentReason).filter((r): r is Reason => r !== undefined);
       // Under the effective threshold: recorded after the adjustments that raised it.

@@ -7,6 +7,7 @@ import type { ModelProfile } from '../domain/signal.js';
 import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
+import { announces, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
 import { scopeKey } from '../core/memory/verdictKeys.js';
 import type { OutboxRepo } from './sqlite/outboxRepo.js';
 import type { Repos } from './sqlite/repos.js';
@@ -19,8 +20,6 @@ import { renderTradeResult } from './telegram/templates/tradeMessage.js';
 
 const DAY_MS = 86_400_000;
 
-/** Rules whose changes are logged and stored but not sent: they toggle often and change only thresholds. */
-const QUIET_RULES: ReadonlySet<string> = new Set(['globalWinRate', 'symbolWinRate']);
 
 export interface StepWriterDeps {
   readonly repos: Repos;
@@ -51,11 +50,14 @@ export interface StepOutbox {
  */
 export class StepWriter {
   private readonly log: Logger;
+  /** The facts of the desk's memory rules: which are announced, and their names. */
+  private readonly rules: RuleBook;
   private readonly commit: (step: CandleStep) => number;
   private readonly commitBatch: (steps: readonly CandleStep[]) => number;
 
   constructor(private readonly deps: StepWriterDeps) {
     this.log = deps.logger.child({ component: 'signals' });
+    this.rules = ruleBook(deps.desk.memory.rules);
     this.commit = deps.repos.db.transaction((step: CandleStep) => {
       const messages = this.store(step);
       if (step.memoryEvents.length > 0 || step.closedTrade) deps.repos.memory.saveSnapshot(deps.desk.memory.snapshot());
@@ -119,7 +121,8 @@ export class StepWriter {
     // Most 30m steps record nothing.
     if (isEmptyStep(step)) return 0;
     let messages = 0;
-    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.() } : undefined;
+    const rules = this.rules;
+    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules } : undefined;
     if (step.closedTrade) {
       repos.trades.close(step.closedTrade);
       if (ctx) messages += this.enqueue(step, `trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
@@ -137,7 +140,8 @@ export class StepWriter {
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
-      for (const e of step.memoryEvents) if (!QUIET_RULES.has(e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      // A rule that does not announce (a win-rate threshold: it toggles often) is stored and logged only.
+      for (const e of step.memoryEvents) if (announces(rules, e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
     }
     return messages;
   }

@@ -32,6 +32,10 @@ describe('backtest runs (in process)', () => {
     const report = readReport(join(out, 'report.json'));
     expect(report.run, 'profile and memory from the env').toMatchObject({ profile: 'confluence', memory: false });
     expect(report.run.config.RISK_PER_TRADE, 'recorded').toBe(2);
+    expect((report.run.config.MEMORY_RULES as { id: string; kind: string }[]).map((r) => `${r.id}:${r.kind}`), 'the rules used are recorded, ids and kinds').toEqual([
+      'globalWinRate:winRateThreshold', 'globalLossStreak:lossStreakLock', 'drawdownDailyCap:drawdownCap', 'drawdownRiskCap:drawdownCap',
+      'symbolLossStreak:lossStreakLock', 'symbolWinRate:winRateThreshold', 'reversalWinRate:winRateLock', 'continuationWinRate:winRateLock',
+    ]);
     expect(report.trades.length, 'traded').toBeGreaterThan(0);
     expect(new Set(report.trades.map((t) => t.riskPct)), 'every trade risked 2 %').toEqual(new Set([2]));
     const bad = await runCli([...SHORT, '--out', out], { RISK_PER_TRADE: '9' });

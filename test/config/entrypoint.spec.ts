@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,6 +29,21 @@ describe('the real entry point with a bad environment', () => {
     expect(lines, 'exactly one line on stderr').toHaveLength(1);
     expect(lines[0]).toContain(`${name}=${JSON.stringify(value)}`);
     expect(lines[0]).toMatch(/allowed/);
+    expect(r.stdout, 'nothing was logged: no connection was attempted').toBe('');
+  });
+
+  it('`run` with a rules file with a bad field exits 1 with one line naming the rule and the field, before connecting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-rules-'));
+    const file = join(dir, 'rules.json');
+    writeFileSync(file, JSON.stringify([
+      { id: 'globalWinRate', kind: 'winRateThreshold', scope: 'global', params: { windowTrades: 20, minTrades: 10, belowWinRatePct: 55, thresholdAdd: 5 } },
+      { id: 'strictStreak', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2, lockHours: -1 } },
+    ]));
+    const r = runCli(['run'], { MEMORY_RULES_FILE: file, BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market' });
+    expect(r.status, r.stderr).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, 'exactly one line on stderr').toHaveLength(1);
+    expect(lines[0]).toMatch(/^config error: MEMORY_RULES_FILE rule 2 \(strictStreak\) params\.lockHours="-1" is invalid: allowed /);
     expect(r.stdout, 'nothing was logged: no connection was attempted').toBe('');
   });
 

@@ -1,21 +1,19 @@
 import type { AdjustmentVerdict, LockVerdict } from '../../domain/memory.js';
 import type { Reason } from '../../domain/reason.js';
+import { lockCodeOfScope } from '../memory/rule.js';
+import { SEED_RULE_BOOK, type RuleBook } from '../memory/ruleBook.js';
 
 /**
- * A blocking lock as the reason recorded with the candidate it blocked, by the lock's scope: a
- * global lock is a `pause` (losing streak or the operator), a symbol lock a `symbol_cooldown`, a
- * model lock `model_disabled`. The rule stays as its machine id; templates name it for people.
+ * A blocking lock as the reason recorded with the candidate it blocked, with the code its rule
+ * carries (`lockCode`: `pause`, `symbol_cooldown`, `model_disabled`); a rule the book does not
+ * know is worded by its lock's scope. The rule stays as its machine id; templates name it for people.
  */
-export function lockReason(lock: LockVerdict): Reason {
-  const { untilMs, detail: why, rule } = lock;
-  switch (lock.scope.kind) {
-    case 'global':
-      return { code: 'pause', detail: { untilMs, why }, rule };
-    case 'symbol':
-      return { code: 'symbol_cooldown', detail: { symbol: lock.scope.symbol, untilMs, why }, rule };
-    case 'model':
-      return { code: 'model_disabled', detail: { model: lock.scope.model, untilMs, why }, rule };
-  }
+export function lockReason(lock: LockVerdict, book: RuleBook = SEED_RULE_BOOK): Reason {
+  const { untilMs, detail: why, rule, scope } = lock;
+  const code = book.facts(rule)?.lockCode ?? lockCodeOfScope(scope.kind);
+  if (code === 'symbol_cooldown' && scope.kind === 'symbol') return { code, detail: { symbol: scope.symbol, untilMs, why }, rule };
+  if (code === 'model_disabled' && scope.kind === 'model') return { code, detail: { model: scope.model, untilMs, why }, rule };
+  return { code: 'pause', detail: { untilMs, why }, rule };
 }
 
 /** A memory adjustment as the reason recorded with the signal it changed; notices change nothing and give none. */

@@ -2,6 +2,7 @@ import type { LockVerdict, MemoryEvent, Verdict } from '../../domain/memory.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import { manualPauseLock, manualPauseTracker } from './manualPause.js';
 import type { MemoryRule } from './rule.js';
+import { ruleBook } from './ruleBook.js';
 import { compareLocks, MANUAL_PAUSE_RULE, type MemorySnapshot, type SnapshotCheck } from './snapshot.js';
 import { buildMemoryState, combineVerdicts, type CombinedVerdicts, type MemoryBaseConfig, type MemoryState } from './state.js';
 import { EquityCurve } from './trackers/drawdown.js';
@@ -41,9 +42,10 @@ export interface MemoryEngine {
   restore(snapshot: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck;
 }
 
-/** Creates the memory engine over configured rules (see `createDefaultMemoryRules`). */
+/** Creates the memory engine over configured rules (see `createMemoryRules`). */
 export function createMemoryEngine({ rules, startingEquity, baseConfig }: MemoryEngineOptions): MemoryEngine {
   let bank = new TrackerBank(rules);
+  const book = ruleBook(rules);
   let trades: ClosedTrade[] = [];
   let seen = new Set<number>();
   let equity = new EquityCurve(startingEquity);
@@ -146,7 +148,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
         curve.add(trade);
       }
       const verdicts = activeVerdicts([...past.all(), manualSlot], nowMs);
-      return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak });
+      return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak, rules: book });
     }
     let verdicts = cache.get(nowMs);
     if (verdicts === undefined) {
@@ -155,7 +157,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
       verdicts = fresh;
     }
     if (combined?.of !== verdicts) combined = { of: verdicts, value: combineVerdicts(verdicts, baseConfig) };
-    return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: equity.equity, peakEquity: equity.peak }, combined.value);
+    return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: equity.equity, peakEquity: equity.peak, rules: book }, combined.value);
   }
 
   function setManualPause(untilMs: number | null, nowMs: number = clockMs): LockVerdict | null {

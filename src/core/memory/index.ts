@@ -5,3 +5,4 @@ export * from './snapshot.js';
 export * from './state.js';
 export { compareTrades } from './tradeOrder.js';
 export { parseScopeKey, scopeKey, verdictKey } from './verdictKeys.js';
+export * from './ruleBook.js';

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfigError } from '../../domain/errors.js';
-import type { Verdict } from '../../domain/memory.js';
+import type { Scope, Verdict } from '../../domain/memory.js';
 import type { ModelName } from '../../domain/signal.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import { historyAt } from './tradeOrder.js';
@@ -26,10 +26,45 @@ export interface RuleTracker {
   verdict(nowMs: number): Verdict | null;
 }
 
+/** The four kinds of memory rule (freqtrade-style protections): each configured as instances with parameters. */
+export const RULE_KIND_NAMES = ['winRateThreshold', 'lossStreakLock', 'drawdownCap', 'winRateLock'] as const;
+export type RuleKindName = (typeof RULE_KIND_NAMES)[number];
+
+/** The reason code a rule's lock is recorded with on the candidate it blocks. */
+export type LockCode = 'pause' | 'symbol_cooldown' | 'model_disabled';
+
+/**
+ * The human name of a rule, as a key the vi/en wording tables word (`ruleTitle`): chosen by the
+ * rule's kind from its scope and effect, so a configured instance is named without a table of ids.
+ */
+export const RULE_TITLES = [
+  'lowWinRateGlobal', 'lowWinRateSymbol', 'lowWinRateModel',
+  'lossStreakGlobal', 'lossStreakSymbol', 'lossStreakModel',
+  'drawdownDailyCap', 'drawdownRiskCap',
+  'goodRunGlobal', 'goodRunSymbol', 'goodRunModel',
+  'manualPause',
+] as const;
+export type RuleTitle = (typeof RULE_TITLES)[number];
+
+/** What the readers outside the memory need to know of a rule, kept with the rule itself. */
+export interface RuleFacts {
+  /** The wording key of its human name. */
+  readonly title: RuleTitle;
+  /** Whether its starts and ends are sent on Telegram (otherwise only stored and logged). */
+  readonly announce: boolean;
+  /** For rules that lock: the reason code of the candidates they block. */
+  readonly lockCode?: LockCode;
+}
+
 /** A configured memory rule: a pure function of the closed-trade history and event time. */
 export interface MemoryRule {
+  /** The instance id (`globalWinRate`): the `rule` of its verdicts, memory rows and reasons. */
   readonly name: string;
+  readonly kind: RuleKindName;
   readonly scope: RuleScopeKind;
+  /** The instance's parameters, defaults filled in. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly facts: RuleFacts;
   /** For `model` rules: the model whose trades the rule reads. */
   readonly model?: ModelName;
   /** Names the rule's parameters and values, for logs and `/status`. */
@@ -43,12 +78,24 @@ export interface MemoryRule {
   tracker(): RuleTracker;
 }
 
-/** What each file in `rules/` exports: a name, a scope, a zod config schema and a factory. */
-export interface MemoryRulePlugin {
-  readonly name: string;
+/** One configured instance of a kind: what a MEMORY_RULES_FILE entry holds. */
+export interface RuleSpec {
+  readonly id: string;
+  readonly kind: RuleKindName;
   readonly scope: RuleScopeKind;
-  readonly configSchema: z.ZodType<Record<string, unknown>>;
-  create(config?: Record<string, unknown>): MemoryRule;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What each file in `rules/` exports: a kind, the scopes it may run on, a zod schema of its
+ * parameters and a factory of instances.
+ */
+export interface MemoryRuleKind {
+  readonly name: RuleKindName;
+  readonly scopes: readonly RuleScopeKind[];
+  readonly paramsSchema: z.ZodType<Record<string, unknown>>;
+  /** An instance; a bad parameter is a ConfigError naming `memory.<id>.<field>`. */
+  create(spec: Omit<RuleSpec, 'kind'>): MemoryRule;
 }
 
 /** Parses a rule's config, defaults filled in; a bad value is a ConfigError naming `memory.<rule>.<field>`. */
@@ -67,7 +114,9 @@ export function parseRuleConfig<S extends z.ZodType>(ruleName: string, schema: S
 
 export interface RuleParts {
   readonly name: string;
+  readonly kind: RuleKindName;
   readonly scope: RuleScopeKind;
+  readonly facts: RuleFacts;
   readonly model?: ModelName;
   readonly config: Readonly<Record<string, unknown>>;
   /** One sentence on what the rule does, without the parameter values. */
@@ -86,7 +135,10 @@ export function ruleFromTracker(parts: RuleParts): MemoryRule {
   const { model } = parts;
   return {
     name: parts.name,
+    kind: parts.kind,
     scope: parts.scope,
+    params: parts.config,
+    facts: parts.facts,
     ...(model === undefined ? {} : { model }),
     describe: () => `${parts.name}(${params}): ${parts.summary}`,
     tracker: parts.tracker,
@@ -99,6 +151,85 @@ export function ruleFromTracker(parts: RuleParts): MemoryRule {
     },
   };
 }
+
+/**
+ * The scope check every kind shares: a kind refuses a scope it cannot run on, and a `model` scope
+ * needs `params.model`. Returns the model of a model-scoped instance.
+ */
+export function checkScope(id: string, kind: Pick<MemoryRuleKind, 'name' | 'scopes'>, scope: RuleScopeKind, model: ModelName | undefined): ModelName | undefined {
+  if (!kind.scopes.includes(scope)) throw new ConfigError(`memory.${id}.scope`, scope, `for ${kind.name}: ${kind.scopes.join(', ')}`);
+  if (scope === 'model' && model === undefined) throw new ConfigError(`memory.${id}.model`, undefined, 'continuation or reversal (a model-scoped rule names its model)');
+  if (scope !== 'model' && model !== undefined) throw new ConfigError(`memory.${id}.model`, model, 'unset unless the scope is model');
+  return scope === 'model' ? model : undefined;
+}
+
+/** The verdict scope of a trade in a rule's slice. */
+export function scopeOfTrade(scope: RuleScopeKind, trade: Pick<ClosedTrade, 'symbol' | 'model'>): Scope {
+  switch (scope) {
+    case 'global':
+      return { kind: 'global' };
+    case 'symbol':
+      return { kind: 'symbol', symbol: trade.symbol };
+    case 'model':
+      return { kind: 'model', model: trade.model };
+  }
+}
+
+/** The reason code of a lock on a scope: a global lock is a pause, a symbol lock a cooldown, a model lock disables it. */
+export function lockCodeOfScope(scope: RuleScopeKind): LockCode {
+  return scope === 'global' ? 'pause' : scope === 'symbol' ? 'symbol_cooldown' : 'model_disabled';
+}
+
+/** A title key by scope: `lowWinRate` + `Global` / `Symbol` / `Model`. */
+export function titleOfScope<P extends 'lowWinRate' | 'lossStreak' | 'goodRun'>(prefix: P, scope: RuleScopeKind): `${P}${'Global' | 'Symbol' | 'Model'}` {
+  return `${prefix}${scope === 'global' ? 'Global' : scope === 'symbol' ? 'Symbol' : 'Model'}`;
+}
+
+/** What a kind makes of an instance's checked parameters. */
+export interface KindParts<C> {
+  readonly facts: (config: C, scope: RuleScopeKind) => RuleFacts;
+  /** One sentence on what the rule does, without the parameter values. */
+  readonly summary: (config: C) => string;
+  readonly tracker: (id: string, scope: RuleScopeKind, config: C) => () => RuleTracker;
+}
+
+/**
+ * A kind from its schema and parts: `create` checks the scope and the parameters (a ConfigError
+ * names `memory.<id>.<field>`) and builds the instance with {@link ruleFromTracker}.
+ */
+export function defineKind<S extends z.ZodType<Record<string, unknown> & { model?: ModelName }>>(
+  name: RuleKindName,
+  scopes: readonly RuleScopeKind[],
+  paramsSchema: S,
+  parts: KindParts<z.output<S>>,
+): MemoryRuleKind {
+  const kind = { name, scopes };
+  return {
+    ...kind,
+    paramsSchema,
+    create({ id, scope, params }) {
+      const config = parseRuleConfig(id, paramsSchema, params);
+      const model = checkScope(id, kind, scope, config.model);
+      return ruleFromTracker({
+        name: id, kind: name, scope, ...(model === undefined ? {} : { model }),
+        config, facts: parts.facts(config, scope), summary: parts.summary(config), tracker: parts.tracker(id, scope, config),
+      });
+    },
+  };
+}
+
+/** Parameters every windowed win-rate kind shares: `minTrades` of the last `windowTrades`, and the model of a model scope. */
+export const windowParams = {
+  model: z.enum(['continuation', 'reversal']).optional(),
+  windowTrades: z.int().min(1).max(500),
+  minTrades: z.int().min(1).max(500),
+};
+
+/** The window's refinement: the minimum fits in the window. */
+export const minFitsWindow: [(c: { minTrades: number; windowTrades: number }) => boolean, { message: string; path: string[] }] = [
+  (c) => c.minTrades <= c.windowTrades,
+  { message: 'minTrades ≤ windowTrades', path: ['minTrades'] },
+];
 
 /** Hours in a config, as milliseconds of event time. */
 export const HOUR_MS = 3_600_000;

@@ -1,5 +1,6 @@
 import type { AdjustmentVerdict, LockVerdict, Scope, Verdict } from '../../domain/memory.js';
 import type { ModelName } from '../../domain/signal.js';
+import { SEED_RULE_BOOK, type RuleBook } from './ruleBook.js';
 
 /** The configured values memory tightens: SCORE_THRESHOLD, RISK_PER_TRADE, MAX_SIGNALS_PER_DAY. */
 export interface MemoryBaseConfig {
@@ -43,6 +44,8 @@ export const MAX_EFFECTIVE_THRESHOLD = 95;
  */
 export interface MemoryState {
   readonly asOfMs: number;
+  /** The facts of the rules behind the verdicts (the lock code a blocked candidate records). */
+  readonly rules: RuleBook;
   /** Every active verdict, notices included, in rule order. */
   readonly verdicts: readonly Verdict[];
   /** Active locks (rules and the manual pause) with their `untilMs`. */
@@ -80,6 +83,8 @@ export interface MemoryStateParts {
   readonly base: MemoryBaseConfig;
   readonly equity: number;
   readonly peakEquity: number;
+  /** The configured rules' facts; default the seed rules'. */
+  readonly rules?: RuleBook;
 }
 
 /** Whether a verdict's scope covers a target; a model-less target is covered by global and symbol scopes only. */
@@ -134,6 +139,7 @@ export function buildMemoryState(parts: MemoryStateParts, combined = combineVerd
  */
 class CombinedMemoryState implements MemoryState {
   readonly asOfMs: number;
+  readonly rules: RuleBook;
   readonly verdicts: readonly Verdict[];
   readonly locks: readonly LockVerdict[];
   readonly equity: number;
@@ -147,6 +153,7 @@ class CombinedMemoryState implements MemoryState {
   constructor(parts: MemoryStateParts, combined: CombinedVerdicts) {
     const peak = parts.peakEquity;
     this.asOfMs = parts.asOfMs;
+    this.rules = parts.rules ?? SEED_RULE_BOOK;
     this.verdicts = parts.verdicts;
     this.locks = combined.locks;
     this.equity = parts.equity;

@@ -1,5 +1,7 @@
 import type { ModelName } from '../../../src/domain/signal.js';
 import type { ClosedTrade } from '../../../src/domain/trade.js';
+import type { MemoryRule } from '../../../src/core/memory/rule.js';
+import { createMemoryRule, SEED_RULES } from '../../../src/core/memory/rules/index.js';
 
 export const HOUR_MS = 3_600_000;
 /** 2025-01-01T00:00Z, the start of the example candles. */
@@ -77,4 +79,11 @@ export function flipPoints(
     holding = now;
   });
   return flips;
+}
+
+/** A seed rule (MODELS.md rules 1–8) by its id, some parameters changed: an instance of its kind. */
+export function seedRule(id: string, params: Record<string, unknown> = {}): MemoryRule {
+  const spec = SEED_RULES.find((s) => s.id === id);
+  if (spec === undefined) throw new Error(`no seed rule ${id}`);
+  return createMemoryRule({ ...spec, params: { ...spec.params, ...params } });
 }

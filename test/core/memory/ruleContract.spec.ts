@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/domain/errors.js';
 import type { Verdict } from '../../../src/domain/memory.js';
-import { MEMORY_RULE_PLUGINS } from '../../../src/core/memory/rules/index.js';
+import type { RuleSpec } from '../../../src/core/memory/rule.js';
+import { createMemoryRule, MEMORY_RULE_KINDS, SEED_RULES } from '../../../src/core/memory/rules/index.js';
 import { HOUR_MS, sequence, T0 } from './fixtures.js';
 
 const PATTERNS = ['L'.repeat(25), 'W'.repeat(25), 'WLLWLLLWWWLWLLLLWWWWWLLWLWLLLW', 'LLWWLLWLWWWWWWWWWWWLLL'];
 
-describe.each(MEMORY_RULE_PLUGINS.map((plugin) => [plugin.name, plugin] as const))('rule contract: %s', (_, plugin) => {
+/** Instances of each kind beyond the seed's: other parameters and other scopes. */
+const OTHER_INSTANCES: readonly RuleSpec[] = [
+  { id: 'modelWinRate', kind: 'winRateThreshold', scope: 'model', params: { model: 'reversal', windowTrades: 8, minTrades: 3, belowWinRatePct: 60, thresholdAdd: 10 } },
+  { id: 'fastSymbolWinRate', kind: 'winRateThreshold', scope: 'symbol', params: { windowTrades: 5, minTrades: 5, belowWinRatePct: 40, thresholdAdd: 3 } },
+  { id: 'strictLossStreak', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2, lockHours: 1.5 } },
+  { id: 'modelLossStreak', kind: 'lossStreakLock', scope: 'model', params: { model: 'continuation', minLosses: 4, lockHours: 6 } },
+  { id: 'deepDrawdownDailyCap', kind: 'drawdownCap', scope: 'global', params: { startingEquity: 300, aboveDrawdownPct: 12, maxSignalsPerDay: 0 } },
+  { id: 'shallowDrawdownRiskCap', kind: 'drawdownCap', scope: 'global', params: { aboveDrawdownPct: 1, maxRiskPct: 0.25 } },
+  { id: 'symbolWinRateLock', kind: 'winRateLock', scope: 'symbol', params: { windowTrades: 6, minTrades: 6, belowWinRatePct: 50, lockHours: 3 } },
+  { id: 'globalWinRateLock', kind: 'winRateLock', scope: 'global', params: { windowTrades: 10, minTrades: 5, belowWinRatePct: 30, lockHours: 24 } },
+  { id: 'globalGoodRun', kind: 'winRateLock', scope: 'global', params: { windowTrades: 10, minTrades: 4, aboveWinRatePct: 50 } },
+];
+
+describe.each([...SEED_RULES, ...OTHER_INSTANCES].map((spec) => [`${spec.id} (${spec.kind}, ${spec.scope})`, spec] as const))('rule contract: %s', (_, spec) => {
+  const plugin = { name: spec.id, scope: spec.scope, create: (params: Record<string, unknown> = {}) => createMemoryRule({ ...spec, params: { ...spec.params, ...params } }) };
+  const kind = MEMORY_RULE_KINDS[spec.kind];
   const rule = plugin.create();
   const model = rule.model ?? 'continuation';
   const histories = PATTERNS.map((pattern) => sequence(pattern, { model, symbol: 'ETHUSDT' }));
@@ -78,15 +94,24 @@ describe.each(MEMORY_RULE_PLUGINS.map((plugin) => [plugin.name, plugin] as const
   });
 
   it('names each parameter and its value in describe()', () => {
-    const config = plugin.configSchema.parse({});
+    const config = kind.paramsSchema.parse(spec.params);
     const text = rule.describe();
     expect(text, 'describe starts with the rule name').toMatch(new RegExp(`^${plugin.name}\\b`));
     expect(Object.keys(config).length, 'the rule has parameters').toBeGreaterThan(0);
     for (const [key, value] of Object.entries(config)) expect(text, `names ${key}`).toContain(`${key}=${String(value)}`);
   });
 
+  it('carries its facts: a title, whether it is announced, and a lock code when it locks', () => {
+    expect(rule.kind).toBe(spec.kind);
+    expect(rule.params).toMatchObject(spec.params);
+    expect(rule.facts.title, 'a title the wording tables word').toBeTruthy();
+    expect(typeof rule.facts.announce).toBe('boolean');
+    const locks = [...histories].some((h) => probeTimes(h).some((now) => rule.evaluate(h, now)?.type === 'lock'));
+    expect(rule.facts.lockCode !== undefined, 'a lock code exactly when the rule locks').toBe(locks);
+  });
+
   it('rejects out-of-range and unknown config with a ConfigError naming the rule', () => {
-    const config = plugin.configSchema.parse({});
+    const config = kind.paramsSchema.parse(spec.params);
     const numericKey = Object.keys(config).find((key) => typeof config[key] === 'number');
     expect(numericKey, 'the rule has a numeric parameter').toBeDefined();
     expect(() => plugin.create({ [numericKey!]: -1 }), `${numericKey} = -1`).toThrow(ConfigError);

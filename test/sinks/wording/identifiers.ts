@@ -1,10 +1,10 @@
 import { MANUAL_PAUSE_RULE } from '../../../src/core/memory/snapshot.js';
-import { MEMORY_RULE_PLUGINS } from '../../../src/core/memory/rules/index.js';
+import { SEED_RULES } from '../../../src/core/memory/rules/index.js';
 import { REASON_CODES } from '../../../src/domain/reason.js';
 import { BREAKDOWN_KEYS } from '../../../src/domain/signal.js';
 
 /** Every memory rule id a verdict can name: the registry's rules and the operator's pause. */
-export const RULE_IDS: readonly string[] = [...MEMORY_RULE_PLUGINS.map((p) => p.name), MANUAL_PAUSE_RULE];
+export const RULE_IDS: readonly string[] = [...SEED_RULES.map((s) => s.id), MANUAL_PAUSE_RULE];
 
 /**
  * The program identifiers found in `text` that a trader must never read: a rule id, a reason code,

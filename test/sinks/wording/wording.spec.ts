@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryTable, tradesTable } from '../../../src/backtest/report/html/tables.js';
 import { memoryTimeline } from '../../../src/backtest/report/memoryTimeline.js';
 import type { ReportTrade } from '../../../src/backtest/report/types.js';
+import { RULE_TITLES } from '../../../src/core/memory/rule.js';
 import { scopeKey } from '../../../src/core/memory/verdictKeys.js';
 import { VERDICT_DETAIL_KINDS, VERDICT_TYPES, type MemoryEvent, type Verdict, type VerdictDetail } from '../../../src/domain/memory.js';
 import { REASON_CODES, SIZE_PROBLEMS, normaliseReasons, type Reason, type ReasonCode, type ReasonOf, type SizeProblem } from '../../../src/domain/reason.js';
@@ -11,7 +12,7 @@ import { wordMemory, wordSignals } from '../../../src/sinks/http/worded.js';
 import { stringsFor } from '../../../src/sinks/telegram/templates/common.js';
 import { renderMemory, renderSignalList } from '../../../src/sinks/telegram/templates/commandReplies.js';
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
-import { reasonDetailText, reasonText } from '../../../src/sinks/telegram/templates/reasonText.js';
+import { reasonDetailText, reasonText, ruleNameText } from '../../../src/sinks/telegram/templates/reasonText.js';
 import { renderSignal } from '../../../src/sinks/telegram/templates/signalMessage.js';
 import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
 import { sampleSignal } from '../telegram/fixtures.js';
@@ -100,8 +101,9 @@ describe.each(LANGS)('every code, rule, verdict and score part has words (%s)', 
     for (const p of SIZE_PROBLEMS) expect(reasonDetailText({ code: 'size', detail: SIZE[p] }, s).trim(), `size problem ${p}`).toBeTruthy();
   });
 
-  it('names every memory rule of the registry and the manual pause', () => {
-    for (const rule of RULE_IDS) expect(s.ruleName[rule]?.trim(), `name of ${rule}`).toBeTruthy();
+  it('names every rule title the kinds give, and every seed rule and the manual pause by its title', () => {
+    for (const title of RULE_TITLES) expect(s.ruleTitle[title]?.trim(), `title ${title}`).toBeTruthy();
+    for (const rule of RULE_IDS) expect(ruleNameText(rule, s), `name of ${rule}`).not.toBe(s.unnamedRule);
   });
 
   it('words every verdict type and every kind of facts', () => {

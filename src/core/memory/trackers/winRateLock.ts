@@ -1,11 +1,11 @@
 import type { LockVerdict, Scope, VerdictDetail } from '../../../domain/memory.js';
-import { isWin } from '../../../domain/trade.js';
+import { isWin, type ClosedTrade } from '../../../domain/trade.js';
 import type { RuleTracker } from '../rule.js';
 import { WinWindow } from './winWindow.js';
 
 export interface WinRateLockParams {
   readonly rule: string;
-  readonly scope: Scope;
+  readonly scopeOf: (trade: ClosedTrade) => Scope;
   readonly windowTrades: number;
   readonly minTrades: number;
   readonly belowPct: number;
@@ -14,7 +14,7 @@ export interface WinRateLockParams {
 }
 
 /**
- * Tracker for a win-rate lock (rule 7, MODELS.md reading 8): when at least `minTrades` of the last
+ * Tracker for a win-rate lock (the winRateLock kind, rule 7, MODELS.md reading 8): when at least `minTrades` of the last
  * `windowTrades` are in and the rate falls under `belowPct`, it locks [exit, exit + lockMs) and
  * empties the window. Trades closed while the lock holds are ignored; one closed at `until` counts.
  */
@@ -29,7 +29,7 @@ export function winRateLockTracker(params: WinRateLockParams): RuleTracker {
       lock = {
         type: 'lock',
         rule: params.rule,
-        scope: params.scope,
+        scope: params.scopeOf(trade),
         startMs: trade.exitTimeMs,
         untilMs: trade.exitTimeMs + params.lockMs,
         detail: params.detail(window.wins, window.count),

@@ -1,3 +1,4 @@
+import type { RuleBook } from '../../../core/memory/ruleBook.js';
 import type { Scope } from '../../../domain/memory.js';
 import { escapeHtml } from './html.js';
 import { EN } from './strings.en.js';
@@ -10,6 +11,8 @@ export interface TemplateContext {
   readonly language: Language;
   /** Price tick per symbol; a symbol without one gets significant-digit formatting. */
   readonly tickSizes?: TickSizes;
+  /** The configured memory rules' facts, for their names; default the seed rules'. */
+  readonly rules?: RuleBook;
 }
 
 /** The string table of a language. */

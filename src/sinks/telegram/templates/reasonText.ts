@@ -1,3 +1,4 @@
+import { SEED_RULE_BOOK, type RuleBook } from '../../../core/memory/ruleBook.js';
 import type { Verdict, VerdictDetail } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails, StoredReason } from '../../../domain/reason.js';
 import type { ScoreBreakdown } from '../../../domain/signal.js';
@@ -10,9 +11,13 @@ import type { Strings } from './strings.js';
  * or breakdown key reaches a person. All results are plain text: escape before putting in HTML.
  */
 
-/** A rule's human name; a rule without one reads as a generic memory rule, never as its id. */
-export function ruleNameText(rule: string, s: Strings): string {
-  return s.ruleName[rule] ?? s.unnamedRule;
+/**
+ * A rule's human name, by the title its rule book gives it (default the seed rules'); a rule the
+ * book does not know reads as a generic memory rule, never as its id.
+ */
+export function ruleNameText(rule: string, s: Strings, book: RuleBook = SEED_RULE_BOOK): string {
+  const title = book.facts(rule)?.title;
+  return title === undefined ? s.unnamedRule : s.ruleTitle[title];
 }
 
 /** A memory rule's facts (`''` when it has none). */
@@ -33,8 +38,8 @@ export function reasonDetailText(reason: StoredReason, s: Strings): string {
 }
 
 /** A reason as one line: its label, the rule's name when a rule set it, and its detail. */
-export function reasonText(reason: StoredReason, s: Strings): string {
-  const rule = reason.rule === undefined ? '' : ` (${ruleNameText(reason.rule, s)})`;
+export function reasonText(reason: StoredReason, s: Strings, book?: RuleBook): string {
+  const rule = reason.rule === undefined ? '' : ` (${ruleNameText(reason.rule, s, book)})`;
   const detail = reasonDetailText(reason, s);
   return `${s.reasonLabel[reason.code]}${rule}${detail === '' ? '' : `: ${detail}`}`;
 }
@@ -47,6 +52,6 @@ export function breakdownText(breakdown: ScoreBreakdown, s: Strings, separator =
 }
 
 /** A verdict's effect and facts as the dashboard and report tables show them. */
-export function verdictText(v: Verdict, s: Strings): { rule: string; type: string; detail: string } {
-  return { rule: ruleNameText(v.rule, s), type: s.verdictType[v.type], detail: verdictDetailText(v.detail, s) };
+export function verdictText(v: Verdict, s: Strings, book?: RuleBook): { rule: string; type: string; detail: string } {
+  return { rule: ruleNameText(v.rule, s, book), type: s.verdictType[v.type], detail: verdictDetailText(v.detail, s) };
 }

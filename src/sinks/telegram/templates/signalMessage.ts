@@ -13,8 +13,8 @@ export function riskRewardText(entry: number, stopLoss: number, takeProfit: numb
   return `1 : ${(Math.abs(takeProfit - entry) / risk).toFixed(2)}`;
 }
 
-function reasonLines(signal: Signal, s: Strings): string[] {
-  return signal.reasons.map((r) => `• ${escapeHtml(reasonText(r, s))}`);
+function reasonLines(signal: Signal, s: Strings, ctx: TemplateContext): string[] {
+  return signal.reasons.map((r) => `• ${escapeHtml(reasonText(r, s, ctx.rules))}`);
 }
 
 /** The line that marks a late signal: how late, when its candle closed, the latest price. Starts with ⏱. */
@@ -34,7 +34,7 @@ export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Latene
   const price = (v: number) => code(formatPrice(v, tick));
   const icon = signal.side === 'LONG' ? '🟢' : '🔴';
   const breakdown = escapeHtml(breakdownText(signal.breakdown, s));
-  const reasons = reasonLines(signal, s);
+  const reasons = reasonLines(signal, s, ctx);
   return lines([
     `${icon} <b>${escapeHtml(s.signalTitle(s.side[signal.side]))} · ${escapeHtml(signal.symbol)}</b>`,
     late !== undefined && lateLine(late, s, price),

@@ -1,3 +1,4 @@
+import type { RuleTitle } from '../../../core/memory/rule.js';
 import type { VerdictDetail, VerdictDetailKind, VerdictType } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails } from '../../../domain/reason.js';
 import type { BreakdownKey, ModelName, Side } from '../../../domain/signal.js';
@@ -39,9 +40,12 @@ export interface Strings {
   readonly verdictDetail: { readonly [K in VerdictDetailKind]: (d: Extract<VerdictDetail, { kind: K }>) => string };
   /** The kind of a verdict (lock, threshold raise, …), for tables. */
   readonly verdictType: Readonly<Record<VerdictType, string>>;
-  /** Human names of the memory rules, by rule id (the id is data, never shown). */
-  readonly ruleName: Readonly<Record<string, string>>;
-  /** The name shown for a rule missing from `ruleName` (a rule added without a name). */
+  /**
+   * Human names of the memory rules, by the title key each rule's kind gives it from its scope and
+   * effect (the rule id is data, never shown).
+   */
+  readonly ruleTitle: Readonly<Record<RuleTitle, string>>;
+  /** The name shown for a rule no rule book knows (a stored row of a rule no longer configured). */
   readonly unnamedRule: string;
   /** Score components of the models. */
   readonly breakdownLabel: Readonly<Record<BreakdownKey, string>>;

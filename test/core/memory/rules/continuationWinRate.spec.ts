@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as continuationWinRate from '../../../../src/core/memory/rules/continuationWinRate.js';
-import { flipPoints, sequence } from '../fixtures.js';
+import { flipPoints, seedRule, sequence } from '../fixtures.js';
 
 describe('rule 8 continuationWinRate: continuation win rate > 65 % of its last 20, min 10 → a notice', () => {
-  const rule = continuationWinRate.create();
+  const rule = seedRule('continuationWinRate');
   const continuation = (pattern: string) => sequence(pattern, { model: 'continuation' });
 
   it('notices on the 10th trade of a winning run', () => {
@@ -22,7 +21,7 @@ describe('rule 8 continuationWinRate: continuation win rate > 65 % of its last 2
   it('ends when the rate falls back and starts again on the next crossing', () => {
     const trades = continuation('W'.repeat(10) + 'LLLL' + 'W'.repeat(7));
     expect(flipPoints(rule.evaluate, trades), 'over 20 trades the four losses never take it to 65 %').toEqual([9]);
-    const short = continuationWinRate.create({ windowTrades: 10, minTrades: 10 });
+    const short = seedRule('continuationWinRate', { windowTrades: 10, minTrades: 10 });
     expect(
       flipPoints(short.evaluate, trades),
       'over 10: 6/10 ends it on the 4th loss; 7/10 once the first loss leaves the window',

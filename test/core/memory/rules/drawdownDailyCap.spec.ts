@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as drawdownDailyCap from '../../../../src/core/memory/rules/drawdownDailyCap.js';
-import { closedTrade, flipPoints, HOUR_MS, T0 } from '../fixtures.js';
+import { closedTrade, flipPoints, HOUR_MS, seedRule, T0 } from '../fixtures.js';
 
 const withPnl = (pnls: readonly number[]) =>
   pnls.map((pnl, index) => closedTrade({ id: index + 1, exitTimeMs: T0 + index * HOUR_MS, win: pnl > 0, pnl }));
 
 describe('rule 3 drawdownDailyCap: closed-trade drawdown > 5 % → 2 signals per day', () => {
-  const rule = drawdownDailyCap.create({ startingEquity: 1000 });
+  const rule = seedRule('drawdownDailyCap', { startingEquity: 1000 });
 
   it('starts on the loss that takes equity strictly below 95 % of the peak', () => {
     const trades = withPnl([-10, -10, -10, -10, -10, -10]);
@@ -27,7 +26,7 @@ describe('rule 3 drawdownDailyCap: closed-trade drawdown > 5 % → 2 signals per
   });
 
   it('takes its line, cap and starting equity from config', () => {
-    const custom = drawdownDailyCap.create({ startingEquity: 200, aboveDrawdownPct: 10, maxSignalsPerDay: 1 });
+    const custom = seedRule('drawdownDailyCap', { startingEquity: 200, aboveDrawdownPct: 10, maxSignalsPerDay: 1 });
     const trades = withPnl([-20, -1]);
     expect(flipPoints(custom.evaluate, trades), '180 is exactly 10 % of 200; 179 is above').toEqual([1]);
     expect(custom.evaluate(trades, trades[1]!.exitTimeMs), 'cap from config').toMatchObject({ maxSignals: 1 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as drawdownRiskCap from '../../../../src/core/memory/rules/drawdownRiskCap.js';
-import { closedTrade, flipPoints, HOUR_MS, T0 } from '../fixtures.js';
+import { closedTrade, flipPoints, HOUR_MS, seedRule, T0 } from '../fixtures.js';
 
 const withPnl = (pnls: readonly number[]) =>
   pnls.map((pnl, index) => closedTrade({ id: index + 1, exitTimeMs: T0 + index * HOUR_MS, win: pnl > 0, pnl }));
 
 describe('rule 4 drawdownRiskCap: closed-trade drawdown > 8 % → risk per trade ≤ 0.5 %', () => {
-  const rule = drawdownRiskCap.create({ startingEquity: 1000 });
+  const rule = seedRule('drawdownRiskCap', { startingEquity: 1000 });
 
   it('starts strictly above 8 % and ends at or below it', () => {
     const trades = withPnl([-40, -40, -1, 1, -5]);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as globalLossStreak from '../../../../src/core/memory/rules/globalLossStreak.js';
-import { closedTrade, flipPoints, HOUR_MS, sequence, T0 } from '../fixtures.js';
+import { closedTrade, flipPoints, HOUR_MS, seedRule, sequence, T0 } from '../fixtures.js';
 
 describe('rule 2 globalLossStreak: 3 losses in a row → pause all 12 h from the third loss', () => {
-  const rule = globalLossStreak.create();
+  const rule = seedRule('globalLossStreak');
   const PAUSE_MS = 12 * HOUR_MS;
 
   it('locks [t, t + 12 h) from the third loss at t', () => {
@@ -59,7 +58,7 @@ describe('rule 2 globalLossStreak: 3 losses in a row → pause all 12 h from the
   });
 
   it('takes the streak length and pause from config', () => {
-    const custom = globalLossStreak.create({ minLosses: 2, pauseHours: 1 });
+    const custom = seedRule('globalLossStreak', { minLosses: 2, lockHours: 1 });
     const trades = sequence('LL', { stepMs: 1000 });
     expect(custom.evaluate(trades, trades[1]!.exitTimeMs), 'trips at 2, 1 h').toMatchObject({
       untilMs: trades[1]!.exitTimeMs + HOUR_MS,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as globalWinRate from '../../../../src/core/memory/rules/globalWinRate.js';
-import { flipPoints, sequence } from '../fixtures.js';
+import { flipPoints, seedRule, sequence } from '../fixtures.js';
 
 describe('rule 1 globalWinRate: win rate < 55 % of the last 20, min 10 → threshold +5', () => {
-  const rule = globalWinRate.create();
+  const rule = seedRule('globalWinRate');
 
   it('has no opinion before the 10th trade, then starts on it', () => {
     const trades = sequence('L'.repeat(12));
@@ -30,7 +29,7 @@ describe('rule 1 globalWinRate: win rate < 55 % of the last 20, min 10 → thres
   });
 
   it('takes its window and line from config', () => {
-    const strict = globalWinRate.create({ windowTrades: 5, minTrades: 5, belowWinRatePct: 80, thresholdAdd: 7 });
+    const strict = seedRule('globalWinRate', { windowTrades: 5, minTrades: 5, belowWinRatePct: 80, thresholdAdd: 7 });
     const trades = sequence('WWWWLWWWWW');
     expect(flipPoints(strict.evaluate, trades), '4/5 = 80 % is not below; 4/5 stays for 4 more trades').toEqual([]);
     const lower = sequence('WWLLWWWWW');

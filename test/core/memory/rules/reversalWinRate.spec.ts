@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as reversalWinRate from '../../../../src/core/memory/rules/reversalWinRate.js';
-import { flipPoints, HOUR_MS, sequence, T0 } from '../fixtures.js';
+import { flipPoints, HOUR_MS, seedRule, sequence, T0 } from '../fixtures.js';
 
 describe('rule 7 reversalWinRate: reversal win rate < 45 % of its last 20, min 10 → reversal off 48 h', () => {
-  const rule = reversalWinRate.create();
+  const rule = seedRule('reversalWinRate');
   const OFF_MS = 48 * HOUR_MS;
   const reversal = (pattern: string, startMs = T0, firstId = 1) => sequence(pattern, { model: 'reversal', startMs, firstId });
 

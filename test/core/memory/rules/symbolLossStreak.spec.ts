@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as symbolLossStreak from '../../../../src/core/memory/rules/symbolLossStreak.js';
-import { closedTrade, flipPoints, HOUR_MS, sequence } from '../fixtures.js';
+import { closedTrade, flipPoints, HOUR_MS, seedRule, sequence } from '../fixtures.js';
 
 describe('rule 5 symbolLossStreak: 2 losses in a row on a symbol → that symbol cools down 24 h', () => {
-  const rule = symbolLossStreak.create();
+  const rule = seedRule('symbolLossStreak');
   const COOLDOWN_MS = 24 * HOUR_MS;
 
   it('locks the symbol [t, t + 24 h) from its second loss at t', () => {

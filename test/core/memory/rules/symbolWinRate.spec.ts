@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as symbolWinRate from '../../../../src/core/memory/rules/symbolWinRate.js';
-import { flipPoints, sequence } from '../fixtures.js';
+import { flipPoints, seedRule, sequence } from '../fixtures.js';
 
 describe('rule 6 symbolWinRate: symbol win rate < 50 % of its last 20, min 4 → that symbol needs +5', () => {
-  const rule = symbolWinRate.create();
+  const rule = seedRule('symbolWinRate');
 
   it('waits for 4 trades, then starts on the 4th', () => {
     const trades = sequence('LLLL', { symbol: 'ETHUSDT' });

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { RULE_KIND_NAMES, type RuleSpec } from '../core/memory/rule.js';
+import { createMemoryRule, SEED_RULES } from '../core/memory/rules/index.js';
+import { ConfigError } from '../domain/errors.js';
+
+const VARIABLE = 'MEMORY_RULES_FILE';
+
+/** One entry of the file; its params are checked by its kind. */
+const entrySchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+  kind: z.enum(RULE_KIND_NAMES),
+  scope: z.enum(['global', 'symbol', 'model']),
+  params: z.record(z.string(), z.unknown()),
+});
+
+const ALLOWED: Record<string, string> = {
+  id: 'a name of letters, digits and _ (1–64, a letter first)',
+  kind: RULE_KIND_NAMES.join(', '),
+  scope: 'global, symbol, model',
+  params: "an object of the kind's parameters",
+};
+
+/** `MEMORY_RULES_FILE rule 2 (globalLossStreak) params.minLosses`: where in the file a bad value is. */
+function where(index: number, id: unknown, field: string): string {
+  const name = typeof id === 'string' && id !== '' ? ` (${id})` : '';
+  return `${VARIABLE} rule ${index + 1}${name} ${field}`;
+}
+
+/**
+ * The memory rules of MEMORY_RULES_FILE: a JSON array of `{ id, kind, scope, params }`, each checked
+ * by its kind with the starting equity (ACCOUNT_BALANCE) of the drawdown instances. Unset: the 8
+ * seed rules. A bad file or entry is a ConfigError naming the rule (number and id) and the field.
+ */
+export function loadMemoryRuleSpecs(path: string | undefined, startingEquity: number): readonly RuleSpec[] {
+  if (path === undefined) return SEED_RULES;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(VARIABLE, path, `a readable JSON file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new ConfigError(VARIABLE, path, 'a JSON array of at least one { id, kind, scope, params }');
+  const specs = raw.map((entry: unknown, index): RuleSpec => {
+    const parsed = entrySchema.safeParse(entry);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === undefined ? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'entry') : String(issue.path[0]);
+    const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const value = record[field];
+    throw new ConfigError(where(index, record.id, field), value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value), ALLOWED[field] ?? 'only id, kind, scope and params');
+  });
+  const seen = new Set<string>();
+  specs.forEach((spec, index) => {
+    if (seen.has(spec.id)) throw new ConfigError(where(index, spec.id, 'id'), spec.id, 'each id once');
+    seen.add(spec.id);
+    try {
+      createMemoryRule(spec, startingEquity);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // The kind names `memory.<id>.<field>`: the field is one of the params, or the scope.
+      const field = error.variable.slice(`memory.${spec.id}.`.length);
+      throw new ConfigError(where(index, spec.id, field === 'scope' ? field : `params${field === '' ? '' : `.${field}`}`), error.value, error.allowed);
+    }
+  });
+  return specs;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { AdjustmentVerdict, VerdictDetail } from '../../../domain/memory.js';
+import { defineKind } from '../rule.js';
+import { drawdownTracker } from '../trackers/drawdown.js';
+
+/**
+ * Drawdown cap (rules 3 and 4): while closed-trade paper equity is more than `aboveDrawdownPct` %
+ * below its peak (the starting balance included), either signals per UTC day are capped at
+ * `maxSignalsPerDay` or the risk per trade at `maxRiskPct` (exactly one of the two). Global only:
+ * there is one equity curve. `startingEquity` is ACCOUNT_BALANCE unless given.
+ */
+export const kind = defineKind(
+  'drawdownCap',
+  ['global'],
+  z
+    .strictObject({
+      startingEquity: z.number().min(10).max(1e9).default(1000),
+      aboveDrawdownPct: z.number().positive().max(100),
+      maxSignalsPerDay: z.int().min(0).max(20).optional(),
+      maxRiskPct: z.number().min(0.01).max(5).optional(),
+    })
+    .refine((c) => (c.maxSignalsPerDay === undefined) !== (c.maxRiskPct === undefined), {
+      message: 'exactly one of maxSignalsPerDay and maxRiskPct',
+      path: ['maxSignalsPerDay'],
+    }),
+  {
+    facts: (c) => ({ title: c.maxSignalsPerDay === undefined ? 'drawdownRiskCap' : 'drawdownDailyCap', announce: true }),
+    summary: (c) =>
+      `${c.maxSignalsPerDay === undefined ? 'risk per trade' : 'signals per day'} capped while closed-trade equity is too far below its peak`,
+    tracker: (id, _, c) => () =>
+      drawdownTracker({
+        startingEquity: c.startingEquity,
+        abovePct: c.aboveDrawdownPct,
+        verdict: (drawdownPct): AdjustmentVerdict => {
+          const detail: VerdictDetail = { kind: 'drawdown', drawdownPct, linePct: c.aboveDrawdownPct };
+          return c.maxSignalsPerDay === undefined
+            ? { type: 'riskCap', rule: id, scope: { kind: 'global' }, maxRiskPct: c.maxRiskPct ?? 0, detail }
+            : { type: 'dailyCap', rule: id, scope: { kind: 'global' }, maxSignals: c.maxSignalsPerDay, detail };
+        },
+      }),
+  },
+);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadMemoryRuleSpecs } from '../../src/config/memoryRules.js';
+import { createMemoryEngine } from '../../src/core/memory/engine.js';
+import { createMemoryRules, SEED_RULES } from '../../src/core/memory/rules/index.js';
+import { ConfigError } from '../../src/domain/errors.js';
+import { sequence } from '../core/memory/fixtures.js';
+
+function rulesFile(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ks-rules-')), 'rules.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const STRICT_STREAK = SEED_RULES.map((spec) => (spec.id === 'globalLossStreak' ? { ...spec, params: { minLosses: 2, lockHours: 6 } } : spec));
+
+function errorOf(content: unknown): string {
+  try {
+    loadMemoryRuleSpecs(rulesFile(content), 1000);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('no error');
+}
+
+describe('MEMORY_RULES_FILE', () => {
+  it('unset: the 8 seed rules', () => {
+    expect(loadMemoryRuleSpecs(undefined, 1000)).toBe(SEED_RULES);
+  });
+
+  it('a valid file gives its instances, in order', () => {
+    expect(loadMemoryRuleSpecs(rulesFile(STRICT_STREAK), 1000)).toEqual(STRICT_STREAK);
+  });
+
+  it('a stricter loss streak changes behaviour: two losses pause all signals for 6 h, where the seed rules do not', () => {
+    const engineOf = (specs: typeof SEED_RULES) =>
+      createMemoryEngine({ rules: createMemoryRules({ startingEquity: 1000, specs }), startingEquity: 1000, baseConfig: { scoreThreshold: 75, riskPerTradePct: 1, maxSignalsPerDay: 5 } });
+    const trades = sequence('LL', { symbol: 'ETHUSDT' }).map((t, i) => ({ ...t, symbol: i === 0 ? 'BTCUSDT' : 'ETHUSDT' }));
+    const seed = engineOf(SEED_RULES);
+    const strict = engineOf(loadMemoryRuleSpecs(rulesFile(STRICT_STREAK), 1000));
+    for (const t of trades) [seed, strict].forEach((e) => e.onTradeClosed(t));
+    const now = trades[1]!.exitTimeMs;
+    expect(seed.state(now).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).locks, 'seed: 2 losses are not a streak').toEqual([]);
+    const locks = strict.state(now).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).locks;
+    expect(locks, 'strict: paused from the second loss for 6 h').toMatchObject([{ rule: 'globalLossStreak', startMs: now, untilMs: now + 6 * 3_600_000 }]);
+    expect(strict.state(now + 6 * 3_600_000).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).locks, 'over after 6 h').toEqual([]);
+  });
+
+  it.each([
+    ['a bad parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 0, lockHours: 1 } }], 'MEMORY_RULES_FILE rule 1 (tight) params.minLosses="0"'],
+    ['a missing parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2 } }], 'MEMORY_RULES_FILE rule 1 (tight) params.lockHours=(unset)'],
+    ['an unknown parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2, lockHours: 1, hours: 3 } }], 'MEMORY_RULES_FILE rule 1 (tight) params'],
+    ['an unknown kind', [SEED_RULES[0], { id: 'other', kind: 'cooldown', scope: 'global', params: {} }], 'MEMORY_RULES_FILE rule 2 (other) kind="cooldown"'],
+    ['a scope the kind cannot run on', [{ id: 'dd', kind: 'drawdownCap', scope: 'symbol', params: { aboveDrawdownPct: 5, maxRiskPct: 1 } }], 'MEMORY_RULES_FILE rule 1 (dd) scope="symbol"'],
+    ['a model scope without its model', [{ id: 'm', kind: 'lossStreakLock', scope: 'model', params: { minLosses: 2, lockHours: 1 } }], 'MEMORY_RULES_FILE rule 1 (m) params.model'],
+    ['a duplicate id', [SEED_RULES[0], SEED_RULES[0]], 'MEMORY_RULES_FILE rule 2 (globalWinRate) id'],
+    ['an entry without an id', [{ kind: 'lossStreakLock', scope: 'global', params: {} }], 'MEMORY_RULES_FILE rule 1 id=(unset)'],
+  ])('%s is a ConfigError naming the rule and the field', (_, content, start) => {
+    const message = errorOf(content);
+    expect(message.startsWith(start), message).toBe(true);
+    expect(message).toMatch(/is invalid: allowed /);
+  });
+
+  it('a file that is not a JSON array of rules names the variable', () => {
+    expect(errorOf('{ not json')).toMatch(/^MEMORY_RULES_FILE=".*rules\.json" is invalid: allowed a readable JSON file/);
+    expect(errorOf([])).toMatch(/^MEMORY_RULES_FILE=".*" is invalid: allowed a JSON array/);
+  });
+});

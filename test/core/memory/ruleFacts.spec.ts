@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { lockReason } from '../../../src/core/desk/lockReasons.js';
+import { ruleBook, SEED_RULE_BOOK } from '../../../src/core/memory/ruleBook.js';
+import { createMemoryRules } from '../../../src/core/memory/rules/index.js';
+import type { LockVerdict } from '../../../src/domain/memory.js';
+import { stringsFor } from '../../../src/sinks/telegram/templates/common.js';
+import { ruleNameText } from '../../../src/sinks/telegram/templates/reasonText.js';
+
+describe('per-rule facts live with the rule', () => {
+  it('the seed rules keep what the string-keyed tables said: 1 and 6 quiet, the lock codes by rule, the names', () => {
+    const rules = createMemoryRules({ startingEquity: 1000 });
+    const facts = Object.fromEntries(rules.map((r) => [r.name, r.facts]));
+    expect(facts).toEqual({
+      globalWinRate: { title: 'lowWinRateGlobal', announce: false },
+      globalLossStreak: { title: 'lossStreakGlobal', announce: true, lockCode: 'pause' },
+      drawdownDailyCap: { title: 'drawdownDailyCap', announce: true },
+      drawdownRiskCap: { title: 'drawdownRiskCap', announce: true },
+      symbolLossStreak: { title: 'lossStreakSymbol', announce: true, lockCode: 'symbol_cooldown' },
+      symbolWinRate: { title: 'lowWinRateSymbol', announce: false },
+      reversalWinRate: { title: 'lowWinRateModel', announce: true, lockCode: 'model_disabled' },
+      continuationWinRate: { title: 'goodRunModel', announce: true },
+    });
+    const en = stringsFor('en');
+    expect(rules.map((r) => ruleNameText(r.name, en))).toEqual([
+      'Low overall win rate', 'Losing streak', 'Drawdown: fewer signals', 'Drawdown: lower risk',
+      'Symbol losing streak', 'Low symbol win rate', 'Low model win rate', 'Model on a good run',
+    ]);
+  });
+
+  it('a configured instance is named by its kind and locks with its own code', () => {
+    const rules = createMemoryRules({
+      startingEquity: 1000,
+      specs: [{ id: 'symbolSlump', kind: 'winRateLock', scope: 'symbol', params: { windowTrades: 6, minTrades: 6, belowWinRatePct: 50, lockHours: 3 } }],
+    });
+    const book = ruleBook(rules);
+    const lock: LockVerdict = { type: 'lock', rule: 'symbolSlump', scope: { kind: 'symbol', symbol: 'ETHUSDT' }, startMs: 0, untilMs: 10, detail: { kind: 'winRateBelow', wins: 1, trades: 6, linePct: 50 } };
+    expect(lockReason(lock, book)).toMatchObject({ code: 'symbol_cooldown', rule: 'symbolSlump', detail: { symbol: 'ETHUSDT' } });
+    expect(ruleNameText('symbolSlump', stringsFor('en'), book)).toBe('Low symbol win rate');
+    expect(ruleNameText('symbolSlump', stringsFor('en'), SEED_RULE_BOOK), 'a book without it: a generic name, never the id').toBe('Memory rule');
+  });
+});
