@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../domain/memory.js';
+import type { PeriodFigures } from '../../../domain/dailySummary.js';
 import type { StoredReason } from '../../../domain/reason.js';
 import type { Signal } from '../../../domain/signal.js';
 import type { ClosedTrade } from '../../../domain/trade.js';
@@ -30,14 +31,8 @@ export type SignalSummary = Pick<Signal, 'symbol' | 'interval' | 'model' | 'side
 };
 
 /** What /stats shows over the last `days` UTC days. */
-export interface StatsSnapshot {
+export interface StatsSnapshot extends PeriodFigures {
   readonly days: number;
-  readonly trades: number;
-  readonly wins: number;
-  readonly totalR: number;
-  readonly equity: number;
-  readonly signalsSent: number;
-  readonly signalsBlocked: number;
 }
 
 export function renderHelp(ctx: TemplateContext): string {
