@@ -9,6 +9,8 @@ import { fakeSockets, type FakeSocket } from './fakeSocket.js';
 const AGE_MS = 1_000;
 const STREAM = 'btcusdt@kline_30m';
 const FRAME = JSON.stringify({ stream: STREAM, data: {} });
+/** Live subscribers that may come and go with compiled code between two counts; far below one per replacement. */
+const RETAINED_JITTER = 9;
 
 /** Lines of a stack trace taken here, all of them: how deep the call that delivered a value was. */
 function stackDepth(): number {
@@ -85,7 +87,11 @@ describe('runShard: connection replacement at the maximum age', () => {
     expect(retainedAt.get(10), 'the running shard holds subscribers (the count reads something)').toBeGreaterThan(10);
     expect(depthAt.get(100), 'a frame after 100 replacements is delivered as deep as after 10').toBe(depthAt.get(10));
     expect(depthAt.get(10), 'and as deep as on the first connection').toBe(depthAt.get(0));
-    expect(retainedAt.get(100), 'replaced connections leave no subscriber behind').toBe(retainedAt.get(10));
+    // Not toBe: V8's optimising compiler, running on its own thread, can keep a few objects alive
+    // through code it embedded them in, so the count wanders by a handful with the machine's load (45
+    // against 49 seen in CI). A leak leaves at least one subscriber per replacement: 90 or more here.
+    expect(retainedAt.get(100)! - retainedAt.get(10)!, 'replaced connections leave no subscriber behind (fewer than one per ten replacements)')
+      .toBeLessThan(RETAINED_JITTER);
     expect(shard.sockets.live(), 'unsubscribing closed the last socket').toEqual([]);
   });
 });

@@ -33,6 +33,18 @@ export const DASHBOARD_SCRIPT = String.raw`
     t.appendChild(body);
     return t;
   }
+  // One label and one value per row: the status facts stay inside a half-width panel in any language.
+  function facts(pairs) {
+    var t = el('table', null, 'facts'), body = el('tbody');
+    pairs.forEach(function (p) {
+      var tr = el('tr');
+      tr.appendChild(el('th', p[0]));
+      tr.appendChild(el('td', p[1]));
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    return t;
+  }
   function time(ms) { return typeof ms === 'number' && isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : ''; }
   function num(v, digits) { return typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : ''; }
   function price(v) { return typeof v === 'number' && isFinite(v) ? String(Number(v.toPrecision(8))) : ''; }
@@ -59,8 +71,8 @@ export const DASHBOARD_SCRIPT = String.raw`
     health.textContent = s.ok ? L.healthy : L.unhealthy;
     health.className = s.ok ? 'ok' : 'bad';
     var box = el('div');
-    box.appendChild(table([L.profile, L.uptime, L.openTrades, L.heldChats, L.lateSymbols],
-      [[s.profile, duration(s.uptimeS), s.openTradeCount, (s.heldChats || []).join(', ') || L.none, (s.lateSymbols || []).join(', ') || L.none]]));
+    box.appendChild(facts([[L.profile, s.profile], [L.uptime, duration(s.uptimeS)], [L.openTrades, s.openTradeCount],
+      [L.heldChats, (s.heldChats || []).join(', ') || L.none], [L.lateSymbols, (s.lateSymbols || []).join(', ') || L.none]]));
     box.appendChild(el('h3', L.universe + ' (' + s.universe.length + ')'));
     var chips = el('div', null, 'chips');
     s.universe.forEach(function (sym) { chips.appendChild(el('span', sym)); });

@@ -17,6 +17,7 @@ h3 { font-size: .9rem; margin: .75rem 0 .25rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
 td.reasons { white-space: normal; }
+table.facts th { width: 40%; } table.facts td { white-space: normal; overflow-wrap: anywhere; }
 .stale, .LOSS, .SHORT { color: var(--bad); } .fresh, .WIN, .LONG { color: var(--ok); }
 .muted { color: var(--muted); }
 .chips span { display: inline-block; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; margin: .1rem; }
