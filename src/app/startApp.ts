@@ -19,6 +19,7 @@ import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifec
 import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
+import { universeSize } from '../core/universe/symbolLimit.js';
 import { signalPipeline } from '../operators/signalPipeline.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
@@ -86,7 +87,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
   const market = marketData({
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
-    maxSymbols: config.MAX_SYMBOLS_SUBSCRIBED, poolLimit: config.TOP_VOLUME_FETCH_LIMIT,
+    ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
     refreshMs: config.UNIVERSE_REFRESH_SECONDS * 1000, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
     maxStreamsPerConn: config.WS_MAX_STREAMS_PER_CONN, staleAfterMs: config.STALE_AFTER_SECONDS * 1000,
     pinned$, scheduler, logger, onExchangeInfo: (info) => filterBook.update(info),

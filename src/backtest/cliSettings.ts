@@ -2,6 +2,7 @@ import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { SEED_RULES } from '../core/memory/rules/index.js';
 import type { Config } from '../config/config.js';
 import { normaliseFixedSymbols } from '../core/universe/normaliseFixedSymbols.js';
+import { universeSize } from '../core/universe/symbolLimit.js';
 import type { ModelProfile } from '../domain/signal.js';
 import type { RotationSettings } from './rotation.js';
 import type { BacktestSettings } from './runner.js';
@@ -30,8 +31,8 @@ export function settingsFromConfig(config: Config, profile: ModelProfile, memory
 export function rotationFromConfig(config: Config, startMs: number): RotationSettings {
   return {
     fixed: normaliseFixedSymbols(config.FIXED_SYMBOLS),
-    maxSymbols: config.MAX_SYMBOLS_SUBSCRIBED,
-    poolLimit: config.TOP_VOLUME_FETCH_LIMIT,
+    limit: config.MAX_SYMBOLS_SUBSCRIBED,
+    ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
     refreshMs: config.UNIVERSE_REFRESH_SECONDS * 1000,
     rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
     startMs,
@@ -61,8 +62,8 @@ export function configRecord(settings: BacktestSettings, rotation: RotationSetti
   if (rotation !== undefined) {
     Object.assign(record, {
       FIXED_SYMBOLS: rotation.fixed.join(','),
-      MAX_SYMBOLS_SUBSCRIBED: rotation.maxSymbols,
-      TOP_VOLUME_FETCH_LIMIT: rotation.poolLimit,
+      MAX_SYMBOLS_SUBSCRIBED: rotation.limit,
+      TOP_VOLUME_FETCH_LIMIT: Number.isFinite(rotation.poolLimit) ? rotation.poolLimit : 'all',
       UNIVERSE_REFRESH_SECONDS: rotation.refreshMs / 1000,
       ROTATION_SLOT_SECONDS: rotation.rotationMs / 1000,
     });

@@ -1,13 +1,16 @@
 import type { Kline } from '../domain/kline.js';
 import { rotateUniverse } from '../core/universe/rotateUniverse.js';
 import { selectPool } from '../core/universe/selectPool.js';
+import type { SymbolLimit } from '../core/universe/symbolLimit.js';
 import { RollingQuoteVolume } from './rotationVolume.js';
 
 /** What the live universe is made of, in backtest terms (the bot's env values). */
 export interface RotationSettings {
   /** Normalised FIXED_SYMBOLS. */
   readonly fixed: readonly string[];
-  /** MAX_SYMBOLS_SUBSCRIBED. */
+  /** MAX_SYMBOLS_SUBSCRIBED as configured (a number or `all`), for the report. */
+  readonly limit: SymbolLimit;
+  /** Symbols watched at once (see universeSize); Infinity for `all`. */
   readonly maxSymbols: number;
   /** TOP_VOLUME_FETCH_LIMIT. */
   readonly poolLimit: number;

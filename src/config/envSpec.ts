@@ -18,6 +18,7 @@ function variable<T>(name: string, defaultValue: string | undefined, allowed: st
 
 const number = (min: number, max: number) => z.coerce.number().refine((n) => Number.isFinite(n) && n >= min && n <= max);
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const symbolLimit = z.union([z.literal('all'), integer(1, 1000)]);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = (protocols: readonly string[]) =>
   z.string().refine((s) => {
@@ -43,8 +44,8 @@ export const ENV = {
   RISK_PER_TRADE: variable('RISK_PER_TRADE', '1.0', '0.1–5', 'percent of paper equity risked per signal', number(0.1, 5)),
   MAX_SIGNALS_PER_DAY: variable('MAX_SIGNALS_PER_DAY', '5', 'integer 1–20', 'sent signals per UTC day', integer(1, 20)),
   SCORE_THRESHOLD: variable('SCORE_THRESHOLD', '75', '50–95', 'minimum model score for a signal', number(50, 95)),
-  MAX_SYMBOLS_SUBSCRIBED: variable('MAX_SYMBOLS_SUBSCRIBED', '40', 'integer 1–300', 'symbols watched at once', integer(1, 300)),
-  TOP_VOLUME_FETCH_LIMIT: variable('TOP_VOLUME_FETCH_LIMIT', '300', 'integer 1–1000', 'size of the top-volume pool', integer(1, 1000)),
+  MAX_SYMBOLS_SUBSCRIBED: variable('MAX_SYMBOLS_SUBSCRIBED', '40', 'integer 1–1000, or all', 'symbols watched at once (fixed ones included; the rest rotate through the top-volume pool); all ⇒ every USDT perpetual in TRADING', symbolLimit),
+  TOP_VOLUME_FETCH_LIMIT: variable('TOP_VOLUME_FETCH_LIMIT', '300', 'integer 1–1000', 'size of the top-volume pool the rotation walks (never below MAX_SYMBOLS_SUBSCRIBED; unused with all)', integer(1, 1000)),
   UNIVERSE_REFRESH_SECONDS: variable('UNIVERSE_REFRESH_SECONDS', '21600', 'integer 10–604800', 'refresh of the top-volume pool', integer(10, 604_800)),
   ROTATION_SLOT_SECONDS: variable('ROTATION_SLOT_SECONDS', '1800', 'integer 10–604800', 'rotation of the non-fixed slice', integer(10, 604_800)),
   FIXED_SYMBOLS: variable('FIXED_SYMBOLS', 'BTC,ETH,BNB', 'comma-separated base assets or symbols of A–Z/0–9', 'always watched', symbolList),

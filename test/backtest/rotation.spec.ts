@@ -12,7 +12,7 @@ const HALF_HOUR = 1_800_000;
 const START = Date.UTC(2025, 5, 1);
 
 const settings = (over: Partial<RotationSettings> = {}): RotationSettings => ({
-  fixed: ['BTCUSDT', 'BNBUSDT'], maxSymbols: 3, poolLimit: 300, refreshMs: 6 * 3_600_000, rotationMs: HALF_HOUR, startMs: START, ...over,
+  fixed: ['BTCUSDT', 'BNBUSDT'], limit: 3, maxSymbols: 3, poolLimit: 300, refreshMs: 6 * 3_600_000, rotationMs: HALF_HOUR, startMs: START, ...over,
 });
 
 describe('RollingQuoteVolume', () => {

@@ -33,6 +33,15 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ SCAN_CONCURRENCY: '65' })).toThrow(/SCAN_CONCURRENCY/);
   });
 
+  it('takes MAX_SYMBOLS_SUBSCRIBED as a number up to 1000 or as all, and refuses anything else naming both', () => {
+    expect(parseConfig({ MAX_SYMBOLS_SUBSCRIBED: 'all' }).MAX_SYMBOLS_SUBSCRIBED).toBe('all');
+    expect(parseConfig({ MAX_SYMBOLS_SUBSCRIBED: '1000' }).MAX_SYMBOLS_SUBSCRIBED).toBe(1000);
+    expect(parseConfig({ MAX_SYMBOLS_SUBSCRIBED: '600' }).MAX_SYMBOLS_SUBSCRIBED).toBe(600);
+    for (const bad of ['1001', '0', 'ALL', 'everything', '12.5']) {
+      expect(() => parseConfig({ MAX_SYMBOLS_SUBSCRIBED: bad }), bad).toThrow(`MAX_SYMBOLS_SUBSCRIBED=${JSON.stringify(bad)} is invalid: allowed integer 1–1000, or all`);
+    }
+  });
+
   it('trims, upper-cases and splits the symbol list', () => {
     expect(parseConfig({ FIXED_SYMBOLS: ' btc, ethusdt ,SOL' }).FIXED_SYMBOLS).toEqual(['BTC', 'ETHUSDT', 'SOL']);
   });

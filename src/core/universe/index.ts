@@ -1,3 +1,4 @@
 export * from './normaliseFixedSymbols.js';
 export * from './selectPool.js';
 export * from './rotateUniverse.js';
+export * from './symbolLimit.js';

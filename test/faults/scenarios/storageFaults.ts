@@ -17,7 +17,7 @@ export interface StorageFaultsSize {
 
 /** Bad values, each refused at start with exit 1 and the variable named. */
 const BAD_ENV: ReadonlyArray<readonly [string, string]> = [
-  ['RISK_PER_TRADE', '9'], ['MAX_SYMBOLS_SUBSCRIBED', '301'], ['HTTP_PORT', 'abc'], ['BINANCE_WS_URL', 'http://example.com'],
+  ['RISK_PER_TRADE', '9'], ['MAX_SYMBOLS_SUBSCRIBED', '1001'], ['HTTP_PORT', 'abc'], ['BINANCE_WS_URL', 'http://example.com'],
   ['LANGUAGE', 'fr'], ['SCORE_THRESHOLD', 'NaN'], ['WS_MAX_STREAMS_PER_CONN', '0'], ['TELEGRAM_BOT_TOKEN', 'not-a-token'],
 ];
 /** What a clear storage error line says. */

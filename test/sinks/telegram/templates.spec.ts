@@ -77,6 +77,12 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(valid(renderShutdown({ atMs: AT, reason: 'SIGTERM', pending: 3 }, ctx))).toMatchSnapshot();
   });
 
+  it('says the whole market, in words, when MAX_SYMBOLS_SUBSCRIBED=all', () => {
+    const text = valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 'all', memoryEnabled: true }, ctx));
+    expect(text).toContain(language === 'vi' ? 'toàn thị trường' : 'the whole market');
+    expect(text, 'not the setting value').not.toMatch(/\ball\b/);
+  });
+
   it('escapes every dynamic value (symbol, symbols inside reasons)', () => {
     const hostile = sampleSignal({
       symbol: '<b>X&Y</b>',

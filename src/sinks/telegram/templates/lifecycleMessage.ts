@@ -1,6 +1,7 @@
 import { bold, field, lines, stringsFor, type TemplateContext } from './common.js';
 import { formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
+import type { SymbolLimit } from '../../../core/universe/symbolLimit.js';
 
 /** What the start-up message reports. */
 export interface StartupInfo {
@@ -8,7 +9,8 @@ export interface StartupInfo {
   /** e.g. `live`, `sim`, `demo`. */
   readonly mode: string;
   readonly profile: string;
-  readonly symbols: number;
+  /** MAX_SYMBOLS_SUBSCRIBED: a number, or `all`. */
+  readonly symbols: SymbolLimit;
   readonly memoryEnabled: boolean;
 }
 
@@ -28,7 +30,7 @@ export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
     `🚀 <b>${escapeHtml(t.started)}</b>`,
     field(t.mode, bold(info.mode)),
     field(t.profile, bold(info.profile)),
-    field(t.symbols, bold(info.symbols)),
+    field(t.symbols, bold(info.symbols === 'all' ? t.wholeMarket : info.symbols)),
     field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),
     `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,
   ]);

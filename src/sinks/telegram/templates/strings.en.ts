@@ -140,6 +140,7 @@ export const EN: Strings = {
     mode: 'Mode',
     profile: 'Model profile',
     symbols: 'Symbols watched',
+    wholeMarket: 'the whole market (every USDT perpetual trading)',
     memory: 'Adaptive memory',
     on: 'on',
     off: 'off',

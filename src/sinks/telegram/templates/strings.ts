@@ -110,6 +110,8 @@ export interface LifecycleStrings {
   readonly mode: string;
   readonly profile: string;
   readonly symbols: string;
+  /** The symbol count when MAX_SYMBOLS_SUBSCRIBED=all. */
+  readonly wholeMarket: string;
   readonly memory: string;
   readonly on: string;
   readonly off: string;

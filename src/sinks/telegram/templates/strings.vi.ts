@@ -140,6 +140,7 @@ export const VI: Strings = {
     mode: 'Chế độ',
     profile: 'Bộ mô hình',
     symbols: 'Số mã theo dõi',
+    wholeMarket: 'toàn thị trường (mọi hợp đồng vĩnh cửu USDT đang giao dịch)',
     memory: 'Bộ nhớ thích ứng',
     on: 'bật',
     off: 'tắt',
