@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { backtest } from './backtest.js';
 import { cpu } from './cpu.js';
+import { footprint } from './footprint.js';
 import { growth } from './growth.js';
 import { ingest } from './ingest.js';
 import { latency } from './latency.js';
@@ -16,7 +17,7 @@ import type { Benchmark } from './support/result.js';
 import { round } from './support/stats.js';
 
 /** Every benchmark, in the order they run and appear in docs/BENCHMARKS.md. */
-const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, growth, watermark };
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, footprint, growth, watermark };
 
 /**
  * `npm run bench [-- --only name[,name]]`: runs the benchmarks one after another (never in

@@ -10,10 +10,10 @@ import { marketSymbols } from './recording.js';
 const WINDOW = 500;
 
 /** The environment of a bot watching `maxSymbols` of the simulator, with /metrics on `httpPort`. */
-export function botEnv(sim: Simulator, dir: string, maxSymbols: number, httpPort: number): Record<string, string> {
+export function botEnv(sim: Simulator, dir: string, maxSymbols: number | 'all', httpPort: number): Record<string, string> {
   return {
     BINANCE_REST_URL: sim.restUrl, BINANCE_WS_URL: sim.wsBaseUrl, DB_PATH: join(dir, 'bot.db'),
-    FIXED_SYMBOLS: 'BTC,ETH,SOL', MAX_SYMBOLS_SUBSCRIBED: String(maxSymbols), TOP_VOLUME_FETCH_LIMIT: String(Math.max(maxSymbols, 300)),
+    FIXED_SYMBOLS: 'BTC,ETH,SOL', MAX_SYMBOLS_SUBSCRIBED: String(maxSymbols),
     LOG_LEVEL: 'info', HTTP_HOST: '127.0.0.1', HTTP_PORT: String(httpPort), LANGUAGE: 'vi',
   };
 }
@@ -51,10 +51,10 @@ export interface LiveBot {
  * candle of every watched series (the /metrics closed-candles counter reaches the expected count):
  * the bot is live. Time is from spawn, polled every 50 ms.
  */
-export async function startLiveBot(sim: Simulator, dir: string, symbols: number, timeoutMs: number): Promise<LiveBot> {
+export async function startLiveBot(sim: Simulator, dir: string, symbols: number, timeoutMs: number, maxSymbols: number | 'all' = symbols): Promise<LiveBot> {
   const port = await freePort();
   const expected = expectedWindowCandles(sim, symbols);
-  const bot = new BotProcess(['run'], botEnv(sim, dir, symbols, port), join(dir, 'bot.log'));
+  const bot = new BotProcess(['run'], botEnv(sim, dir, maxSymbols, port), join(dir, 'bot.log'));
   try {
     const liveAt = await pollUntil(`${symbols} symbols live`, async () => {
       if (bot.hasExited) throw new Error(`bot exited: ${bot.stderr}`);
