@@ -1,6 +1,6 @@
 // Child process of the `memory` benchmark: `node --expose-gc --import tsx bench/children/memoryWindows.ts SYMBOLS`.
-// Prints one JSON line: RSS before and after holding SYMBOLS × 3 intervals × 500 closed candles in
-// candleWindow rings with SeriesFeatures sidecars.
+// Prints one JSON line: RSS before and after feeding SYMBOLS × 3 intervals × 500 closed candles through
+// candleWindow with SeriesFeatures sidecars (what the windows keep of them: the indicator state).
 import { of, Subject } from 'rxjs';
 import { INTERVALS, type Kline } from '../../src/domain/kline.js';
 import { SeriesFeatures } from '../../src/core/features/seriesFeatures.js';
@@ -25,7 +25,7 @@ let updates = 0;
   const market = new Market(new Map(), symbolCount);
   for (const s of market.symbols.slice(0, symbolCount)) symbols.push(s.symbol);
   const subscription = candles
-    .pipe(candleWindow<SeriesFeatures>({ capacity: CANDLES, universe$: of(new Set(symbols)), createSidecar: (sym, i) => new SeriesFeatures(sym, i) }))
+    .pipe(candleWindow<SeriesFeatures>({ universe$: of(new Set(symbols)), createSidecar: (sym, i) => new SeriesFeatures(sym, i) }))
     .subscribe(() => (updates += 1));
   for (const symbol of symbols) {
     for (const interval of INTERVALS) {

@@ -6,12 +6,10 @@ export type { WindowUpdate } from '../core/candles/symbolWindows.js';
 export { SymbolWindows } from '../core/candles/symbolWindows.js';
 
 export interface CandleWindowDeps<S> {
-  /** Closed candles kept per series (500). */
-  readonly capacity: number;
   /** Builds the per-series sidecar (e.g. incremental indicators), fed with every closed candle. */
   readonly createSidecar?: (symbol: string, interval: Interval) => S & Sidecar;
   /**
-   * The symbols watched. A symbol that leaves frees its rings and sidecars (its candles stay in
+   * The symbols watched. A symbol that leaves frees its windows and sidecars (its candles stay in
    * SQLite); candles of symbols outside the latest set are ignored. Before the first set, all pass.
    */
   readonly universe$: Observable<ReadonlySet<string>>;
@@ -20,8 +18,8 @@ export interface CandleWindowDeps<S> {
 }
 
 /**
- * Keeps per symbol × {1d, 4h, 30m} a ring of the last `capacity` closed candles (and a sidecar
- * per series), and emits `{ kline, symbol, windows }` after each closed candle was added. Expects
+ * Keeps per symbol × {1d, 4h, 30m} a tally of the closed candles taken and a sidecar per series
+ * (see SymbolWindows), and emits `{ kline, symbol, windows }` after each closed candle was added. Expects
  * the series gate's output: closed candles, each once, in order per series; anything else is
  * ignored. Completes with its source; `universe$` is followed only while the source lives.
  */
@@ -34,7 +32,7 @@ export function candleWindow<S = undefined>(deps: CandleWindowDeps<S>): Operator
       const windowsOf = (symbol: string): SymbolWindows<S> => {
         let w = bySymbol.get(symbol);
         if (!w) {
-          w = new SymbolWindows<S>(symbol, deps.capacity, warmCandles, deps.createSidecar);
+          w = new SymbolWindows<S>(symbol, warmCandles, deps.createSidecar);
           bySymbol.set(symbol, w);
         }
         return w;

@@ -3,7 +3,6 @@ import { INTERVALS, type Interval, type Kline } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { newCandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
-import { DEFAULT_RING_CAPACITY } from '../core/candles/candleRing.js';
 import { SeriesFeatures } from '../core/features/seriesFeatures.js';
 import type { SymbolFeatures } from '../core/models/symbolFeatures.js';
 import { candleWindow, type SymbolWindows } from './candleWindow.js';
@@ -19,8 +18,6 @@ export interface SignalPipelineDeps {
   /** The state the steps work on; one subscription at a time (a second one errors, see below). */
   readonly desk: SignalDesk;
   readonly universe$: Observable<ReadonlySet<string>>;
-  /** Closed candles kept per series. Default DEFAULT_RING_CAPACITY (500). */
-  readonly windowCapacity?: number;
   /** Closed candles per interval before a symbol is scored. Default DEFAULT_WARM_CANDLES (51). */
   readonly warmCandles?: number;
   /**
@@ -53,7 +50,6 @@ export function signalPipeline(deps: SignalPipelineDeps): OperatorFunction<Kline
       desksInUse.add(desk);
       return candles$.pipe(
         candleWindow<SeriesFeatures>({
-          capacity: deps.windowCapacity ?? DEFAULT_RING_CAPACITY,
           warmCandles: deps.warmCandles,
           universe$: deps.universe$,
           createSidecar: (symbol, interval) => new SeriesFeatures(symbol, interval, desk.config.features),

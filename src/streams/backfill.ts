@@ -8,7 +8,7 @@ import type { CandleStore, KlineRestSource } from '../domain/ports.js';
 import type { GateInput, SeriesNotice } from '../core/candles/gateInput.js';
 import { mergeBackfillRequests, pageLimit, planFetch, type BackfillRequest, type FetchPlan } from '../core/candles/backfillPlan.js';
 import { retryTransient } from '../operators/retryTransient.js';
-import { DEFAULT_RING_CAPACITY } from '../core/candles/candleRing.js';
+import { WINDOW_CANDLES } from '../core/candles/symbolWindows.js';
 
 export type { BackfillRequest } from '../core/candles/backfillPlan.js';
 
@@ -114,7 +114,7 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
   const { symbol, interval } = req;
   return call(() => deps.rest.serverTimeMs(), deps, log, req).pipe(
     mergeMap((nowMs) => {
-      const windowCandles = deps.windowCandles ?? DEFAULT_RING_CAPACITY;
+      const windowCandles = deps.windowCandles ?? WINDOW_CANDLES;
       const plan = planFetch({
         request: req,
         nowMs,

@@ -17,18 +17,18 @@ const newScheduler = () => new TestScheduler((actual, expected) => expect(actual
 
 /** A snapshot taken at emission, since the windows object keeps changing afterwards. */
 const snap = (u: WindowUpdate<unknown>) =>
-  `${u.symbol} ${u.kline.interval}@${u.kline.openTimeMs} size=${u.windows.ring(u.kline.interval).size} newest=${u.windows.ring(u.kline.interval).lastOpenTimeMs()} warm=${u.windows.warm}`;
+  `${u.symbol} ${u.kline.interval}@${u.kline.openTimeMs} size=${u.windows.size(u.kline.interval)} newest=${u.windows.lastOpenTimeMs(u.kline.interval)} warm=${u.windows.warm}`;
 const want = (k: Kline, size: number, warm: boolean) => `${k.symbol} ${k.interval}@${k.openTimeMs} size=${size} newest=${k.openTimeMs} warm=${warm}`;
 
 describe('candleWindow', () => {
-  it('adds each closed candle to its ring and turns warm once every interval has enough', () => {
+  it('counts each closed candle in its series and turns warm once every interval has enough', () => {
     newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
       const source = hot('-d-h-m-D-H-M-i-|', klines);
       const universe = cold('u', { u: both });
-      const out = source.pipe(candleWindow({ capacity: 2, warmCandles: 2, universe$: universe }), map(snap));
+      const out = source.pipe(candleWindow({ warmCandles: 2, universe$: universe }), map(snap));
       expectObservable(out).toBe('-a-b-c-d-e-f-g-|', {
         a: want(d1, 1, false), b: want(h1, 1, false), c: want(m1, 1, false), d: want(d2, 2, false),
-        e: want(h2, 2, false), f: want(m2, 2, true), g: want(h3, 2, true),
+        e: want(h2, 2, false), f: want(m2, 2, true), g: want(h3, 3, true),
       });
       expectSubscriptions(source.subscriptions).toBe('^--------------!');
       expectSubscriptions(universe.subscriptions).toBe('^--------------!');
@@ -40,7 +40,6 @@ describe('candleWindow', () => {
     newScheduler().run(({ hot, cold, expectObservable }) => {
       const source = hot('-m-h-M-n-|', klines);
       const deps = {
-        capacity: 10,
         universe$: cold('u', { u: both }),
         createSidecar: (symbol: string, interval: Interval) => {
           const seen: Kline[] = [];
@@ -56,10 +55,10 @@ describe('candleWindow', () => {
     expect(fed.get('1d'), '1d sidecar saw nothing').toEqual([]);
   });
 
-  it('ignores forming candles and candles not newer than the ring', () => {
+  it('ignores forming candles and candles not newer than the newest of its series', () => {
     newScheduler().run(({ hot, cold, expectObservable }) => {
       const source = hot('-m-f-m-M-m-|', klines);
-      const out = source.pipe(candleWindow({ capacity: 5, universe$: cold('u', { u: both }) }), map(snap));
+      const out = source.pipe(candleWindow({ universe$: cold('u', { u: both }) }), map(snap));
       expectObservable(out).toBe('-a-----b---|', { a: want(m1, 1, false), b: want(m2, 2, false) });
     });
   });
@@ -68,7 +67,7 @@ describe('candleWindow', () => {
     newScheduler().run(({ hot, expectObservable }) => {
       const source = hot('-m-e-M-e-e-n-|', klines);
       const universe = hot('u---b---u-----', { u: both, b: btcOnly });
-      const out = source.pipe(candleWindow({ capacity: 5, universe$: universe }), map(snap));
+      const out = source.pipe(candleWindow({ universe$: universe }), map(snap));
       expectObservable(out).toBe('-a-x-b---y-c-|', {
         a: want(m1, 1, false), x: want(e1, 1, false), b: want(m2, 2, false),
         y: want(e1, 1, false), c: want(m3, 3, false),
@@ -80,7 +79,7 @@ describe('candleWindow', () => {
     newScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const source = hot('-m-#', klines, new Error('gate died'));
       const universe = hot('u---', { u: both });
-      expectObservable(source.pipe(candleWindow({ capacity: 5, universe$: universe }), map(snap)))
+      expectObservable(source.pipe(candleWindow({ universe$: universe }), map(snap)))
         .toBe('-a-#', { a: want(m1, 1, false) }, new Error('gate died'));
       expectSubscriptions(universe.subscriptions).toBe('^--!');
     });
@@ -96,7 +95,7 @@ describe('candleWindow', () => {
           if (k.openTimeMs === m2.openTimeMs) throw failure;
         },
       });
-      expectObservable(source.pipe(candleWindow<Sidecar>({ capacity: 5, universe$: universe, createSidecar }), map(snap)))
+      expectObservable(source.pipe(candleWindow<Sidecar>({ universe$: universe, createSidecar }), map(snap)))
         .toBe('-a-#', { a: want(m1, 1, false) }, failure);
       expectSubscriptions(source.subscriptions).toBe('^--!');
       expectSubscriptions(universe.subscriptions).toBe('^--!');
@@ -107,7 +106,7 @@ describe('candleWindow', () => {
     newScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const source = hot('-m-M-n-|', klines);
       const universe = hot('u-------', { u: both });
-      expectObservable(source.pipe(candleWindow({ capacity: 5, universe$: universe }), map(snap)), '^--!')
+      expectObservable(source.pipe(candleWindow({ universe$: universe }), map(snap)), '^--!')
         .toBe('-a-', { a: want(m1, 1, false) });
       expectSubscriptions(source.subscriptions).toBe('^--!');
       expectSubscriptions(universe.subscriptions).toBe('^--!');
