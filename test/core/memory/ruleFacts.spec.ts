@@ -9,7 +9,8 @@ import { ruleNameText } from '../../../src/sinks/telegram/templates/reasonText.j
 describe('per-rule facts live with the rule', () => {
   it('the seed rules keep what the string-keyed tables said: 1 and 6 quiet, the lock codes by rule, the names', () => {
     const rules = createMemoryRules({ startingEquity: 1000 });
-    const facts = Object.fromEntries(rules.map((r) => [r.name, r.facts]));
+    const facts = Object.fromEntries(rules.map(({ name, facts: { title, announce, lockCode } }) => [name, { title, announce, ...(lockCode === undefined ? {} : { lockCode }) }]));
+    expect(rules.every((r) => r.facts.seed === true), 'all eight are seed rules').toBe(true);
     expect(facts).toEqual({
       globalWinRate: { title: 'lowWinRateGlobal', announce: false },
       globalLossStreak: { title: 'lossStreakGlobal', announce: true, lockCode: 'pause' },
