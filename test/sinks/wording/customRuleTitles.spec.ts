@@ -2,11 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { configRecord } from '../../../src/backtest/cliSettings.js';
 import { buildReport } from '../../../src/backtest/report/buildReport.js';
 import { renderReportHtml } from '../../../src/backtest/report/html/renderReportHtml.js';
 import { loadMemoryRuleSpecs } from '../../../src/config/memoryRules.js';
 import { RULE_KIND_NAMES, type MemoryRule, type RuleSpec } from '../../../src/core/memory/rule.js';
 import { ruleBook } from '../../../src/core/memory/ruleBook.js';
+import { DEFAULT_BACKTEST_SETTINGS } from '../../../src/backtest/runner.js';
 import { createMemoryRules } from '../../../src/core/memory/rules/index.js';
 import type { MemoryEvent, Verdict, VerdictDetail } from '../../../src/domain/memory.js';
 import { apiRoutes } from '../../../src/sinks/http/api.js';
@@ -15,6 +17,8 @@ import type { WordedMemory } from '../../../src/sinks/http/worded.js';
 import type { Db } from '../../../src/sinks/sqlite/db.js';
 import { renderMemory } from '../../../src/sinks/telegram/templates/commandReplies.js';
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
+import { renderSignal } from '../../../src/sinks/telegram/templates/signalMessage.js';
+import { sampleSignal } from '../telegram/fixtures.js';
 import { htmlToPlainText } from '../../../src/sinks/telegram/templates/html.js';
 import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
 import { insertMemoryEvent, openDatabase, runInfo, tempDbPath } from '../../backtest/report/fixtureDb.js';
@@ -138,6 +142,16 @@ describe.each(LANGS)('a custom rule is named by its kind, scope and parameters (
     expectNoIdentifier(text, language, '/memory');
   });
 
+  it("in a signal message's memory adjustments (the rule behind a raised threshold and a risk cap)", () => {
+    const reasons = [
+      { code: 'threshold_raised' as const, detail: { add: 4, why: { kind: 'winRateBelow' as const, wins: 12, trades: 30, linePct: 52.5 } }, rule: 'allThreshold' },
+      { code: 'risk_cap' as const, detail: { maxRiskPct: 0.1 + 0.2, why: { kind: 'drawdown' as const, drawdownPct: 10.5, linePct: 10 } }, rule: 'ddRisk' },
+    ];
+    const text = htmlToPlainText(renderSignal(sampleSignal({ reasons }), ctx));
+    for (const r of reasons) expect(text, r.rule).toContain(`(${titles[r.rule]})`);
+    expectNoIdentifier(text, language, 'signal message');
+  });
+
   it("in the dashboard API's rule text, active verdicts and events", () => {
     const events: MemoryEvent[] = VERDICTS.map((verdict, i) => ({ kind: 'start', atMs: AT + i, verdict }));
     const body = dashboardMemory(language, VERDICTS, events);
@@ -195,6 +209,28 @@ describe('a title in MEMORY_RULES_FILE overrides the derived one', () => {
     expect(named('ddSignals', 'en'), 'no English title: the derived one').toBe(TITLES.en.ddSignals);
     const message = htmlToPlainText(renderMemoryEvent({ kind: 'start', atMs: AT, verdict: VERDICTS.find((v) => v.rule === 'coinStreak3')! }, { language: 'en', rules: book }));
     expect(message).toContain('Rule: Symbol time-out after 3 losses');
+  });
+});
+
+describe('a backtest run records the titles, and its report names the rules by them', () => {
+  it('config.MEMORY_RULES keeps the title through report.json, and the memory timeline shows it', () => {
+    const specs = [
+      { ...CUSTOM.find((s) => s.id === 'coinStreak3')!, title: { en: 'Symbol time-out after 3 losses' } },
+      CUSTOM.find((s) => s.id === 'coinStreak5')!,
+    ];
+    const record = configRecord({ ...DEFAULT_BACKTEST_SETTINGS, memoryRules: specs }, undefined);
+    expect(record.MEMORY_RULES).toEqual([
+      { id: 'coinStreak3', kind: 'lossStreakLock', scope: 'symbol', params: { minLosses: 3, lockHours: 12 }, title: { en: 'Symbol time-out after 3 losses' } },
+      { id: 'coinStreak5', kind: 'lossStreakLock', scope: 'symbol', params: { minLosses: 5, lockHours: 72 } },
+    ]);
+    const db = openDatabase(tempDbPath());
+    opened.push(db);
+    VERDICTS.filter((v) => v.rule.startsWith('coinStreak')).forEach((verdict, i) => insertMemoryEvent(db, { kind: 'start', atMs: AT + i * 60_000, verdict }));
+    // As written to report.json and read back: plain JSON.
+    const config = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+    const html = renderReportHtml(buildReport({ db, run: runInfo({ config, fromMs: AT - 3_600_000, toMs: AT + 86_400_000 }) }));
+    const timeline = html.slice(html.indexOf('<h2>Memory timeline</h2>'), html.indexOf('<h2>Trades</h2>'));
+    expect([...timeline.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => htmlToPlainText(m[1] ?? ''))).toEqual(['Symbol time-out after 3 losses', TITLES.en.coinStreak5]);
   });
 });
 
