@@ -1,3 +1,4 @@
+import { ruleBook } from '../core/memory/ruleBook.js';
 import type { ModelName, SignalStatus } from '../domain/signal.js';
 import type { Outcome } from '../domain/trade.js';
 import type { EquityPoint, HttpSources, MetricsCounters } from '../sinks/http/sources.js';
@@ -47,6 +48,7 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
     recentSignals: (limit) => repos.signals.recent(limit),
     recentTrades: (limit) => repos.trades.recentClosed(limit),
     memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50) }),
+    rules: ruleBook(desk.memory.rules),
     equity: () => equityCurve(app.config.ACCOUNT_BALANCE, repos.trades.closedTrades()),
   };
 }

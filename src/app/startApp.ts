@@ -8,6 +8,7 @@ import type { ModelName } from '../domain/signal.js';
 import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
 import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
+import { ruleBook } from '../core/memory/ruleBook.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from './restoreDesk.js';
@@ -144,7 +145,8 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
     sender.notify();
   };
-  const ctx = { language: config.LANGUAGE };
+  // The configured rules name themselves in every reply, as in the step writer's messages.
+  const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
   lifecycleMessage(
     `lifecycle:start:${startedAtMs}`,
     renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
@@ -171,7 +173,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
       sender.notify();
     };
-    const commandDeps = { queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, language: config.LANGUAGE, scheduler, logger, secrets, enqueueReply };
+    const commandDeps = { ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, scheduler, logger, secrets, enqueueReply };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(
       (stop) => {

@@ -56,8 +56,9 @@ export function configRecord(settings: BacktestSettings, rotation: RotationSetti
     CONTINUATION_ENABLED: settings.continuationEnabled,
     REVERSAL_ENABLED: settings.reversalEnabled,
     ROTATE: rotation !== undefined,
-    // The rules the run used, whether or not memory was on: ids, kinds, scopes and parameters.
-    MEMORY_RULES: (settings.memoryRules ?? SEED_RULES).map(({ id, kind, scope, params }) => ({ id, kind, scope, params })),
+    // The rules the run used, whether or not memory was on: ids, kinds, scopes, parameters and the
+    // titles given, which the report names its rules by.
+    MEMORY_RULES: (settings.memoryRules ?? SEED_RULES).map(({ id, kind, scope, params, title }) => ({ id, kind, scope, params, ...(title === undefined ? {} : { title }) })),
   };
   if (rotation !== undefined) {
     Object.assign(record, {

@@ -58,7 +58,7 @@ export const ENV = {
   CONTINUATION_ENABLED: variable('CONTINUATION_ENABLED', 'true', 'true or false', 'continuation model on', bool),
   REVERSAL_ENABLED: variable('REVERSAL_ENABLED', 'true', 'true or false', 'reversal model on', bool),
   MEMORY_ENABLED: variable('MEMORY_ENABLED', 'true', 'true or false', 'adaptive memory rules on', bool),
-  MEMORY_RULES_FILE: variable('MEMORY_RULES_FILE', undefined, 'unset, or the path of a JSON file', 'the memory rules as [{ id, kind, scope, params }]; unset ⇒ the 8 seed rules (docs/ARCHITECTURE.md)', z.string().min(1).optional()),
+  MEMORY_RULES_FILE: variable('MEMORY_RULES_FILE', undefined, 'unset, or the path of a JSON file', 'the memory rules as [{ id, kind, scope, params, title? }]; unset ⇒ the 8 seed rules (docs/ARCHITECTURE.md)', z.string().min(1).optional()),
   ACCOUNT_BALANCE: variable('ACCOUNT_BALANCE', '1000', '10–1000000000', 'USDT, starting paper equity and sizing base', number(10, 1e9)),
   TRADE_EXPIRY_CANDLES: variable('TRADE_EXPIRY_CANDLES', '48', 'integer 1–1000', 'candles of the signal interval before a trade expires', integer(1, 1000)),
   FEE_BPS: variable('FEE_BPS', '5', '0–100', 'fee per side in basis points of the notional', number(0, 100)),

@@ -1,10 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { RULE_KIND_NAMES, type RuleSpec } from '../core/memory/rule.js';
+import { RULE_KIND_NAMES, type RuleLabel, type RuleSpec } from '../core/memory/rule.js';
 import { createMemoryRule, SEED_RULES } from '../core/memory/rules/index.js';
 import { ConfigError } from '../domain/errors.js';
 
 const VARIABLE = 'MEMORY_RULES_FILE';
+
+/** A rule's name as traders read it: one line of 1–80 characters, spaces around it dropped. */
+const titleText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u);
+
+/** `title`: one name for both languages, or `{ "vi", "en" }` with at least one of them. */
+const titleSchema = z.union([
+  titleText.transform((text): RuleLabel => ({ vi: text, en: text })),
+  z.strictObject({ vi: titleText.optional(), en: titleText.optional() }).refine((t) => t.vi !== undefined || t.en !== undefined),
+]);
 
 /** One entry of the file; its params are checked by its kind. */
 const entrySchema = z.strictObject({
@@ -12,6 +26,7 @@ const entrySchema = z.strictObject({
   kind: z.enum(RULE_KIND_NAMES),
   scope: z.enum(['global', 'symbol', 'model']),
   params: z.record(z.string(), z.unknown()),
+  title: titleSchema.optional(),
 });
 
 const ALLOWED: Record<string, string> = {
@@ -19,7 +34,30 @@ const ALLOWED: Record<string, string> = {
   kind: RULE_KIND_NAMES.join(', '),
   scope: 'global, symbol, model',
   params: "an object of the kind's parameters",
+  title: 'a name of 1–80 characters on one line, or { "vi": …, "en": … } with at least one of them',
 };
+
+/** An entry as a spec, the `title` only when given; `undefined` when the entry does not fit the schema. */
+function specOf(entry: unknown): RuleSpec | undefined {
+  const parsed = entrySchema.safeParse(entry);
+  if (!parsed.success) return undefined;
+  const { title, ...spec } = parsed.data;
+  return title === undefined ? spec : { ...spec, title: dropUnset(title) };
+}
+
+function dropUnset(label: RuleLabel): RuleLabel {
+  return { ...(label.vi === undefined ? {} : { vi: label.vi }), ...(label.en === undefined ? {} : { en: label.en }) };
+}
+
+/**
+ * The rules a backtest report recorded (`config.MEMORY_RULES`: the file's entries), for naming them
+ * when the report is rendered: entries that no longer fit the schema are left out (their rows then
+ * read as the seed rules' or a generic memory rule).
+ */
+export function recordedRuleSpecs(recorded: unknown): RuleSpec[] {
+  if (!Array.isArray(recorded)) return [];
+  return recorded.map(specOf).filter((spec): spec is RuleSpec => spec !== undefined);
+}
 
 /** `MEMORY_RULES_FILE rule 2 (globalLossStreak) params.minLosses`: where in the file a bad value is. */
 function where(index: number, id: unknown, field: string): string {
@@ -28,7 +66,7 @@ function where(index: number, id: unknown, field: string): string {
 }
 
 /**
- * The memory rules of MEMORY_RULES_FILE: a JSON array of `{ id, kind, scope, params }`, each checked
+ * The memory rules of MEMORY_RULES_FILE: a JSON array of `{ id, kind, scope, params, title? }`, each checked
  * by its kind with the starting equity (ACCOUNT_BALANCE) of the drawdown instances. Unset: the 8
  * seed rules. A bad file or entry is a ConfigError naming the rule (number and id) and the field.
  */
@@ -42,13 +80,14 @@ export function loadMemoryRuleSpecs(path: string | undefined, startingEquity: nu
   }
   if (!Array.isArray(raw) || raw.length === 0) throw new ConfigError(VARIABLE, path, 'a JSON array of at least one { id, kind, scope, params }');
   const specs = raw.map((entry: unknown, index): RuleSpec => {
+    const spec = specOf(entry);
+    if (spec !== undefined) return spec;
     const parsed = entrySchema.safeParse(entry);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error?.issues[0];
     const field = issue?.path[0] === undefined ? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'entry') : String(issue.path[0]);
     const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     const value = record[field];
-    throw new ConfigError(where(index, record.id, field), value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value), ALLOWED[field] ?? 'only id, kind, scope and params');
+    throw new ConfigError(where(index, record.id, field), value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value), ALLOWED[field] ?? 'only id, kind, scope, params and title');
   });
   const seen = new Set<string>();
   specs.forEach((spec, index) => {

@@ -14,6 +14,8 @@ function rulesFile(content: unknown): string {
   return path;
 }
 
+const STREAK = { id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2, lockHours: 1 } } as const;
+
 const STRICT_STREAK = SEED_RULES.map((spec) => (spec.id === 'globalLossStreak' ? { ...spec, params: { minLosses: 2, lockHours: 6 } } : spec));
 
 function errorOf(content: unknown): string {
@@ -58,10 +60,32 @@ describe('MEMORY_RULES_FILE', () => {
     ['a model scope without its model', [{ id: 'm', kind: 'lossStreakLock', scope: 'model', params: { minLosses: 2, lockHours: 1 } }], 'MEMORY_RULES_FILE rule 1 (m) params.model'],
     ['a duplicate id', [SEED_RULES[0], SEED_RULES[0]], 'MEMORY_RULES_FILE rule 2 (globalWinRate) id'],
     ['an entry without an id', [{ kind: 'lossStreakLock', scope: 'global', params: {} }], 'MEMORY_RULES_FILE rule 1 id=(unset)'],
+    ['an empty title', [{ ...STREAK, title: '  ' }], 'MEMORY_RULES_FILE rule 1 (tight) title="  "'],
+    ['a title over 80 characters', [{ ...STREAK, title: 'x'.repeat(81) }], 'MEMORY_RULES_FILE rule 1 (tight) title='],
+    ['a title of two lines', [{ ...STREAK, title: 'one\ntwo' }], 'MEMORY_RULES_FILE rule 1 (tight) title='],
+    ['a title object with neither language', [{ ...STREAK, title: {} }], 'MEMORY_RULES_FILE rule 1 (tight) title="{}"'],
+    ['a title object with another language', [{ ...STREAK, title: { vi: 'Nghỉ', fr: 'Pause' } }], 'MEMORY_RULES_FILE rule 1 (tight) title='],
   ])('%s is a ConfigError naming the rule and the field', (_, content, start) => {
     const message = errorOf(content);
     expect(message.startsWith(start), message).toBe(true);
     expect(message).toMatch(/is invalid: allowed /);
+  });
+
+  it('a title is kept per language: a string for both, an object as given, spaces around it dropped', () => {
+    const specs = loadMemoryRuleSpecs(rulesFile([
+      { ...STREAK, id: 'a', title: ' Pause after 2 losses ' },
+      { ...STREAK, id: 'b', title: { vi: 'Nghỉ sau 2 lệnh thua', en: 'Break after 2 losses' } },
+      { ...STREAK, id: 'c', title: { en: 'English only' } },
+      { ...STREAK, id: 'd' },
+    ]), 1000);
+    expect(specs.map((s) => s.title)).toEqual([
+      { vi: 'Pause after 2 losses', en: 'Pause after 2 losses' },
+      { vi: 'Nghỉ sau 2 lệnh thua', en: 'Break after 2 losses' },
+      { en: 'English only' },
+      undefined,
+    ]);
+    expect(Object.keys(specs[2]!.title!), 'no unset language key').toEqual(['en']);
+    expect('title' in specs[3]!, 'no title key without a title').toBe(false);
   });
 
   it('a file that is not a JSON array of rules names the variable', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/sinks/sqlite/db.js';
 import { MemoryRepo } from '../../src/sinks/sqlite/memoryRepo.js';
 import { SignalRepo } from '../../src/sinks/sqlite/signalRepo.js';
+import { SEED_RULE_BOOK } from '../../src/core/memory/ruleBook.js';
 import { stringsFor } from '../../src/sinks/telegram/templates/common.js';
 import { reasonText } from '../../src/sinks/telegram/templates/reasonText.js';
 import { leaks } from './wording/identifiers.js';
@@ -37,10 +38,10 @@ describe('rows written before reasons were typed (regression)', () => {
       { code: 'pause', rule: 'globalLossStreak' },
     ]);
     for (const language of ['vi', 'en'] as const) {
-      const text = (row?.reasons ?? []).map((r) => reasonText(r, stringsFor(language))).join('\n');
+      const text = (row?.reasons ?? []).map((r) => reasonText(r, stringsFor(language), SEED_RULE_BOOK)).join('\n');
       expect(leaks(text, language), text).toEqual([]);
     }
-    expect(reasonText(row!.reasons[1]!, stringsFor('vi'))).toBe('Giảm rủi ro mỗi lệnh (Sụt giảm vốn: giảm rủi ro)');
+    expect(reasonText(row!.reasons[1]!, stringsFor('vi'), SEED_RULE_BOOK)).toBe('Giảm rủi ro mỗi lệnh (Sụt giảm vốn: giảm rủi ro)');
   });
 
   it('memory events and locks with a `reason` sentence read as verdicts without facts', () => {

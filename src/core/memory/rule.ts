@@ -46,10 +46,40 @@ export const RULE_TITLES = [
 ] as const;
 export type RuleTitle = (typeof RULE_TITLES)[number];
 
+/**
+ * What a rule does, with the numbers a trader tells two rules apart by: what a custom rule's name is
+ * worded from (`ruleTerms` in the vi/en tables). Its effect, its scope (and model) and its parameters.
+ */
+export type RuleTerms = { readonly scope: RuleScopeKind; readonly model?: ModelName } & (
+  | { readonly effect: 'thresholdRaise'; readonly windowTrades: number; readonly minTrades: number; readonly belowWinRatePct: number; readonly thresholdAdd: number }
+  | { readonly effect: 'lossStreakLock'; readonly minLosses: number; readonly lockHours: number }
+  | { readonly effect: 'drawdownDailyCap'; readonly aboveDrawdownPct: number; readonly maxSignalsPerDay: number }
+  | { readonly effect: 'drawdownRiskCap'; readonly aboveDrawdownPct: number; readonly maxRiskPct: number }
+  | { readonly effect: 'winRateLock'; readonly windowTrades: number; readonly minTrades: number; readonly belowWinRatePct: number; readonly lockHours: number }
+  | { readonly effect: 'winRateNotice'; readonly windowTrades: number; readonly minTrades: number; readonly aboveWinRatePct: number }
+);
+export type RuleEffect = RuleTerms['effect'];
+export type RuleTermsOf<E extends RuleEffect> = Extract<RuleTerms, { readonly effect: E }>;
+
+/**
+ * A rule's own name from MEMORY_RULES_FILE (`title`), per language: it wins over every other name;
+ * a language it leaves out gets the rule's usual name.
+ */
+export interface RuleLabel {
+  readonly vi?: string;
+  readonly en?: string;
+}
+
 /** What the readers outside the memory need to know of a rule, kept with the rule itself. */
 export interface RuleFacts {
-  /** The wording key of its human name. */
+  /** The wording key of its short name by kind, scope and effect: the name of a seed rule. */
   readonly title: RuleTitle;
+  /** What it does with its parameters: the name of a custom rule (absent for the manual pause). */
+  readonly terms?: RuleTerms;
+  /** A seed rule (its id is one of the 8 seed ids): named by its short `title`, as it always was. */
+  readonly seed?: boolean;
+  /** The operator's name for it (MEMORY_RULES_FILE `title`). */
+  readonly label?: RuleLabel;
   /** Whether its starts and ends are sent on Telegram (otherwise only stored and logged). */
   readonly announce: boolean;
   /** For rules that lock: the reason code of the candidates they block. */
@@ -84,6 +114,14 @@ export interface RuleSpec {
   readonly kind: RuleKindName;
   readonly scope: RuleScopeKind;
   readonly params: Readonly<Record<string, unknown>>;
+  /** The operator's name for the rule, per language (a plain string in the file is both). */
+  readonly title?: RuleLabel;
+}
+
+/** How an instance is named besides its terms: a seed rule, or the operator's title. */
+export interface RuleNaming {
+  readonly seed?: boolean;
+  readonly label?: RuleLabel;
 }
 
 /**
@@ -95,7 +133,7 @@ export interface MemoryRuleKind {
   readonly scopes: readonly RuleScopeKind[];
   readonly paramsSchema: z.ZodType<Record<string, unknown>>;
   /** An instance; a bad parameter is a ConfigError naming `memory.<id>.<field>`. */
-  create(spec: Omit<RuleSpec, 'kind'>): MemoryRule;
+  create(spec: Omit<RuleSpec, 'kind' | 'title'>, naming?: RuleNaming): MemoryRule;
 }
 
 /** Parses a rule's config, defaults filled in; a bad value is a ConfigError naming `memory.<rule>.<field>`. */
@@ -187,7 +225,8 @@ export function titleOfScope<P extends 'lowWinRate' | 'lossStreak' | 'goodRun'>(
 
 /** What a kind makes of an instance's checked parameters. */
 export interface KindParts<C> {
-  readonly facts: (config: C, scope: RuleScopeKind) => RuleFacts;
+  /** Its short title, announcing and lock code, and its terms (the model of a model scope is added). */
+  readonly facts: (config: C, scope: RuleScopeKind) => Omit<RuleFacts, 'terms' | 'seed' | 'label'> & { readonly terms: DistributiveOmit<RuleTerms, 'scope' | 'model'> };
   /** One sentence on what the rule does, without the parameter values. */
   readonly summary: (config: C) => string;
   readonly tracker: (id: string, scope: RuleScopeKind, config: C) => () => RuleTracker;
@@ -207,12 +246,19 @@ export function defineKind<S extends z.ZodType<Record<string, unknown> & { model
   return {
     ...kind,
     paramsSchema,
-    create({ id, scope, params }) {
+    create({ id, scope, params }, naming = {}) {
       const config = parseRuleConfig(id, paramsSchema, params);
       const model = checkScope(id, kind, scope, config.model);
+      const onModel = model === undefined ? {} : { model };
+      const { terms, ...facts } = parts.facts(config, scope);
       return ruleFromTracker({
-        name: id, kind: name, scope, ...(model === undefined ? {} : { model }),
-        config, facts: parts.facts(config, scope), summary: parts.summary(config), tracker: parts.tracker(id, scope, config),
+        name: id, kind: name, scope, ...onModel, config, summary: parts.summary(config), tracker: parts.tracker(id, scope, config),
+        facts: {
+          ...facts,
+          terms: { ...terms, scope, ...onModel } as RuleTerms,
+          ...(naming.seed === true ? { seed: true } : {}),
+          ...(naming.label === undefined ? {} : { label: naming.label }),
+        },
       });
     },
   };
@@ -230,6 +276,9 @@ export const minFitsWindow: [(c: { minTrades: number; windowTrades: number }) =>
   (c) => c.minTrades <= c.windowTrades,
   { message: 'minTrades ≤ windowTrades', path: ['minTrades'] },
 ];
+
+/** `Omit` over each member of a union, so the members stay apart. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Hours in a config, as milliseconds of event time. */
 export const HOUR_MS = 3_600_000;

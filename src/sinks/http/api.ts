@@ -59,9 +59,9 @@ export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
 export function apiRoutes(sources: HttpSources, nowMs: () => number, language: DashboardLanguage = 'vi'): ReadonlyMap<string, (query: URLSearchParams) => unknown> {
   return new Map<string, (query: URLSearchParams) => unknown>([
     ['/api/status', () => buildStatus(sources, nowMs())],
-    ['/api/signals', (q) => ({ signals: wordSignals(sources.recentSignals(parseLimit(q)), language) })],
+    ['/api/signals', (q) => ({ signals: wordSignals(sources.recentSignals(parseLimit(q)), language, sources.rules) })],
     ['/api/trades', (q) => ({ open: sources.openTrades(), closed: sources.recentTrades(parseLimit(q)) })],
-    ['/api/memory', () => wordMemory(sources.memory(), language)],
+    ['/api/memory', () => wordMemory(sources.memory(), language, sources.rules)],
     ['/api/equity', () => ({ points: sources.equity() })],
   ]);
 }

@@ -1,3 +1,4 @@
+import type { RuleBook } from '../../core/memory/ruleBook.js';
 import type { Interval } from '../../domain/kline.js';
 import type { MemoryEvent, Verdict } from '../../domain/memory.js';
 import type { StoredReason } from '../../domain/reason.js';
@@ -131,6 +132,8 @@ export interface HttpSources {
   /** Newest first. */
   recentTrades(limit: number): readonly ClosedTrade[];
   memory(): MemoryView;
+  /** The configured memory rules (MEMORY_RULES_FILE), which name the rules of the verdicts and reasons; default the seed rules. */
+  readonly rules?: RuleBook;
   /** Oldest first. */
   equity(): readonly EquityPoint[];
 }

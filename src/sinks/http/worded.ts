@@ -1,3 +1,4 @@
+import { SEED_RULE_BOOK, type RuleBook } from '../../core/memory/ruleBook.js';
 import type { MemoryEvent, Verdict } from '../../domain/memory.js';
 import { stringsFor } from '../telegram/templates/common.js';
 import { reasonText, verdictText } from '../telegram/templates/reasonText.js';
@@ -20,13 +21,14 @@ export interface WordedMemory {
   readonly events: readonly (MemoryEvent & { readonly verdict: WordedVerdict })[];
 }
 
-export function wordSignals(signals: readonly SignalView[], language: DashboardLanguage): WordedSignal[] {
+/** `rules`: the bot's configured rule book, which names the rules (default the seed rules'). */
+export function wordSignals(signals: readonly SignalView[], language: DashboardLanguage, rules: RuleBook = SEED_RULE_BOOK): WordedSignal[] {
   const s = stringsFor(language);
-  return signals.map((signal) => ({ ...signal, reasonTexts: signal.reasons.map((r) => reasonText(r, s)) }));
+  return signals.map((signal) => ({ ...signal, reasonTexts: signal.reasons.map((r) => reasonText(r, s, rules)) }));
 }
 
-export function wordMemory(memory: MemoryView, language: DashboardLanguage): WordedMemory {
+export function wordMemory(memory: MemoryView, language: DashboardLanguage, rules: RuleBook = SEED_RULE_BOOK): WordedMemory {
   const s = stringsFor(language);
-  const word = (v: Verdict): WordedVerdict => ({ ...v, text: verdictText(v, s) });
+  const word = (v: Verdict): WordedVerdict => ({ ...v, text: verdictText(v, s, rules) });
   return { active: memory.active.map(word), events: memory.events.map((e) => ({ ...e, verdict: word(e.verdict) })) };
 }

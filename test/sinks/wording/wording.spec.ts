@@ -3,6 +3,7 @@ import { memoryTable, tradesTable } from '../../../src/backtest/report/html/tabl
 import { memoryTimeline } from '../../../src/backtest/report/memoryTimeline.js';
 import type { ReportTrade } from '../../../src/backtest/report/types.js';
 import { RULE_TITLES } from '../../../src/core/memory/rule.js';
+import { SEED_RULE_BOOK } from '../../../src/core/memory/ruleBook.js';
 import { scopeKey } from '../../../src/core/memory/verdictKeys.js';
 import { VERDICT_DETAIL_KINDS, VERDICT_TYPES, type MemoryEvent, type Verdict, type VerdictDetail } from '../../../src/domain/memory.js';
 import { REASON_CODES, SIZE_PROBLEMS, normaliseReasons, type Reason, type ReasonCode, type ReasonOf, type SizeProblem } from '../../../src/domain/reason.js';
@@ -103,7 +104,7 @@ describe.each(LANGS)('every code, rule, verdict and score part has words (%s)', 
 
   it('names every rule title the kinds give, and every seed rule and the manual pause by its title', () => {
     for (const title of RULE_TITLES) expect(s.ruleTitle[title]?.trim(), `title ${title}`).toBeTruthy();
-    for (const rule of RULE_IDS) expect(ruleNameText(rule, s), `name of ${rule}`).not.toBe(s.unnamedRule);
+    for (const rule of RULE_IDS) expect(ruleNameText(rule, s, SEED_RULE_BOOK), `name of ${rule}`).not.toBe(s.unnamedRule);
   });
 
   it('words every verdict type and every kind of facts', () => {
@@ -127,7 +128,7 @@ describe.each(LANGS)('no program identifier reaches a trader (%s)', (language) =
 
   it('in signal messages with every reason and every score part', () => {
     clean(renderSignal(sampleSignal({ score: 76.27742, effectiveThreshold: 80, breakdown: BREAKDOWN, reasons: ALL_REASONS }), ctx), 'signal');
-    for (const r of ALL_REASONS) clean(reasonText(r, s), `reason ${r.code}`);
+    for (const r of ALL_REASONS) clean(reasonText(r, s, SEED_RULE_BOOK), `reason ${r.code}`);
   });
 
   it('in memory messages and /memory for every rule, verdict type and facts', () => {
@@ -160,13 +161,13 @@ describe('the backtest report (English) names rules, reasons and score parts in 
   it('has no program identifier in its memory and trades tables', () => {
     const verdicts = allVerdicts();
     const events = verdicts.map((v, i) => ({ id: i, atMs: AT + i, kind: 'start' as const, rule: v.rule, type: v.type, scope: scopeKey(v.scope), reason: '', verdict: v }));
-    const table = memoryTable(memoryTimeline(events, []));
+    const table = memoryTable(memoryTimeline(events, []), SEED_RULE_BOOK);
     const trade = {
       tradeId: 1, signalId: 1, symbol: 'BTCUSDT', model: 'continuation', side: 'LONG', interval: '30m', score: 76.27742, breakdown: BREAKDOWN,
       threshold: 80, signalTimeMs: AT, entry: 100, stopLoss: 95, takeProfit: 110, quantity: 1, riskPct: 1, status: 'open', exitTimeMs: null,
       exitPrice: null, outcome: null, rMultiple: null, pnl: null, equityAfter: null, holdingMs: null, reasons: ALL_REASONS,
     } satisfies ReportTrade;
-    const text = `${table}\n${tradesTable([trade])}`.replace(/<[^>]+>/g, ' ');
+    const text = `${table}\n${tradesTable([trade], SEED_RULE_BOOK)}`.replace(/<[^>]+>/g, ' ');
     expect(leaks(text, 'en'), text).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { drawdownCurve } from '../equityCurve.js';
+import { runRuleBook } from '../runRules.js';
 import type { BacktestReport, ComparisonReport, EquityPoint } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
@@ -43,13 +44,17 @@ const drawdownSeries = (label: string, equity: readonly EquityPoint[]) => ({
 
 function renderBacktest(r: BacktestReport): string {
   const { run, summary } = r;
-  const spans: ChartSpan[] = r.memory.map((a) => ({
-    lane: ruleNameText(a.rule, EN),
-    x0: a.startMs,
-    x1: a.endMs ?? run.toMs,
-    shade: a.type === 'lock',
-    title: `${ruleNameText(a.rule, EN)} (${verdictTypeWords(a.type)}, ${scopeWords(a.scope)}): ${a.reason}; blocked ${a.blocked}, shrunk ${a.shrunk}`,
-  }));
+  const rules = runRuleBook(run);
+  const spans: ChartSpan[] = r.memory.map((a) => {
+    const name = ruleNameText(a.rule, EN, rules);
+    return {
+      lane: name,
+      x0: a.startMs,
+      x1: a.endMs ?? run.toMs,
+      shade: a.type === 'lock',
+      title: `${name} (${verdictTypeWords(a.type)}, ${scopeWords(a.scope)}): ${a.reason}; blocked ${a.blocked}, shrunk ${a.shrunk}`,
+    };
+  });
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${fmtDate(run.fromMs)} → ${fmtDate(run.toMs)} UTC · ${run.candles} candles · data ${run.dataDir} · generated ${r.runtime.finishedAt} in ${r.runtime.wallMs} ms · schema v${r.schemaVersion}`)}</p>
@@ -63,9 +68,9 @@ ${svgChart({ title: 'Drawdown (%)', xMin: run.fromMs, xMax: run.toMs, series: [{
 <div class="tables">${groupTable('Symbol', r.tables.bySymbol)}${groupTable('Model', r.tables.byModel)}${groupTable('Exit', r.tables.byExit)}</div>
 ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
 <h2>Memory timeline</h2>
-${r.memory.length === 0 ? '<p>No memory activation in this run.</p>' : memoryTable(r.memory)}
+${r.memory.length === 0 ? '<p>No memory activation in this run.</p>' : memoryTable(r.memory, rules)}
 <h2>Trades</h2>
-<details open><summary>${escapeHtml(`Trades: ${r.trades.length}`)}</summary>${tradesTable(r.trades)}</details>
+<details open><summary>${escapeHtml(`Trades: ${r.trades.length}`)}</summary>${tradesTable(r.trades, rules)}</details>
 <h2>Configuration</h2>
 <details><summary>Settings of the run</summary>${configTable(run.config)}</details>`;
   return page(title, body);

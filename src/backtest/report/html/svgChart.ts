@@ -30,6 +30,10 @@ const WIDTH = 960;
 const PLOT_HEIGHT = 260;
 const LANE_HEIGHT = 14;
 const LEFT = 150;
+/** Lane names up to this long fit left of the plot at the tick font (the seed rules' names do). */
+const LANE_LABEL_CHARS = 24;
+/** Height of the line a lane's name takes above its bars when some name is longer (a custom rule's). */
+const LANE_LABEL_HEIGHT = 12;
 const RIGHT = 20;
 const TOP = 28;
 const AXIS = 24;
@@ -45,7 +49,11 @@ function f(n: number): string {
 export function svgChart(o: ChartOptions): string {
   const spans = o.spans ?? [];
   const lanes = [...new Set(spans.map((s) => s.lane))].sort();
-  const height = TOP + PLOT_HEIGHT + AXIS + lanes.length * LANE_HEIGHT + 8;
+  // A long lane name (a custom rule named by its parameters) would be cut off left of the plot:
+  // then every name gets its own line above its bars, across the plot's width.
+  const namesAbove = lanes.some((lane) => lane.length > LANE_LABEL_CHARS);
+  const laneHeight = LANE_HEIGHT + (namesAbove ? LANE_LABEL_HEIGHT : 0);
+  const height = TOP + PLOT_HEIGHT + AXIS + lanes.length * laneHeight + 8;
   const ys = o.series.flatMap((s) => s.points.map((p) => p.y));
   let yMin = ys.length ? ys.reduce((a, b) => Math.min(a, b)) : 0;
   let yMax = ys.length ? ys.reduce((a, b) => Math.max(a, b)) : 1;
@@ -74,8 +82,13 @@ export function svgChart(o: ChartOptions): string {
   }
   o.series.forEach((s, i) => parts.push(stepPath(s, i, sx, sy, o.xMax)));
   lanes.forEach((lane, i) => {
-    const y = TOP + PLOT_HEIGHT + AXIS + i * LANE_HEIGHT;
-    parts.push(`<text x="${LEFT - 6}" y="${y + 10}" text-anchor="end" class="tick">${escapeHtml(lane)}</text>`);
+    const top = TOP + PLOT_HEIGHT + AXIS + i * laneHeight;
+    const y = namesAbove ? top + LANE_LABEL_HEIGHT : top;
+    parts.push(
+      namesAbove
+        ? `<text x="${LEFT}" y="${top + 10}" class="tick">${escapeHtml(lane)}</text>`
+        : `<text x="${LEFT - 6}" y="${y + 10}" text-anchor="end" class="tick">${escapeHtml(lane)}</text>`,
+    );
     for (const s of spans.filter((s) => s.lane === lane)) {
       const x0 = sx(s.x0);
       parts.push(

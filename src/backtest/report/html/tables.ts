@@ -1,3 +1,4 @@
+import type { RuleBook } from '../../../core/memory/ruleBook.js';
 import type { GroupRow, MemoryActivation, ReportSummary, ReportTrade } from '../types.js';
 import { escapeHtml, fmtHours, fmtNum, fmtPct, fmtPrice, fmtTime } from './format.js';
 import { isReasonCode } from '../../../domain/reason.js';
@@ -85,11 +86,12 @@ function affectedText(a: MemoryActivation): string {
   return more > 0 ? `${listed.join('; ')}; … ${more} more in report.json` : listed.join('; ');
 }
 
-export function memoryTable(activations: readonly MemoryActivation[]): string {
+/** `rules`: the run's rule book (see runRuleBook), which names the rules. */
+export function memoryTable(activations: readonly MemoryActivation[], rules: RuleBook): string {
   return table(
     ['Rule', 'Type', 'Scope', 'Start (UTC)', 'End (UTC)', 'Reason', 'Blocked', 'Shrunk', 'Signals affected'],
     activations.map((a) => [
-      ruleNameText(a.rule, WORDS), verdictTypeWords(a.type), scopeWords(a.scope), fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
+      ruleNameText(a.rule, WORDS, rules), verdictTypeWords(a.type), scopeWords(a.scope), fmtTime(a.startMs), a.endMs === null ? 'still active' : fmtTime(a.endMs), a.reason,
       num(String(a.blocked)), num(String(a.shrunk)),
       affectedText(a),
     ]),
@@ -97,7 +99,8 @@ export function memoryTable(activations: readonly MemoryActivation[]): string {
   );
 }
 
-export function tradesTable(trades: readonly ReportTrade[]): string {
+/** `rules`: the run's rule book, which names the rule of a memory reason. */
+export function tradesTable(trades: readonly ReportTrade[], rules: RuleBook): string {
   return table(
     ['#', 'Symbol', 'Model', 'Side', 'Int.', 'Score', 'Breakdown', 'Signal (UTC)', 'Entry', 'SL', 'TP', 'Qty', 'Risk %',
       'Exit (UTC)', 'Exit price', 'Outcome', 'R', 'Equity after', 'Reasons'],
@@ -107,7 +110,7 @@ export function tradesTable(trades: readonly ReportTrade[]): string {
       num(fmtPrice(t.entry)), num(fmtPrice(t.stopLoss)), num(fmtPrice(t.takeProfit)), num(fmtPrice(t.quantity)),
       num(fmtNum(t.riskPct)), fmtTime(t.exitTimeMs), num(fmtPrice(t.exitPrice)), t.outcome ?? 'open',
       num(fmtNum(t.rMultiple, 3)), num(fmtNum(t.equityAfter)),
-      t.reasons.map((r) => reasonText(r, WORDS)).join('; '),
+      t.reasons.map((r) => reasonText(r, WORDS, rules)).join('; '),
     ]),
     'trades',
   );

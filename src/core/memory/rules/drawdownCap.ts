@@ -24,7 +24,10 @@ export const kind = defineKind(
       path: ['maxSignalsPerDay'],
     }),
   {
-    facts: (c) => ({ title: c.maxSignalsPerDay === undefined ? 'drawdownRiskCap' : 'drawdownDailyCap', announce: true }),
+    facts: (c) =>
+      c.maxSignalsPerDay === undefined
+        ? { title: 'drawdownRiskCap', announce: true, terms: { effect: 'drawdownRiskCap', aboveDrawdownPct: c.aboveDrawdownPct, maxRiskPct: c.maxRiskPct ?? 0 } }
+        : { title: 'drawdownDailyCap', announce: true, terms: { effect: 'drawdownDailyCap', aboveDrawdownPct: c.aboveDrawdownPct, maxSignalsPerDay: c.maxSignalsPerDay } },
     summary: (c) =>
       `${c.maxSignalsPerDay === undefined ? 'risk per trade' : 'signals per day'} capped while closed-trade equity is too far below its peak`,
     tracker: (id, _, c) => () =>

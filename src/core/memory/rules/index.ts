@@ -26,12 +26,19 @@ export const SEED_RULES: readonly RuleSpec[] = [
   { id: 'continuationWinRate', kind: 'winRateLock', scope: 'model', params: { model: 'continuation', windowTrades: 20, minTrades: 10, aboveWinRatePct: 65 } },
 ];
 
-/** One instance from its spec; a drawdown instance without `startingEquity` starts at `startingEquity`. */
+const SEED_IDS: ReadonlySet<string> = new Set(SEED_RULES.map((spec) => spec.id));
+
+/**
+ * One instance from its spec; a drawdown instance without `startingEquity` starts at `startingEquity`.
+ * An instance with a seed id keeps the seed rules' short name; any other is named by what it does,
+ * unless the spec gives it a title.
+ */
 export function createMemoryRule(spec: RuleSpec, startingEquity?: number): MemoryRule {
   const kind = MEMORY_RULE_KINDS[spec.kind];
   if (kind === undefined) throw new ConfigError(`memory.${spec.id}.kind`, String(spec.kind), Object.keys(MEMORY_RULE_KINDS).join(', '));
   const equity = spec.kind === 'drawdownCap' && startingEquity !== undefined && spec.params.startingEquity === undefined ? { startingEquity } : {};
-  return kind.create({ id: spec.id, scope: spec.scope, params: { ...spec.params, ...equity } });
+  const naming = { ...(SEED_IDS.has(spec.id) ? { seed: true } : {}), ...(spec.title === undefined ? {} : { label: spec.title }) };
+  return kind.create({ id: spec.id, scope: spec.scope, params: { ...spec.params, ...equity } }, naming);
 }
 
 export interface MemoryRulesOptions {

@@ -15,7 +15,10 @@ export const kind = defineKind(
     lockHours: z.number().positive().max(720),
   }),
   {
-    facts: (_, scope) => ({ title: titleOfScope('lossStreak', scope), announce: true, lockCode: lockCodeOfScope(scope) }),
+    facts: (c, scope) => ({
+      title: titleOfScope('lossStreak', scope), announce: true, lockCode: lockCodeOfScope(scope),
+      terms: { effect: 'lossStreakLock', minLosses: c.minLosses, lockHours: c.lockHours },
+    }),
     summary: () => 'new signals of its slice locked after a losing streak; the streak restarts after the lock',
     tracker: (id, scope, c) => () =>
       lossStreakLockTracker({

@@ -30,10 +30,15 @@ export const kind = defineKind(
       path: ['lockHours'],
     }),
   {
-    facts: (c, scope) =>
-      c.aboveWinRatePct === undefined
-        ? { title: titleOfScope('lowWinRate', scope), announce: true, lockCode: lockCodeOfScope(scope) }
-        : { title: titleOfScope('goodRun', scope), announce: true },
+    facts: (c, scope) => {
+      const window = { windowTrades: c.windowTrades, minTrades: c.minTrades };
+      return c.aboveWinRatePct === undefined
+        ? {
+            title: titleOfScope('lowWinRate', scope), announce: true, lockCode: lockCodeOfScope(scope),
+            terms: { effect: 'winRateLock', ...window, belowWinRatePct: c.belowWinRatePct ?? 0, lockHours: c.lockHours ?? 0 },
+          }
+        : { title: titleOfScope('goodRun', scope), announce: true, terms: { effect: 'winRateNotice', ...window, aboveWinRatePct: c.aboveWinRatePct } };
+    },
     summary: (c) =>
       c.aboveWinRatePct === undefined
         ? 'its slice is locked (a model switched off) while its recent win rate is below the line; its window empties at the trip'

@@ -15,7 +15,10 @@ export const kind = defineKind(
     .strictObject({ ...windowParams, belowWinRatePct: z.number().min(0).max(100), thresholdAdd: z.int().min(0).max(45) })
     .refine(...minFitsWindow),
   {
-    facts: (_, scope) => ({ title: titleOfScope('lowWinRate', scope), announce: false }),
+    facts: (c, scope) => ({
+      title: titleOfScope('lowWinRate', scope), announce: false,
+      terms: { effect: 'thresholdRaise', windowTrades: c.windowTrades, minTrades: c.minTrades, belowWinRatePct: c.belowWinRatePct, thresholdAdd: c.thresholdAdd },
+    }),
     summary: () => 'score threshold raised while the win rate of the last trades is below the line',
     tracker: (id, scope, c) => () =>
       windowRateTracker({

@@ -113,10 +113,10 @@ export const DASHBOARD_SCRIPT = String.raw`
   }
   function renderMemory(m) {
     fill('ks-memory-active', table([L.rule, L.scope, L.effect, L.reason], m.active.map(function (v) {
-      return [v.text.rule, scope(v.scope), effect(v), cell(v.text.detail, 'reasons')];
+      return [cell(v.text.rule, 'rule'), scope(v.scope), effect(v), cell(v.text.detail, 'reasons')];
     })));
     fill('ks-memory-events', table([L.time, L.event, L.rule, L.scope, L.effect, L.reason], m.events.map(function (e) {
-      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, e.verdict.text.rule, scope(e.verdict.scope), effect(e.verdict),
+      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, cell(e.verdict.text.rule, 'rule'), scope(e.verdict.scope), effect(e.verdict),
         cell(e.verdict.text.detail, 'reasons')];
     })));
   }

@@ -17,6 +17,8 @@ h3 { font-size: .9rem; margin: .75rem 0 .25rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
 td.reasons { white-space: normal; }
+/* A custom rule is named by its parameters: its name wraps instead of widening the memory tables. */
+td.rule { white-space: normal; min-width: 12em; }
 table.facts th { width: 40%; } table.facts td { white-space: normal; overflow-wrap: anywhere; }
 .stale, .LOSS, .SHORT { color: var(--bad); } .fresh, .WIN, .LONG { color: var(--ok); }
 .muted { color: var(--muted); }

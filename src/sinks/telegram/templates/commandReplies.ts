@@ -3,7 +3,7 @@ import type { PeriodFigures } from '../../../domain/dailySummary.js';
 import type { StoredReason } from '../../../domain/reason.js';
 import type { Signal } from '../../../domain/signal.js';
 import type { ClosedTrade } from '../../../domain/trade.js';
-import { bold, code, field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
+import { bold, code, field, lines, rulesOf, scopeText, stringsFor, type TemplateContext } from './common.js';
 import { commandStringsFor, COMMAND_NAMES } from './commandStrings.js';
 import { winRateText } from './dailySummary.js';
 import { formatPct, formatPrice, formatScore, formatSignificant, formatSigned, formatUsdt, formatUtc } from './format.js';
@@ -128,7 +128,7 @@ export function renderMemory(active: readonly Verdict[], ctx: TemplateContext): 
       : active.map((v) => {
           const facts = verdictDetailText(v.detail, s);
           const effect = facts === '' ? effectText(v, ctx) : `${effectText(v, ctx)} (${facts})`;
-          return `• ${bold(ruleNameText(v.rule, s))} (${escapeHtml(scopeText(v.scope, s))}): ${escapeHtml(effect)}`;
+          return `• ${bold(ruleNameText(v.rule, s, rulesOf(ctx)))} (${escapeHtml(scopeText(v.scope, s))}): ${escapeHtml(effect)}`;
         })),
   ]);
 }

@@ -1,4 +1,4 @@
-import type { RuleBook } from '../../../core/memory/ruleBook.js';
+import { SEED_RULE_BOOK, type RuleBook } from '../../../core/memory/ruleBook.js';
 import type { Scope } from '../../../domain/memory.js';
 import { escapeHtml } from './html.js';
 import { EN } from './strings.en.js';
@@ -13,6 +13,11 @@ export interface TemplateContext {
   readonly tickSizes?: TickSizes;
   /** The configured memory rules' facts, for their names; default the seed rules'. */
   readonly rules?: RuleBook;
+}
+
+/** The rule book a template names rules by: the configured one, or the seed rules'. */
+export function rulesOf(ctx: Pick<TemplateContext, 'rules'>): RuleBook {
+  return ctx.rules ?? SEED_RULE_BOOK;
 }
 
 /** The string table of a language. */

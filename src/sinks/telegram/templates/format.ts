@@ -61,7 +61,23 @@ export function formatUsdt(value: number): string {
 
 /** A percentage with up to two decimals: `1`, `0.5`, `62.5`. */
 export function formatPct(value: number): string {
-  return trimZeros(value.toFixed(2));
+  return formatRounded(value);
+}
+
+/** A setting for people, up to two decimals and no float noise: `0.3` for 0.1 + 0.2, `33.33`, `12`. */
+export function formatRounded(value: number): string {
+  const fixed = trimZeros(value.toFixed(2));
+  return fixed === '-0' ? '0' : fixed;
+}
+
+/**
+ * A length of time given in hours, in the unit a trader would say it in: minutes under an hour,
+ * whole days from two days on, hours otherwise (`30` minute, `3` day, `1.5` hour).
+ */
+export function hoursInUnits(hours: number): { readonly unit: 'minute' | 'hour' | 'day'; readonly value: string } {
+  if (hours < 1) return { unit: 'minute', value: formatRounded(hours * 60) };
+  if (hours >= 48 && hours % 24 === 0) return { unit: 'day', value: String(hours / 24) };
+  return { unit: 'hour', value: formatRounded(hours) };
 }
 
 /** An instant as `2025-01-03 14:30 UTC` (messages state times in UTC, like the daily limit). */

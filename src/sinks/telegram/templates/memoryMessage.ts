@@ -1,5 +1,5 @@
 import type { MemoryEvent, Verdict } from '../../../domain/memory.js';
-import { field, lines, scopeText, stringsFor, type TemplateContext } from './common.js';
+import { field, lines, rulesOf, scopeText, stringsFor, type TemplateContext } from './common.js';
 import { formatPct, formatSignificant, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
 import { ruleNameText, verdictDetailText } from './reasonText.js';
@@ -50,7 +50,7 @@ export function renderMemoryEvent(event: MemoryEvent, ctx: TemplateContext): str
   return lines([
     `${icon} <b>${text}</b>`,
     event.kind === 'start' && v.type === 'lock' && field(s.until, `<b>${escapeHtml(formatUtc(v.untilMs))}</b>`),
-    `${field(s.rule, escapeHtml(ruleNameText(v.rule, s, ctx.rules)))} · ${field(s.scope, escapeHtml(scopeText(v.scope, s)))}`,
+    `${field(s.rule, escapeHtml(ruleNameText(v.rule, s, rulesOf(ctx))))} · ${field(s.scope, escapeHtml(scopeText(v.scope, s)))}`,
     detail !== '' && field(s.memory.detail, `<i>${escapeHtml(detail)}</i>`),
     `<i>${escapeHtml(formatUtc(event.atMs))}</i>`,
   ]);

@@ -1,3 +1,4 @@
+import type { RuleTerms } from '../../../core/memory/rule.js';
 import { SEED_RULE_BOOK, type RuleBook } from '../../../core/memory/ruleBook.js';
 import type { Verdict, VerdictDetail } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails, StoredReason } from '../../../domain/reason.js';
@@ -12,12 +13,27 @@ import type { Strings } from './strings.js';
  */
 
 /**
- * A rule's human name, by the title its rule book gives it (default the seed rules'); a rule the
- * book does not know reads as a generic memory rule, never as its id.
+ * A rule's human name: the one place every reader (Telegram messages and replies, the dashboard,
+ * the backtest report) names a memory rule. `book` is the rule book of the run (the configured
+ * rules); a seed id it does not hold (a row from before MEMORY_RULES_FILE) is looked up among the
+ * seed rules. In order: the operator's own title in this language (MEMORY_RULES_FILE `title`); for
+ * a seed rule and the manual pause, their short title; for a custom rule, what it does with its
+ * parameters (`Loss streak lock (per symbol): 3 losses → pause 12 h`). A rule no book knows reads
+ * as a generic memory rule. Never the id.
  */
-export function ruleNameText(rule: string, s: Strings, book: RuleBook = SEED_RULE_BOOK): string {
-  const title = book.facts(rule)?.title;
-  return title === undefined ? s.unnamedRule : s.ruleTitle[title];
+export function ruleNameText(rule: string, s: Strings, book: RuleBook): string {
+  const facts = book.facts(rule) ?? SEED_RULE_BOOK.facts(rule);
+  if (facts === undefined) return s.unnamedRule;
+  const own = facts.label?.[s.language];
+  if (own !== undefined) return own;
+  if (facts.seed === true || facts.terms === undefined) return s.ruleTitle[facts.title];
+  return ruleTermsText(facts.terms, s);
+}
+
+/** A custom rule's name from its terms: kind, scope (a model by its name) and parameters. */
+export function ruleTermsText(terms: RuleTerms, s: Strings): string {
+  const scope = terms.scope === 'global' ? s.ruleScope.global : terms.scope === 'symbol' ? s.ruleScope.symbol : s.ruleScope.model(terms.model === undefined ? '' : s.model[terms.model]);
+  return (s.ruleTerms[terms.effect] as (t: RuleTerms, scope: string) => string)(terms, scope);
 }
 
 /** A memory rule's facts (`''` when it has none). */
@@ -38,7 +54,7 @@ export function reasonDetailText(reason: StoredReason, s: Strings): string {
 }
 
 /** A reason as one line: its label, the rule's name when a rule set it, and its detail. */
-export function reasonText(reason: StoredReason, s: Strings, book?: RuleBook): string {
+export function reasonText(reason: StoredReason, s: Strings, book: RuleBook): string {
   const rule = reason.rule === undefined ? '' : ` (${ruleNameText(reason.rule, s, book)})`;
   const detail = reasonDetailText(reason, s);
   return `${s.reasonLabel[reason.code]}${rule}${detail === '' ? '' : `: ${detail}`}`;
@@ -52,6 +68,6 @@ export function breakdownText(breakdown: ScoreBreakdown, s: Strings, separator =
 }
 
 /** A verdict's effect and facts as the dashboard and report tables show them. */
-export function verdictText(v: Verdict, s: Strings, book?: RuleBook): { rule: string; type: string; detail: string } {
+export function verdictText(v: Verdict, s: Strings, book: RuleBook): { rule: string; type: string; detail: string } {
   return { rule: ruleNameText(v.rule, s, book), type: s.verdictType[v.type], detail: verdictDetailText(v.detail, s) };
 }

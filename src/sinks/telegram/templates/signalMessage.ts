@@ -1,6 +1,6 @@
 import type { Lateness } from '../../../domain/lateness.js';
 import type { Signal } from '../../../domain/signal.js';
-import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
+import { bold, code, field, lines, rulesOf, stringsFor, type TemplateContext } from './common.js';
 import { formatDuration, formatPct, formatPrice, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
 import { breakdownText, reasonText } from './reasonText.js';
 import { escapeHtml } from './html.js';
@@ -14,7 +14,7 @@ export function riskRewardText(entry: number, stopLoss: number, takeProfit: numb
 }
 
 function reasonLines(signal: Signal, s: Strings, ctx: TemplateContext): string[] {
-  return signal.reasons.map((r) => `• ${escapeHtml(reasonText(r, s, ctx.rules))}`);
+  return signal.reasons.map((r) => `• ${escapeHtml(reasonText(r, s, rulesOf(ctx)))}`);
 }
 
 /** The line that marks a late signal: how late, when its candle closed, the latest price. Starts with ⏱. */

@@ -1,4 +1,4 @@
-import { formatPct, formatScore, formatSignificant, formatUsdt } from './format.js';
+import { formatPct, formatRounded, formatScore, formatSignificant, formatUsdt, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -13,8 +13,22 @@ const sizeProblem: { readonly [P in SizeProblemKind]: (d: Extract<SizeProblem, {
 /** `text; why` when the rule gave facts. */
 const withWhy = (text: string, why: string): string => (why === '' ? text : `${text}; ${why}`);
 
+/** `1 loss`, `3 losses`. */
+const count = (n: number, one: string, many: string): string => `${formatRounded(n)} ${n === 1 ? one : many}`;
+
+/** A rule's win-rate window: `the last 20 trades (min. 10 trades)`, the minimum said only when below the window. */
+const lastTrades = (t: { readonly windowTrades: number; readonly minTrades: number }): string =>
+  `${t.windowTrades === 1 ? 'the last trade' : `the last ${t.windowTrades} trades`}${t.minTrades < t.windowTrades ? ` (min. ${count(t.minTrades, 'trade', 'trades')})` : ''}`;
+
+/** A lock's length: `pause 12 h`, `pause 30 min`, `pause 3 days`. */
+function pauseFor(hours: number): string {
+  const { unit, value } = hoursInUnits(hours);
+  return `pause ${value} ${unit === 'minute' ? 'min' : unit === 'hour' ? 'h' : 'days'}`;
+}
+
 /** English (LANGUAGE=en). */
 export const EN: Strings = {
+  language: 'en',
   side: { LONG: 'LONG', SHORT: 'SHORT' },
   signalTitle: (side) => `${side} signal`,
   model: { continuation: 'Continuation', reversal: 'Reversal' },
@@ -82,6 +96,17 @@ export const EN: Strings = {
     goodRunModel: 'Model on a good run',
     manualPause: 'Paused by the operator',
   },
+  ruleTerms: {
+    thresholdRaise: (t, scope) =>
+      `Win-rate threshold (${scope}): win rate below ${formatPct(t.belowWinRatePct)}% in ${lastTrades(t)} → score threshold +${formatRounded(t.thresholdAdd)}`,
+    lossStreakLock: (t, scope) => `Loss streak lock (${scope}): ${count(t.minLosses, 'loss', 'losses')} → ${pauseFor(t.lockHours)}`,
+    drawdownDailyCap: (t, scope) =>
+      `Drawdown cap (${scope}): drawdown over ${formatPct(t.aboveDrawdownPct)}% → ${t.maxSignalsPerDay === 0 ? 'no new signals' : `at most ${count(t.maxSignalsPerDay, 'signal', 'signals')} a day`}`,
+    drawdownRiskCap: (t, scope) => `Drawdown cap (${scope}): drawdown over ${formatPct(t.aboveDrawdownPct)}% → risk at most ${formatPct(t.maxRiskPct)}% per trade`,
+    winRateLock: (t, scope) => `Win-rate lock (${scope}): win rate below ${formatPct(t.belowWinRatePct)}% in ${lastTrades(t)} → ${pauseFor(t.lockHours)}`,
+    winRateNotice: (t, scope) => `Good-run notice (${scope}): win rate above ${formatPct(t.aboveWinRatePct)}% in ${lastTrades(t)} → notice only`,
+  },
+  ruleScope: { global: 'overall', symbol: 'per symbol', model: (model) => `${model} model` },
   unnamedRule: 'Memory rule',
   breakdownLabel: {
     daily: '1D trend',

@@ -1,4 +1,4 @@
-import type { RuleTitle } from '../../../core/memory/rule.js';
+import type { RuleEffect, RuleTermsOf, RuleTitle } from '../../../core/memory/rule.js';
 import type { VerdictDetail, VerdictDetailKind, VerdictType } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails } from '../../../domain/reason.js';
 import type { BreakdownKey, ModelName, Side } from '../../../domain/signal.js';
@@ -12,6 +12,8 @@ export type Language = 'vi' | 'en';
  * small functions whose arguments are already-escaped HTML fragments.
  */
 export interface Strings {
+  /** The language of this table: which of a rule's own titles (MEMORY_RULES_FILE `title`) it shows. */
+  readonly language: Language;
   readonly side: Readonly<Record<Side, string>>;
   readonly signalTitle: (side: string) => string;
   readonly model: Readonly<Record<ModelName, string>>;
@@ -45,6 +47,14 @@ export interface Strings {
    * effect (the rule id is data, never shown).
    */
   readonly ruleTitle: Readonly<Record<RuleTitle, string>>;
+  /**
+   * The name of a custom rule (MEMORY_RULES_FILE, not a seed id) from what it does: its kind, its
+   * scope (`scope`, already worded by {@link ruleScope}) and its parameters, so two custom rules of
+   * one kind read differently. Plain text.
+   */
+  readonly ruleTerms: { readonly [E in RuleEffect]: (t: RuleTermsOf<E>, scope: string) => string };
+  /** The scope of a custom rule as its name says it: the whole book, per symbol, or one model. */
+  readonly ruleScope: { readonly global: string; readonly symbol: string; readonly model: (model: string) => string };
   /** The name shown for a rule no rule book knows (a stored row of a rule no longer configured). */
   readonly unnamedRule: string;
   /** Score components of the models. */

@@ -1,4 +1,4 @@
-import { formatPct, formatScore, formatSignificant, formatUsdt } from './format.js';
+import { formatPct, formatRounded, formatScore, formatSignificant, formatUsdt, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -13,8 +13,19 @@ const sizeProblem: { readonly [P in SizeProblemKind]: (d: Extract<SizeProblem, {
 /** `text; why` when the rule gave facts. */
 const withWhy = (text: string, why: string): string => (why === '' ? text : `${text}; ${why}`);
 
+/** A rule's win-rate window: `20 lệnh gần nhất (tối thiểu 10 lệnh)`, the minimum said only when below the window. */
+const lastTrades = (t: { readonly windowTrades: number; readonly minTrades: number }): string =>
+  `${t.windowTrades === 1 ? 'lệnh gần nhất' : `${t.windowTrades} lệnh gần nhất`}${t.minTrades < t.windowTrades ? ` (tối thiểu ${t.minTrades} lệnh)` : ''}`;
+
+/** A lock's length: `tạm dừng 12 giờ`, `tạm dừng 30 phút`, `tạm dừng 3 ngày`. */
+function pauseFor(hours: number): string {
+  const { unit, value } = hoursInUnits(hours);
+  return `tạm dừng ${value} ${unit === 'minute' ? 'phút' : unit === 'hour' ? 'giờ' : 'ngày'}`;
+}
+
 /** Vietnamese, the default: the wording a Vietnamese futures trader expects in a signal channel. */
 export const VI: Strings = {
+  language: 'vi',
   side: { LONG: 'MUA', SHORT: 'BÁN' },
   signalTitle: (side) => `Tín hiệu ${side}`,
   model: { continuation: 'Xu hướng tiếp diễn', reversal: 'Đảo chiều' },
@@ -82,6 +93,19 @@ export const VI: Strings = {
     goodRunModel: 'Mô hình thắng tốt',
     manualPause: 'Tạm dừng thủ công',
   },
+  ruleTerms: {
+    thresholdRaise: (t, scope) =>
+      `Nâng ngưỡng theo tỷ lệ thắng (${scope}): tỷ lệ thắng dưới ${formatPct(t.belowWinRatePct)}% trong ${lastTrades(t)} → ngưỡng điểm +${formatRounded(t.thresholdAdd)}`,
+    lossStreakLock: (t, scope) =>
+      `Khóa khi thua liên tiếp (${scope}): ${t.minLosses === 1 ? 'thua 1 lệnh' : `thua ${t.minLosses} lệnh liên tiếp`} → ${pauseFor(t.lockHours)}`,
+    drawdownDailyCap: (t, scope) =>
+      `Giới hạn khi sụt giảm vốn (${scope}): vốn giảm quá ${formatPct(t.aboveDrawdownPct)}% so với đỉnh → ${t.maxSignalsPerDay === 0 ? 'ngừng tín hiệu mới' : `tối đa ${t.maxSignalsPerDay} tín hiệu/ngày`}`,
+    drawdownRiskCap: (t, scope) =>
+      `Giới hạn khi sụt giảm vốn (${scope}): vốn giảm quá ${formatPct(t.aboveDrawdownPct)}% so với đỉnh → rủi ro tối đa ${formatPct(t.maxRiskPct)}% mỗi lệnh`,
+    winRateLock: (t, scope) => `Khóa theo tỷ lệ thắng (${scope}): tỷ lệ thắng dưới ${formatPct(t.belowWinRatePct)}% trong ${lastTrades(t)} → ${pauseFor(t.lockHours)}`,
+    winRateNotice: (t, scope) => `Báo chuỗi thắng tốt (${scope}): tỷ lệ thắng trên ${formatPct(t.aboveWinRatePct)}% trong ${lastTrades(t)} → chỉ thông báo`,
+  },
+  ruleScope: { global: 'toàn bộ', symbol: 'theo từng mã', model: (model) => `mô hình ${model}` },
   unnamedRule: 'Quy tắc bộ nhớ',
   breakdownLabel: {
     daily: 'xu hướng 1D',
