@@ -24,7 +24,10 @@ export class BotProcess {
     const out = openSync(logFile, 'a');
     this.spawnedAtMs = performance.now();
     this.child = spawn(process.execPath, [BOT_BIN, ...args], {
-      cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', out, 'pipe'],
+      cwd: REPO_ROOT,
+      // BOT_NODE_OPTIONS reaches the bot as NODE_OPTIONS (e.g. --heapsnapshot-signal=SIGUSR2 to see where memory goes).
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}), ...env },
+      stdio: ['ignore', out, 'pipe'],
     });
     closeSync(out);
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
