@@ -28,7 +28,8 @@ describe('PM2 runs the bot from ecosystem.config.cjs', () => {
     stage = await startStage({ speed: 3_600 });
     pm2 = new Pm2Cli();
     port = await freePort();
-    // The project's file, with only the environment and the log paths pointed at this test.
+    // The project's file, with only the environment and the log paths pointed at this test. It runs
+    // bin/kline-signals.js on dist/, which test/support/buildDist.ts rebuilt before the run.
     // PM2 reads a file as an ecosystem only by its name (*.config.cjs).
     ecosystem = join(stage.dir, 'ecosystem.config.cjs');
     const env = stage.env({ HTTP_PORT: String(port), STALE_AFTER_SECONDS: '30' });
