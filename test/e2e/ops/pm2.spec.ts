@@ -51,6 +51,10 @@ module.exports = { apps: base.apps.map((app) => ({ ...app, env: { ...app.env, ..
       return app?.pm2_env.status === 'online' && app.pid > 0 && app;
     }, 30_000, 250);
     await waitFor('/health ok under PM2', () => healthy(port), 40_000, 250);
+    // PM2 starts the compiled bin with the file's node_args (the process title hides them from /proc).
+    expect(first.pm2_env, 'plain node on bin/kline-signals.js, with source maps').toMatchObject({
+      pm_exec_path: join(REPO_ROOT, 'bin/kline-signals.js'), exec_interpreter: 'node', node_args: ['--enable-source-maps'],
+    });
 
     await pm2.run('restart', APP);
     const second = await waitFor('a new pid online', async () => {
