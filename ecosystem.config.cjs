@@ -1,5 +1,6 @@
 // PM2 process file (CommonJS on purpose: the package is "type": "module").
 // Start: PM2_HOME="$PWD/.pm2" npx pm2 start ecosystem.config.cjs   (README, Operations)
+// Runs the compiled bot (dist/, built by `npm ci` / `npm run build`) with plain node.
 const path = require('node:path');
 
 module.exports = {
@@ -10,6 +11,8 @@ module.exports = {
       args: 'run',
       cwd: __dirname,
       interpreter: 'node',
+      // Stack traces in the logs name the .ts lines (dist/ carries source maps).
+      node_args: '--enable-source-maps',
       // One process: the bot is a single event loop; more instances would double every signal.
       instances: 1,
       exec_mode: 'fork',

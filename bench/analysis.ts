@@ -22,7 +22,9 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   nothing of its own.
 - **memory: met** (≈ 145 MB at 300 symbols, of which ≈ 85 MB is the process after its imports).
   CandleRing stores 60 bytes a candle on typed arrays.
-- **startup: met** (warm ≈ 1.5 s for 40 symbols; cold ≈ 3.5 s, bound by REST weight).
+- **startup: met** (warm ≈ 1.5 s for 40 symbols; cold ≈ 3.5 s, bound by REST weight). The bot runs
+  compiled (dist/, plain node): the \`--help\` floor is ≈ 30–35 ms against ≈ 150–230 ms through the
+  tsx loader, A/B in one session at load ≈ 5 (warm 1.1–1.5 s compiled, 1.4–2.5 s with tsx).
 - **backtest: the seed profile meets the ratio (0.54–0.63 ≥ 0.5) but not 500k candles/s (≈ 460–480k
   warm in a full run; ≈ 580k when the seed profile runs alone in a process); confluence meets
   neither (≈ 215–250k, ratio 0.34–0.43).** This round (each change A/B-measured in one process):

@@ -29,7 +29,7 @@ export async function memory(): Promise<BenchResult> {
       { figure: 'memory deltaRssMb (windows alone)', value: f.deltaRssMb, floor: 0, goal: '—', met: null },
     ],
     notes: [
-      'A child `node --expose-gc --import tsx bench/children/memoryWindows.ts 300` (tsx, as the bot runs) measures RSS after its imports (the floor), then feeds 500 closed synthetic candles per series through candleWindow with SeriesFeatures sidecars, collects garbage twice and measures again.',
+      'A child `node --expose-gc --import tsx bench/children/memoryWindows.ts 300` measures RSS after its imports (the floor, which includes the tsx loader the compiled bot does not carry), then feeds 500 closed synthetic candles per series through candleWindow with SeriesFeatures sidecars, collects garbage twice and measures again.',
     ],
   };
 }

@@ -11,6 +11,7 @@ import { startup } from './startup.js';
 import { watermark } from './watermark.js';
 import { renderBenchmarksMd, type ResultsFile } from './report.js';
 import { ANALYSIS } from './analysis.js';
+import { buildDist } from './support/build.js';
 import { machineInfo } from './support/machine.js';
 import { BENCHMARKS_MD, RESULTS_JSON } from './support/paths.js';
 import type { Benchmark } from './support/result.js';
@@ -20,7 +21,8 @@ import { round } from './support/stats.js';
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, footprint, growth, watermark };
 
 /**
- * `npm run bench [-- --only name[,name]]`: runs the benchmarks one after another (never in
+ * `npm run bench [-- --only name[,name]]`: builds dist/ if src/ changed (the bot is spawned compiled,
+ * as operators run it), then runs the benchmarks one after another (never in
  * parallel: they would measure each other), merges their figures into bench/results.json and
  * regenerates docs/BENCHMARKS.md. A `--only` run keeps the other benchmarks' last results.
  */
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}\n`);
     return 2;
   }
+  buildDist();
   const machine = machineInfo();
   const previous: ResultsFile | undefined = existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as ResultsFile) : undefined;
   const results: ResultsFile = { machine, benchmarks: { ...(previous?.benchmarks ?? {}) } };

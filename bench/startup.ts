@@ -9,7 +9,7 @@ import { withTempDir } from './support/tempDir.js';
 
 const LIVE_TIMEOUT_MS = 180_000;
 
-/** The floor: spawn node, load the CLI and its loader, print usage, exit (median of 3). */
+/** The floor: spawn node, load the compiled CLI, print usage, exit (median of 3). */
 export async function helpFloorMs(dir: string): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < 3; i += 1) {
@@ -59,8 +59,8 @@ export async function startup(): Promise<BenchResult> {
       { figure: 'startup coldMs (40 symbols, empty DB, REST warm-up)', value: f.coldMs, floor: f.helpFloorMs, goal: '—', met: null },
     ],
     notes: [
-      'The simulator runs in the benchmark process (`symbols: 40`, speed 1); the bot is `node bin/kline-signals.js run` with LOG_LEVEL=info to a file and /metrics on a free port. Live = the `kline_signals_closed_candles_total` counter reaches Σ min(500, closed) over the 120 series, i.e. every window holds its newest closed candle; polled every 50 ms from spawn.',
-      'Floor: `node bin/kline-signals.js --help` from spawn to exit (node + tsx loader + CLI), median of 3.',
+      'The simulator runs in the benchmark process (`symbols: 40`, speed 1); the bot is `node --enable-source-maps bin/kline-signals.js run` (the compiled dist/, as npm start and PM2 run it) with LOG_LEVEL=info to a file and /metrics on a free port. Live = the `kline_signals_closed_candles_total` counter reaches Σ min(500, closed) over the 120 series, i.e. every window holds its newest closed candle; polled every 50 ms from spawn.',
+      'Floor: `node --enable-source-maps bin/kline-signals.js --help` from spawn to exit (node + compiled CLI, no loader), median of 3.',
     ],
   };
 }

@@ -12,7 +12,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `node bin/kline-signals.js …` with exactly `env` (plus PATH and HOME); stdout goes to `logFile`. */
+/**
+ * `node --enable-source-maps bin/kline-signals.js …`, the compiled bot as `npm start` and PM2 run it
+ * (bench/run.ts builds dist/ first), with exactly `env` (plus PATH and HOME); stdout goes to `logFile`.
+ */
 export class BotProcess {
   readonly spawnedAtMs: number;
   readonly child: ChildProcess;
@@ -23,7 +26,7 @@ export class BotProcess {
   constructor(args: readonly string[], env: Readonly<Record<string, string>>, logFile: string) {
     const out = openSync(logFile, 'a');
     this.spawnedAtMs = performance.now();
-    this.child = spawn(process.execPath, [BOT_BIN, ...args], {
+    this.child = spawn(process.execPath, ['--enable-source-maps', BOT_BIN, ...args], {
       cwd: REPO_ROOT,
       // BOT_NODE_OPTIONS reaches the bot as NODE_OPTIONS (e.g. --heapsnapshot-signal=SIGUSR2 to see where memory goes).
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}), ...env },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The bundled real candles (BTC, ETH, SOL × 1d, 4h, 30m). */
 export const KLINES_DIR = fileURLToPath(new URL('../../examples/klines', import.meta.url));
-/** The bot's entry point, spawned as PM2 would. */
+/** The bot's entry point (plain node on the compiled dist/), spawned as PM2 would. */
 export const BOT_BIN = fileURLToPath(new URL('../../bin/kline-signals.js', import.meta.url));
 /** Where the committed figures go. */
 export const RESULTS_JSON = fileURLToPath(new URL('../results.json', import.meta.url));

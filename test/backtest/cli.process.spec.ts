@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { botCliArgs } from '../support/botCli.js';
 import { EXAMPLES_DIR, tempOut, removeTempDirs } from './support/backtestCli.js';
 
 afterAll(removeTempDirs);
@@ -15,10 +16,10 @@ interface Exit {
   readonly stderr: string;
 }
 
-/** `node --import tsx src/cli.ts backtest …`: the real entry point, with the bot's default environment. */
+/** `kline-signals backtest …` on the current sources (tsx): the real CLI, with the bot's default environment. */
 function backtest(args: readonly string[]): Promise<Exit> {
   const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'backtest', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, botCliArgs(['backtest', ...args]), { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

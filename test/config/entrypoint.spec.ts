@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BOT_BIN } from '../support/botCli.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
+/** The compiled bin operators run, on the dist/ the test run's global setup has just rebuilt. */
 function runCli(args: string[], env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'ks-cfg-'));
-  return spawnSync(process.execPath, [join(ROOT, 'bin/kline-signals.js'), ...args], {
+  return spawnSync(process.execPath, [BOT_BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', DB_PATH: join(cwd, 'db.sqlite'), ...env },
     encoding: 'utf8',

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { botCliArgs } from '../support/botCli.js';
 import { DATA_DIR, tempDir } from './helpers.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
-/** Runs `kline-signals download …` as `npm run download` does, in a child process. */
+/** Runs `kline-signals download …` in a child process, on the current sources (tsx). */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'download', ...args], {
+    const child = spawn(process.execPath, botCliArgs(['download', ...args]), {
       cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

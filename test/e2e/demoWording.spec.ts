@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { botCliArgs } from '../support/botCli.js';
 import { leaks } from '../sinks/wording/identifiers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs `npm run demo` (bin demo, console sink, built-in simulator) for a few seconds and returns stdout. */
+/** Runs `kline-signals demo` (console sink, built-in simulator) on the current sources for a few seconds and returns stdout. */
 function runDemo(language: 'vi' | 'en', seconds: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/kline-signals.js', 'demo', '--seconds', String(seconds)], {
+    const child = spawn(process.execPath, botCliArgs(['demo', '--seconds', String(seconds)]), {
       cwd: ROOT, env: { ...process.env, LANGUAGE: language }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -28,7 +28,8 @@ describe('PM2 runs the bot from ecosystem.config.cjs', () => {
     stage = await startStage({ speed: 3_600 });
     pm2 = new Pm2Cli();
     port = await freePort();
-    // The project's file, with only the environment and the log paths pointed at this test.
+    // The project's file, with only the environment and the log paths pointed at this test. It runs
+    // bin/kline-signals.js on dist/, which test/support/buildDist.ts rebuilt before the run.
     // PM2 reads a file as an ecosystem only by its name (*.config.cjs).
     ecosystem = join(stage.dir, 'ecosystem.config.cjs');
     const env = stage.env({ HTTP_PORT: String(port), STALE_AFTER_SECONDS: '30' });
@@ -50,6 +51,10 @@ module.exports = { apps: base.apps.map((app) => ({ ...app, env: { ...app.env, ..
       return app?.pm2_env.status === 'online' && app.pid > 0 && app;
     }, 30_000, 250);
     await waitFor('/health ok under PM2', () => healthy(port), 40_000, 250);
+    // PM2 starts the compiled bin with the file's node_args (the process title hides them from /proc).
+    expect(first.pm2_env, 'plain node on bin/kline-signals.js, with source maps').toMatchObject({
+      pm_exec_path: join(REPO_ROOT, 'bin/kline-signals.js'), exec_interpreter: 'node', node_args: ['--enable-source-maps'],
+    });
 
     await pm2.run('restart', APP);
     const second = await waitFor('a new pid online', async () => {

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { botCliArgs, REPO_ROOT } from '../../support/botCli.js';
 import { waitUntil } from './poll.js';
 
-/** The repository root: the bot runs from its own bin, as PM2 would start it. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../../bin/kline-signals.js', import.meta.url));
+/** The repository root: the bot runs from there, as PM2 would start it. */
+export { REPO_ROOT };
 
 /** One pino line of the bot's stdout, with the test's wall time of arrival. */
 export interface LogEntry {
@@ -29,9 +28,10 @@ export function logTimeMs(e: LogEntry): number {
 const running = new Set<BotProcess>();
 
 /**
- * `node bin/kline-signals.js run` as a child process with exactly the given environment (nothing
- * inherited but PATH and HOME, so a developer's TELEGRAM_BOT_TOKEN never leaks in). Collects
- * stdout as pino entries plus the console sink's plain-text lines, and stderr as text.
+ * `kline-signals run` on the current sources ({@link botCliArgs}: tsx) as a child process with
+ * exactly the given environment (nothing inherited but PATH and HOME, so a developer's
+ * TELEGRAM_BOT_TOKEN never leaks in). Collects stdout as pino entries plus the console sink's
+ * plain-text lines, and stderr as text.
  */
 export class BotProcess {
   readonly logs: LogEntry[] = [];
@@ -44,7 +44,7 @@ export class BotProcess {
   private partial = '';
 
   constructor(env: Readonly<Record<string, string>>) {
-    this.child = spawn(process.execPath, [BIN, 'run'], {
+    this.child = spawn(process.execPath, botCliArgs(['run']), {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { botCliArgs, REPO_ROOT } from '../../../support/botCli.js';
 import { waitFor } from './waitFor.js';
 
-/** The repository root; the bot runs from its own bin, as PM2 starts it. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const BOT_BIN = fileURLToPath(new URL('../../../../bin/kline-signals.js', import.meta.url));
+/** The repository root; the bot runs from there, as PM2 starts it. */
+export { REPO_ROOT };
 
 /** One pino line of the bot's stdout. */
 export interface BotLog {
@@ -23,9 +22,10 @@ export interface BotExit {
 const alive = new Set<BotRun>();
 
 /**
- * `node bin/kline-signals.js run` as a child with exactly the given environment (only PATH and HOME
- * inherited, so a developer's real token never leaks in). Keeps stdout and stderr verbatim (the
- * token-hygiene test scans every byte) and parses the pino lines for waiting on log messages.
+ * `kline-signals run` on the current sources ({@link botCliArgs}: tsx) as a child with exactly the
+ * given environment (only PATH and HOME inherited, so a developer's real token never leaks in).
+ * Keeps stdout and stderr verbatim (the token-hygiene test scans every byte) and parses the pino
+ * lines for waiting on log messages.
  */
 export class BotRun {
   readonly logs: BotLog[] = [];
@@ -37,7 +37,7 @@ export class BotRun {
   private partial = '';
 
   constructor(env: Readonly<Record<string, string>>) {
-    this.child = spawn(process.execPath, [BOT_BIN, 'run'], {
+    this.child = spawn(process.execPath, botCliArgs(['run']), {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,14 @@ const PM2_BIN = join(REPO_ROOT, 'node_modules/pm2/bin/pm2');
 export interface Pm2App {
   readonly name: string;
   readonly pid: number;
-  readonly pm2_env: { readonly status: string; readonly restart_time: number; readonly unstable_restarts: number };
+  readonly pm2_env: {
+    readonly status: string;
+    readonly restart_time: number;
+    readonly unstable_restarts: number;
+    readonly pm_exec_path: string;
+    readonly exec_interpreter: string;
+    readonly node_args: readonly string[];
+  };
 }
 
 /**
