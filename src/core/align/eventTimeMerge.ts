@@ -1,4 +1,4 @@
-import type { Kline } from '../../domain/kline.js';
+import { INTERVAL_MS, type Kline } from '../../domain/kline.js';
 import { SymbolLane, type LiveStart } from './symbolLane.js';
 
 export type { LaneRole, LiveStart } from './symbolLane.js';
@@ -15,6 +15,8 @@ export interface EventTimeMergeSink {
   /** A symbol declared late has caught up with the watermark and is active again. */
   caughtUp?(symbol: string): void;
 }
+
+const STEP_MS = INTERVAL_MS['30m'];
 
 const bySymbol = (a: SymbolLane, b: SymbolLane): number => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
 
@@ -59,9 +61,13 @@ export class EventTimeMerge {
     return this.buffered;
   }
 
-  /** Whether an active symbol has delivered past the watermark while others hold it (O(1)). */
+  /**
+   * Whether an active symbol has delivered past the watermark while others hold it (O(1)). Candles
+   * end on the 30m grid: a promise that is only a later live start (a server time inside the same
+   * period, as symbols join one after another during a cold start) is no candle anyone waits for.
+   */
   isHeld(): boolean {
-    return this.watermark !== undefined && this.aheadMs > this.watermark;
+    return this.watermark !== undefined && Math.floor(this.aheadMs / STEP_MS) * STEP_MS > this.watermark;
   }
 
   /**

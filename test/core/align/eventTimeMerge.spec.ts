@@ -151,6 +151,20 @@ describe('EventTimeMerge', () => {
     expect(names(out)).toEqual(['BTC 30m +3', 'ETH 30m +3']);
   });
 
+  it('regression: symbols joining at different moments of one 30m period hold nobody (a cold start of the whole market declared BTCUSDT late)', () => {
+    const { merge } = setup();
+    // BTC warms first and joins with the live start it was given; ETH joins 2 min later, its live
+    // start (a server time, not a candle end) 2 min later too. Neither owes a candle before DAY + 30m.
+    merge.start('BTC', { fromMs: DAY + 700, resume: false });
+    for (const c of series('BTC', DAY - 60 * INTERVAL_MS['1d'], DAY)) merge.push(c);
+    merge.start('ETH', { fromMs: DAY + 120_700, resume: false });
+    for (const c of series('ETH', DAY - 60 * INTERVAL_MS['1d'], DAY)) merge.push(c);
+    expect(merge.isHeld(), 'no candle can end between the two live starts').toBe(false);
+    expect(merge.holding()).toEqual([]);
+    merge.push(k('ETH', '30m', DAY + M30));
+    expect(merge.holding(), 'once ETH delivered the next candle, BTC owes its own').toEqual(['BTC']);
+  });
+
   it('releases the watermark when a symbol holding it leaves', () => {
     const { merge, out } = setup();
     for (const s of ['BTC', 'ETH']) {
