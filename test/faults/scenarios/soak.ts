@@ -7,18 +7,20 @@ import { getText, metricValue } from '../../e2e/support/httpProbe.js';
 import { pause, waitFor } from '../../e2e/ops/support/waitFor.js';
 import { summaryLine } from '../support/scale.js';
 
-/** How long the bot runs at 300 symbols after its warm-up, and how often /metrics is sampled. */
+/** How many symbols, how long the bot runs after its warm-up, and how often /metrics is sampled. */
 export interface SoakSize {
+  /** The simulated market's size; `all` watches every one of them (MAX_SYMBOLS_SUBSCRIBED=all). */
+  readonly symbols: number;
+  readonly watch: 'all' | 'count';
   readonly durationMs: number;
   readonly sampleEveryMs: number;
 }
 
-const SYMBOLS = 300; // MAX_SYMBOLS_SUBSCRIBED allows at most 300
-const SPEED = 600; // a 30m close of 300 symbols every 3 s of real time
-/** A cold start of 300 symbols costs ~4,000 REST weight: the soak is about memory, not the 2,400/min budget. */
+const SPEED = 600; // a 30m close of every symbol every 3 s of real time
+/** A cold start of 600 symbols costs ~8,000 REST weight: the soak is about memory, not the 2,400/min budget. */
 const WEIGHT_LIMIT = 1_000_000;
 
-interface Sample { readonly rssBytes: number; readonly lagS: number; readonly closed: number }
+interface Sample { readonly rssBytes: number; readonly heapUsedBytes: number; readonly lagS: number; readonly closed: number }
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,30 +29,31 @@ const median = (xs: readonly number[]): number => {
 const quantile = (xs: readonly number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)] ?? NaN;
 
 /**
- * The bot watching 300 symbols on the simulator at high speed. After the warm-up (every symbol's
- * backfill done: the backfilled counter stops moving), RSS and event-loop lag are read from
- * /metrics every `sampleEveryMs`. Flat memory: the last third's median RSS within +15 % of the
- * first third's; lag p99 under 200 ms.
+ * The bot watching `symbols` symbols on the simulator at high speed. After the warm-up (every
+ * symbol's backfill done: the backfilled counter stops moving), RSS, heap used and event-loop lag
+ * are read from /metrics every `sampleEveryMs`. Flat memory: the last third's median RSS and heap
+ * within +15 % of the first third's; lag p99 under 200 ms.
  */
-export async function soakScenario({ durationMs, sampleEveryMs }: SoakSize): Promise<string> {
+export async function soakScenario({ symbols: SYMBOLS, watch, durationMs, sampleEveryMs }: SoakSize): Promise<string> {
   const fx = await startFixture({ speed: SPEED, seed: 61, symbols: SYMBOLS, weightLimit: WEIGHT_LIMIT, pushIntervalMs: 1_000 });
   try {
     const httpPort = await freePort();
     const bot = new BotProcess(botEnv({
       sim: fx.sim, dir: fx.dir, httpPort,
-      overrides: { MAX_SYMBOLS_SUBSCRIBED: String(SYMBOLS), TOP_VOLUME_FETCH_LIMIT: String(SYMBOLS), WS_MAX_STREAMS_PER_CONN: '200', STALE_AFTER_SECONDS: '60', LOG_LEVEL: 'warn' },
+      overrides: { MAX_SYMBOLS_SUBSCRIBED: watch === 'all' ? 'all' : String(SYMBOLS), WS_MAX_STREAMS_PER_CONN: '200', STALE_AFTER_SECONDS: '60', LOG_LEVEL: 'warn' },
     }));
     const read = async (): Promise<{ text: string; sample: Sample }> => {
       const text = (await getText(httpPort, '/metrics')).body;
       return { text, sample: {
         rssBytes: metricValue(text, 'process_resident_memory_bytes') ?? NaN,
+        heapUsedBytes: metricValue(text, 'nodejs_heap_size_used_bytes') ?? NaN,
         lagS: metricValue(text, 'nodejs_eventloop_lag_seconds') ?? NaN,
         closed: metricValue(text, 'kline_signals_closed_candles_total') ?? 0,
       } };
     };
     let lastBackfilled = -1;
     const warmStart = performance.now();
-    await waitFor('the 300-symbol warm-up to finish', async () => {
+    await waitFor(`the ${SYMBOLS}-symbol warm-up to finish`, async () => {
       if (bot.exit) throw new Error(`bot exited during warm-up: ${bot.stderr.slice(-1000)}`);
       const text = await read().then((r) => r.text).catch(() => '');
       const backfilled = metricValue(text, 'kline_signals_backfilled_candles_total') ?? 0;
@@ -71,11 +74,14 @@ export async function soakScenario({ durationMs, sampleEveryMs }: SoakSize): Pro
     const third = Math.max(1, Math.floor(samples.length / 3));
     const firstRss = median(samples.slice(0, third).map((s) => s.rssBytes));
     const lastRss = median(samples.slice(-third).map((s) => s.rssBytes));
+    const firstHeap = median(samples.slice(0, third).map((s) => s.heapUsedBytes));
+    const lastHeap = median(samples.slice(-third).map((s) => s.heapUsedBytes));
     const lagP99S = quantile(samples.map((s) => s.lagS), 0.99);
     const closedDuring = (samples.at(-1)?.closed ?? 0) - (samples[0]?.closed ?? 0);
     const line = summaryLine('faults soak', {
       symbols: SYMBOLS, warmUpS, seconds: Math.round(durationMs / 1000), samples: samples.length,
       rssFirstMiB: (firstRss / 2 ** 20).toFixed(1), rssLastMiB: (lastRss / 2 ** 20).toFixed(1), rssGrowthPct: (((lastRss - firstRss) / firstRss) * 100).toFixed(1),
+      heapFirstMiB: (firstHeap / 2 ** 20).toFixed(1), heapLastMiB: (lastHeap / 2 ** 20).toFixed(1),
       lagP99Ms: (lagP99S * 1000).toFixed(1), closedCandles: closedDuring,
     });
 
@@ -83,6 +89,7 @@ export async function soakScenario({ durationMs, sampleEveryMs }: SoakSize): Pro
     expect(samples.length, 'enough samples to compare thirds').toBeGreaterThanOrEqual(6);
     expect(closedDuring, 'candles kept closing during the soak (the bot was working)').toBeGreaterThan(0);
     expect(lastRss, 'RSS flat: last third median within +15 % of the first third').toBeLessThanOrEqual(firstRss * 1.15);
+    expect(lastHeap, 'heap flat: last third median within +15 % of the first third').toBeLessThanOrEqual(firstHeap * 1.15);
     expect(lagP99S, 'event-loop lag p99 under 200 ms').toBeLessThan(0.2);
     return line;
   } finally {
