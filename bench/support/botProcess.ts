@@ -26,10 +26,12 @@ export class BotProcess {
   constructor(args: readonly string[], env: Readonly<Record<string, string>>, logFile: string) {
     const out = openSync(logFile, 'a');
     this.spawnedAtMs = performance.now();
-    this.child = spawn(process.execPath, ['--enable-source-maps', BOT_BIN, ...args], {
+    // BOT_NODE_ARGS: node flags for the bot, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` or
+    // `--heapsnapshot-signal=SIGUSR2`, to see where the real process spends its time or memory.
+    const nodeArgs = (process.env.BOT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    this.child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', BOT_BIN, ...args], {
       cwd: REPO_ROOT,
-      // BOT_NODE_OPTIONS reaches the bot as NODE_OPTIONS (e.g. --heapsnapshot-signal=SIGUSR2 to see where memory goes).
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}), ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', out, 'pipe'],
     });
     closeSync(out);
