@@ -1,6 +1,6 @@
 import { INTERVALS, klineStreamName, type Interval, type Kline } from '../../src/domain/kline.js';
 import { replayOrder } from '../../src/backtest/replayOrder.js';
-import { loadKlineFolder, type KlineDataset } from '../../src/sim/csv.js';
+import { loadKlineFolder, type KlineDataset } from '../../src/csv/klineCsv.js';
 import { Market } from '../../src/sim/market.js';
 import { lastClosedIndex, type CandleSeries } from '../../src/sim/series.js';
 import { combinedFrame, klineEventJson } from '../../src/sim/wire.js';

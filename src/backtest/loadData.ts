@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataError } from '../domain/errors.js';
 import type { Interval, Kline } from '../domain/kline.js';
 import { aggregateKlines } from './aggregate.js';
-import { readSeriesFile, type SeriesGap } from './loadSeries.js';
+import { readSeriesFile, type SeriesGap } from '../csv/seriesCsv.js';
 
 /** The candles of one symbol, every interval, oldest first. */
 export interface SymbolCandles {

@@ -1,8 +1,8 @@
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { INTERVAL_MS, type Interval, type Kline } from '../domain/index.js';
-import { parseSeriesCsv } from '../backtest/loadSeries.js';
-import { CsvFormatError } from '../sim/csv.js';
+import { parseSeriesCsv } from '../csv/seriesCsv.js';
+import { CsvFormatError } from '../csv/klineCsv.js';
 import { KLINE_CSV_HEADER, klineCsvRow } from './klineCsvRow.js';
 
 /** Bytes read from the end of an existing file to find and check its last rows. */

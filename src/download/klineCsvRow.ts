@@ -2,7 +2,7 @@ import type { Kline } from '../domain/index.js';
 import { shortestDecimal } from './shortestDecimal.js';
 
 /**
- * Header of Binance's kline CSV dumps (data.binance.vision), which `src/sim/csv.ts` and the
+ * Header of Binance's kline CSV dumps (data.binance.vision), which `src/csv/klineCsv.ts` and the
  * example data use. The downloaded files keep it so every tool reads them unchanged.
  */
 export const KLINE_CSV_HEADER =

@@ -1,5 +1,5 @@
 import { INTERVALS, INTERVAL_MS, type Interval, type Kline } from '../domain/index.js';
-import type { KlineDataset } from './csv.js';
+import type { KlineDataset } from '../csv/klineCsv.js';
 import { formingCandle } from './formingCandle.js';
 import {
   formingIndex, indexAtOrAfter, indexAtOrBefore, lastClosedIndex, tableSeries,

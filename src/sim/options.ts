@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { KlineDataset } from './csv.js';
+import type { KlineDataset } from '../csv/klineCsv.js';
 
 /**
  * Faults the simulated exchange injects on purpose, all deterministic from `SimulatorOptions.seed`.

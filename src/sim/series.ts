@@ -1,5 +1,5 @@
 import { INTERVAL_MS, type Interval } from '../domain/index.js';
-import type { KlineTable } from './csv.js';
+import type { KlineTable } from '../csv/klineCsv.js';
 
 /** One full candle as the simulated exchange knows it (all Binance columns, numeric). */
 export interface SimCandle {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { INTERVAL_MS, type Interval, type Kline } from '../domain/index.js';
 import { createVirtualClock, type RunClockOptions, type VirtualClock } from './clock.js';
-import { loadKlineFolder } from './csv.js';
+import { loadKlineFolder } from '../csv/klineCsv.js';
 import { FaultDice } from './faults.js';
 import { WeightLimiter } from './limits.js';
 import { Market } from './market.js';

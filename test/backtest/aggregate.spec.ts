@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateKlines } from '../../src/backtest/aggregate.js';
 import type { Interval, Kline } from '../../src/domain/kline.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { EXAMPLES_DIR } from './support/backtestCli.js';
 
 const series = (symbol: string, interval: Interval): Kline[] => tableKlines(readKlineCsvFile(join(EXAMPLES_DIR, `${symbol}-${interval}.csv`)));

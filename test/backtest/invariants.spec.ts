@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BacktestReport } from '../../src/backtest/report/index.js';
 import type { Kline } from '../../src/domain/kline.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { EXAMPLES_DIR, readReport, runCli, tempOut, removeTempDirs } from './support/backtestCli.js';
 import { dailyLimitViolations, equityViolations, lockViolations, outcomeViolations, rViolations } from './support/reportInvariants.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RotationSchedule, type RotationSettings } from '../../src/backtest/rotation.js';
 import { RollingQuoteVolume, candleQuoteVolume } from '../../src/backtest/rotationVolume.js';
 import { klineEndMs, type Kline } from '../../src/domain/kline.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { EXAMPLES_DIR } from './support/backtestCli.js';
 
 const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'];

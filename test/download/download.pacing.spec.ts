@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INTERVAL_MS, INTERVALS } from '../../src/domain/index.js';
 import { runDownloadCli, type DownloadSummary } from '../../src/download/cli.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { capture, DATA_DIR, recordingLogger, tempDir } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { botCliArgs } from '../support/botCli.js';
 import { DATA_DIR, tempDir } from './helpers.js';

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { INTERVALS, type Interval } from '../../src/domain/index.js';
 import { runDownloadCli, type DownloadSummary } from '../../src/download/cli.js';
 import { klineCsvRow } from '../../src/download/klineCsvRow.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { capture, DATA_DIR, recordingLogger, tempDir } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Interval, Kline, KlineQuery, KlineRestSource } from '../../src/domain/index.js';
 import { downloadSeries } from '../../src/download/downloadSeries.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { DATA_DIR, recordingLogger, tempDir } from './helpers.js';
 
 const truth: Kline[] = tableKlines(readKlineCsvFile(join(DATA_DIR, 'SOLUSDT-4h.csv'))).slice(0, 40);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findGaps } from '../../src/download/findGaps.js';
-import { readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { DATA_DIR } from './helpers.js';
 
 const truth = tableKlines(readKlineCsvFile(join(DATA_DIR, 'BTCUSDT-4h.csv'))).slice(0, 20);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KlineCsvAppender } from '../../src/download/klineCsvAppender.js';
 import { KLINE_CSV_HEADER, klineCsvRow } from '../../src/download/klineCsvRow.js';
-import { CsvFormatError, readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { CsvFormatError, readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import type { Kline } from '../../src/domain/index.js';
 import { DATA_DIR, tempDir } from './helpers.js';
 

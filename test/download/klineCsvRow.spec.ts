@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { klineCsvRow, KLINE_CSV_HEADER } from '../../src/download/klineCsvRow.js';
 import { shortestDecimal } from '../../src/download/shortestDecimal.js';
-import { parseKlineCsv, readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
+import { parseKlineCsv, readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
 import { DATA_DIR } from './helpers.js';
 
 describe('klineCsvRow', () => {

@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import { isInterval, type Kline } from '../../src/domain/index.js';
-import { loadKlineFolder, type KlineDataset } from '../../src/sim/csv.js';
+import { loadKlineFolder, type KlineDataset } from '../../src/csv/klineCsv.js';
 
 /** The repository's own candle data (never ../shared). */
 export const DATA_DIR = new URL('../../examples/klines/', import.meta.url).pathname;

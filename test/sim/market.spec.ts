@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTERVAL_MS } from '../../src/domain/index.js';
 import { createVirtualClock } from '../../src/sim/clock.js';
-import { tableKlines } from '../../src/sim/csv.js';
+import { tableKlines } from '../../src/csv/klineCsv.js';
 import { formingCandle } from '../../src/sim/formingCandle.js';
 import { Market } from '../../src/sim/market.js';
 import { formingIndex, lastClosedIndex } from '../../src/sim/series.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERVAL_MS } from '../../src/domain/index.js';
-import { tableKlines } from '../../src/sim/csv.js';
+import { tableKlines } from '../../src/csv/klineCsv.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { eventKline, exampleData, RecordingClient, waitFor, type KlineEvent } from './helpers.js';
 

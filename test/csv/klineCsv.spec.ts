@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, loadKlineFolder, parseKlineCsv, readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
-import { DATA_DIR } from './helpers.js';
+import { CsvFormatError, loadKlineFolder, parseKlineCsv, readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
+import { DATA_DIR } from '../sim/helpers.js';
 
 const HEADER = 'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore';
 const row = (t: number, close = '1.5'): string => `${t},1.0,2.00,0.5,${close},10.123,${t + 1_799_999},15.2,7,5,7.5,0`;

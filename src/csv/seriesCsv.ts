@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { INTERVAL_MS, type Interval, type Kline } from '../domain/kline.js';
-import { CsvFormatError, parseKlineCsv, tableKlines } from '../sim/csv.js';
+import { CsvFormatError, parseKlineCsv, tableKlines } from './klineCsv.js';
 
 /**
  * A hole in a kline CSV: `count` candles missing, open times `fromMs` up to (excluding) `toMs`,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSeriesCsv, readSeriesFile } from '../../src/backtest/loadSeries.js';
+import { parseSeriesCsv, readSeriesFile } from '../../src/csv/seriesCsv.js';
 import { loadBacktestData } from '../../src/backtest/loadData.js';
-import { CsvFormatError, readKlineCsvFile, tableKlines } from '../../src/sim/csv.js';
-import { EXAMPLES_DIR, tempOut, removeTempDirs } from './support/backtestCli.js';
+import { CsvFormatError, readKlineCsvFile, tableKlines } from '../../src/csv/klineCsv.js';
+import { EXAMPLES_DIR, tempOut, removeTempDirs } from '../backtest/support/backtestCli.js';
 
 afterAll(removeTempDirs);
 
