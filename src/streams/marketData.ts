@@ -109,6 +109,8 @@ export function marketData(deps: MarketDataDeps): MarketData {
       halted = review.halted;
       for (const symbol of review.resumed) {
         log.info({ symbol }, 'symbol trades again');
+        // Delisted, it may have been called invalid (-1121) on the way out; listed again, it is not.
+        if (excluded.value.has(symbol)) excluded.next(new Set([...excluded.value].filter((s) => s !== symbol)));
         deps.onTradingAgain?.(symbol);
       }
       for (const { symbol, status } of review.stopped) {
