@@ -43,7 +43,10 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
         telegramErrorsByCode: t.errorsByCode,
       };
     },
-    status: () => ({ universe: [...app.universe()].sort(), profile: app.config.MODEL_PROFILE }),
+    status: () => ({
+      universe: [...app.universe()].sort(), profile: app.config.MODEL_PROFILE,
+      stoppedTrading: [...market.halted()].map(([symbol, status]) => ({ symbol, status })),
+    }),
     openTrades: () => [...desk.openTrades.values()],
     recentSignals: (limit) => repos.signals.recent(limit),
     recentTrades: (limit) => repos.trades.recentClosed(limit),

@@ -21,7 +21,8 @@ import { consoleTransport, telegramTransport } from '../sinks/telegram/transport
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
 import { universeSize } from '../core/universe/symbolLimit.js';
-import { signalPipeline } from '../operators/signalPipeline.js';
+import { marketPipeline } from '../operators/signalPipeline.js';
+import { isHaltStep } from '../core/desk/haltStep.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
 import { DailySummaries } from './dailySummaries.js';
@@ -84,14 +85,19 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       enabledModels, outcome: { feeBps: config.FEE_BPS, expiryCandles: config.TRADE_EXPIRY_CANDLES }, filters: filterBook.filters,
     },
   });
-  const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler });
+  const refreshMs = config.UNIVERSE_REFRESH_SECONDS * 1000;
+  // Each universe refresh must read a fresh exchangeInfo, or a symbol that stopped trading is seen
+  // up to an hour late (the client's default cache) when refreshes are frequent.
+  const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2) });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
   const market = marketData({
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
     ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
-    refreshMs: config.UNIVERSE_REFRESH_SECONDS * 1000, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
+    refreshMs, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
     maxStreamsPerConn: config.WS_MAX_STREAMS_PER_CONN, staleAfterMs: config.STALE_AFTER_SECONDS * 1000,
     pinned$, scheduler, logger, onExchangeInfo: (info) => filterBook.update(info),
+    // Trading again: its next stop is a new one, told again.
+    onTradingAgain: (symbol) => repos.halts.clear(symbol),
   });
 
   const chatId = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHAT_ID ? config.TELEGRAM_CHAT_ID : CONSOLE_CHAT;
@@ -121,11 +127,11 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     }),
   );
   const isLive = (k: Kline) => cursors.isLive(k);
-  const pipeline = signalPipeline({ desk, universe$: market.universe$, isLive });
+  const pipeline = marketPipeline({ desk, universe$: market.universe$, isLive });
   const watermark = createWatermarkStats();
   const mergeLog = logger.child({ component: 'eventTime' });
   const inEventTime = eventTimeMerge({
-    universe$: market.universe$, liveStart: (s) => cursors.liveStart(s), maxWaitMs: config.WATERMARK_MAX_WAIT_SECONDS * 1000,
+    universe$: market.universe$, halts$: market.halts$, liveStart: (s) => cursors.liveStart(s), maxWaitMs: config.WATERMARK_MAX_WAIT_SECONDS * 1000,
     scheduler, stats: watermark,
     onLate: (symbols, watermarkMs) =>
       mergeLog.warn({ symbols, watermarkMs, waitedMs: config.WATERMARK_MAX_WAIT_SECONDS * 1000 }, 'symbols late, the others go on without them'),
@@ -136,7 +142,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
-        if (step.opened.length > 0 || step.closedTrade) pinned$.next(desk.pinnedSymbols());
+        if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
       },
       error: (err: unknown) => onFatal(err),
     }),

@@ -6,3 +6,4 @@ export * from './memory.js';
 export * from './ports.js';
 export * from './lateness.js';
 export * from './reason.js';
+export * from './halt.js';

@@ -1,3 +1,4 @@
+import type { HaltStatus } from './halt.js';
 import type { Interval } from './kline.js';
 import type { ModelName, Side } from './signal.js';
 
@@ -20,6 +21,15 @@ export interface OpenTrade {
   readonly expiresAtMs: number;
 }
 
+/**
+ * Why a trade closed other than at its stop, its target or its expiry time, stored with it
+ * (`trades.exit_reason`, JSON) and worded in its result message. The code is data, never shown.
+ * - `symbol_halted`: its symbol stopped trading on Binance (delisting, settlement); it closed
+ *   EXPIRED at the symbol's last close. For the memory it is an EXPIRED trade like any other.
+ */
+export type ExitReason = { readonly code: 'symbol_halted'; readonly detail: { readonly symbol: string; readonly status: HaltStatus } };
+export const EXIT_REASON_CODES = ['symbol_halted'] as const satisfies readonly ExitReason['code'][];
+
 /** A resolved paper trade; `rMultiple` is net of fees, a win is `rMultiple > 0`. */
 export interface ClosedTrade extends OpenTrade {
   readonly exitTimeMs: number;
@@ -28,6 +38,8 @@ export interface ClosedTrade extends OpenTrade {
   readonly rMultiple: number;
   readonly pnl: number;
   readonly equityAfter: number;
+  /** Set only when something other than the market's prices closed it. */
+  readonly exitReason?: ExitReason;
 }
 
 export function isWin(trade: Pick<ClosedTrade, 'rMultiple'>): boolean {

@@ -1,4 +1,5 @@
-import { Observable, type MonoTypeOperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import { Observable, type MonoTypeOperatorFunction, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import type { MarketEvent, SymbolHalt } from '../domain/halt.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import { EventTimeMerge, type LiveStart } from '../core/align/eventTimeMerge.js';
 
@@ -23,17 +24,29 @@ export interface EventTimeMergeDeps {
   readonly onAdvance?: (throughMs: number) => void;
 }
 
+export interface EventTimeMergeHaltsDeps extends EventTimeMergeDeps {
+  /**
+   * Symbols that stopped trading (see EventTimeMerge.end): what each delivered goes out, then its
+   * halt, in the output stream, and the watermark stops waiting for it. Give them before the
+   * universe drops the symbol, or its waiting candles are dropped with it.
+   */
+  readonly halts$: Observable<SymbolHalt>;
+}
+
 /**
  * Closed candles in (each series in order, any order across series); the same candles out in
  * event order: per symbol by end, 1d, 4h, 30m, and across symbols by (end, symbol) behind a
  * watermark (see {@link EventTimeMerge}). A symbol that holds the watermark for `maxWaitMs` while
- * another symbol has delivered past it is declared late and the others go on. Completing flushes
- * what waits, in order; unsubscribing releases the source, the universe and the timer.
+ * another symbol has delivered past it is declared late and the others go on. A symbol that stops
+ * trading (`halts$`) comes out as its halt after its last candle. Completing flushes what waits, in
+ * order; unsubscribing releases the source, the universe, the halts and the timer.
  */
-export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFunction<Kline> {
+export function eventTimeMerge(deps: EventTimeMergeHaltsDeps): OperatorFunction<Kline, MarketEvent>;
+export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFunction<Kline>;
+export function eventTimeMerge(deps: EventTimeMergeDeps & Partial<Pick<EventTimeMergeHaltsDeps, 'halts$'>>): OperatorFunction<Kline, MarketEvent> {
   const { scheduler, maxWaitMs } = deps;
   return (source) =>
-    new Observable<Kline>((subscriber) => {
+    new Observable<MarketEvent>((subscriber) => {
       const stats = deps.stats ?? createWatermarkStats();
       /** Symbols of the universe, and those of them whose live start is not known yet. */
       const watched = new Set<string>();
@@ -56,6 +69,7 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
           stats.lateSymbols = stats.lateSymbols.filter((s) => s !== symbol);
           deps.onCaughtUp?.(symbol);
         },
+        halt: (halt) => subscriber.next(halt),
       });
       const askStarts = () => {
         for (const symbol of starting) {
@@ -118,6 +132,20 @@ export function eventTimeMerge(deps: EventTimeMergeDeps): MonoTypeOperatorFuncti
           error: (err: unknown) => subscriber.error(err),
         }),
       );
+      if (deps.halts$ !== undefined) {
+        subscriber.add(
+          deps.halts$.subscribe({
+            next: (halt) =>
+              guarded(() => {
+                for (const k of arrivedAt.keys()) if (k.symbol === halt.symbol) arrivedAt.delete(k);
+                starting.delete(halt.symbol);
+                stats.lateSymbols = stats.lateSymbols.filter((s) => s !== halt.symbol);
+                merge.end(halt);
+              }),
+            error: (err: unknown) => subscriber.error(err),
+          }),
+        );
+      }
       subscriber.add(
         source.subscribe({
           next: (k) =>

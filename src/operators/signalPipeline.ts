@@ -1,11 +1,14 @@
-import { defer, filter, finalize, map, throwError, type Observable, type OperatorFunction } from 'rxjs';
+import { connect, defer, filter, finalize, map, merge, throwError, type Observable, type OperatorFunction } from 'rxjs';
+import { isHalt, isKline, type MarketEvent } from '../domain/halt.js';
 import { INTERVALS, type Interval, type Kline } from '../domain/kline.js';
+import type { PipelineStep } from '../core/desk/haltStep.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { newCandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { SeriesFeatures } from '../core/features/seriesFeatures.js';
 import type { SymbolFeatures } from '../core/models/symbolFeatures.js';
 import { candleWindow, type SymbolWindows } from './candleWindow.js';
+import { closeHalted } from './closeHalted.js';
 import { dailyLimitStage } from './dailyLimit.js';
 import { expireLocksStage } from './expireLocks.js';
 import { memoryGateStage } from './memoryGate.js';
@@ -59,6 +62,18 @@ export function signalPipeline(deps: SignalPipelineDeps): OperatorFunction<Kline
         finalize(() => desksInUse.delete(desk)),
       );
     });
+}
+
+/**
+ * The live bot's path over the event-time stream (eventTimeMerge with halts): candles through
+ * {@link signalPipeline}, and the halt of a symbol that stopped trading through closeHalted, on
+ * the same desk and in stream order (every stage is synchronous, so a halt is handled after each
+ * candle before it and before each after it). Backtests have no halts and use signalPipeline.
+ */
+export function marketPipeline(deps: SignalPipelineDeps): OperatorFunction<MarketEvent, PipelineStep> {
+  const candles = signalPipeline(deps);
+  const halts = closeHalted({ desk: deps.desk });
+  return connect((events) => merge(events.pipe(filter(isKline), candles), events.pipe(filter(isHalt), halts)));
 }
 
 /** The step stages in order, composed into one function over the desk. */

@@ -1,8 +1,7 @@
 import { map, type MonoTypeOperatorFunction } from 'rxjs';
-import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
-import { closeTrade, trackCandle } from '../core/outcome/trackCandle.js';
+import { trackCandle } from '../core/outcome/trackCandle.js';
 
 export interface TrackOutcomeDeps {
   readonly desk: SignalDesk;
@@ -24,13 +23,7 @@ export function trackOutcomeStage({ desk }: TrackOutcomeDeps): (step: CandleStep
     if (trade === undefined) return step;
     const update = trackCandle(trade, step.kline, desk.config.outcome);
     if (update.state === 'open') return step;
-    const closed = closeTrade(trade, update.exit, desk.equityUsdt);
-    desk.openTrades.delete(trade.symbol);
-    desk.equityUsdt = closed.equityAfter;
-    desk.memory.onTradeClosed(closed);
-    const endMs = klineEndMs(step.kline);
-    const events = desk.memory.advanceTo(endMs);
-    desk.refreshMemory(endMs);
+    const { closed, events } = desk.close(trade, update.exit);
     return { ...step, closedTrade: closed, memoryEvents: [...step.memoryEvents, ...events] };
   };
 }

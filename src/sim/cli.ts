@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from '../domain/index.js';
+import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
 import type { SimulatorFaults } from './options.js';
 import { startSimulator } from './simulator.js';
 
@@ -24,6 +25,17 @@ const FAULT_FLAGS = {
   'rest-429-every-ms': 'rest429EveryMs', 'rest-429-for-ms': 'rest429ForMs', 'rest-latency-ms': 'restLatencyMs', 'rest-5xx-rate': 'rest5xxRate',
 } as const;
 
+/** `--status SYMBOL=STATUS@ISO`: STATUS one of Binance's (or DELISTED: gone from exchangeInfo), at a simulated moment. */
+function statusChangeOf(raw: string): StatusChange {
+  const match = /^([A-Z0-9_]+)=([A-Z_]+)@(.+)$/.exec(raw);
+  const atMs = match ? Date.parse(match[3] as string) : Number.NaN;
+  const status = match?.[2];
+  if (!match || !Number.isFinite(atMs) || (status !== 'DELISTED' && !isSymbolStatus(status))) {
+    throw new ConfigError('--status', raw, `SYMBOL=STATUS@ISO-time, STATUS one of ${SYMBOL_STATUSES.join(', ')}, DELISTED`);
+  }
+  return { symbol: match[1] as string, status: isSymbolStatus(status) ? status : null, atMs };
+}
+
 function numberOf(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -33,7 +45,8 @@ function numberOf(flag: string, raw: string | undefined): number | undefined {
 
 /**
  * `kline-signals sim`: starts the simulated exchange from flags (`--data DIR --speed N --port N
- * --symbols N --start ISO --seed N`, the limits and the fault flags such as `--drop-every-ms`),
+ * --symbols N --start ISO --seed N`, the limits, the fault flags such as `--drop-every-ms`, and
+ * `--status SYMBOL=STATUS@ISO` (repeatable) to change a listing's status at a simulated time),
  * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line and runs until
  * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag throws ConfigError
  * before anything starts.
@@ -46,17 +59,20 @@ export async function runSimulatorCli(argv: string[], deps: SimulatorCliDeps = {
       data: { type: 'string', default: 'examples/klines' },
       start: { type: 'string' },
       host: { type: 'string' },
+      status: { type: 'string', multiple: true },
       ...Object.fromEntries(flagNames.map((f) => [f, { type: 'string' as const }])),
     },
     strict: true,
   });
-  const raw = values as Record<string, string | undefined>;
+  const { status = [], ...flags } = values;
+  const statusChanges = status.map(statusChangeOf);
+  const raw = flags as Record<string, string | undefined>;
   const numbers = Object.fromEntries(Object.entries(NUMBER_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
   const faults: SimulatorFaults = Object.fromEntries(Object.entries(FAULT_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
   const startTimeMs = raw.start === undefined ? undefined : Date.parse(raw.start);
   if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new ConfigError('--start', raw.start, 'an ISO date-time');
   const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
-  const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, logger });
+  const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
   await new Promise<void>((resolve) => {

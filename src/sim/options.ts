@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { KlineDataset } from '../csv/klineCsv.js';
+import type { StatusChange } from './market.js';
 
 /**
  * Faults the simulated exchange injects on purpose, all deterministic from `SimulatorOptions.seed`.
@@ -69,6 +70,11 @@ export interface SimulatorOptions {
   /** Wall clock for weight windows and bans (default `Date.now`); tests inject one to pin the window. */
   readonly realNowMs?: () => number;
   readonly faults?: SimulatorFaults;
+  /**
+   * Listing status changes at simulated times (a symbol settling, delisted, trading again); more
+   * can be made while it runs with `Simulator.setSymbolStatus`. See `Market.setStatus`.
+   */
+  readonly statusChanges?: readonly StatusChange[];
   /** pino logger; silent when absent. */
   readonly logger?: Logger;
 }

@@ -26,9 +26,9 @@ function send(conn: SimConnection, cursor: StreamCursor, rawJson: string): void 
 export function pushRound(connections: Iterable<SimConnection>, nowMs: number, deps: PushDeps): void {
   const { market, stats, dice } = deps;
   const cache = new Map<string, string>();
-  const eventJson = (cursor: StreamCursor, index: number): { json: string; closed: boolean } => {
+  const eventJson = (cursor: StreamCursor, index: number, atMs: number): { json: string; closed: boolean } => {
     const series = cursor.series!;
-    const { candle, closed } = market.candleAt(series, index, nowMs);
+    const { candle, closed } = market.candleAt(series, index, atMs);
     const key = `${cursor.name}|${index}|${closed}`;
     let json = cache.get(key);
     if (json === undefined) {
@@ -42,9 +42,11 @@ export function pushRound(connections: Iterable<SimConnection>, nowMs: number, d
     for (const cursor of conn.cursors.values()) {
       const series = cursor.series;
       if (!series) continue;
-      const newestClosed = lastClosedIndex(series, nowMs);
+      // A symbol that stopped trading pushes nothing after the moment it stopped.
+      const clock = market.candleClock(series.symbol, nowMs);
+      const newestClosed = lastClosedIndex(series, clock.nowMs);
       for (let i = cursor.lastClosedIndex + 1; i <= newestClosed; i += 1) {
-        const { json } = eventJson(cursor, i);
+        const { json } = eventJson(cursor, i, clock.nowMs);
         send(conn, cursor, json);
         stats.frames.closed += 1;
         if (dice.shouldDuplicate()) {
@@ -57,9 +59,9 @@ export function pushRound(connections: Iterable<SimConnection>, nowMs: number, d
         cursor.lastClosedIndex = newestClosed;
         cursor.latestForming = undefined;
       }
-      const forming = formingIndex(series, nowMs);
+      const forming = clock.halted ? -1 : formingIndex(series, nowMs);
       if (forming < 0) continue;
-      const { json } = eventJson(cursor, forming);
+      const { json } = eventJson(cursor, forming, nowMs);
       send(conn, cursor, json);
       stats.frames.forming += 1;
       const older = cursor.latestForming;

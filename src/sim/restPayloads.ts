@@ -41,7 +41,7 @@ export function exchangeInfoBody(market: Market, nowMs: number, weightLimit: num
     ],
     exchangeFilters: [],
     assets: assets.map((asset) => ({ asset, marginAvailable: true, autoAssetExchange: '0' })),
-    symbols: market.symbols.map((s) => symbolInfo(s, market.firstOpenTimeMs)),
+    symbols: market.listingsAt(nowMs).map((s) => symbolInfo(s, market.firstOpenTimeMs)),
   };
 }
 
@@ -49,9 +49,11 @@ export function exchangeInfoBody(market: Market, nowMs: number, weightLimit: num
  * `GET /fapi/v1/ticker/24hr` for one symbol (B3), from the 48 newest closed 30m candles; the
  * last price is the forming 30m close. `quoteVolume` = Σ close × volume, the figure bots rank by.
  */
-export function ticker24hBody(market: Market, symbol: MarketSymbol, nowMs: number): Record<string, unknown> | undefined {
+export function ticker24hBody(market: Market, symbol: MarketSymbol, marketNowMs: number): Record<string, unknown> | undefined {
   const series = market.seriesOf(symbol.symbol, '30m');
   if (!series) return undefined;
+  // A symbol that stopped trading shows the day before it stopped.
+  const nowMs = market.candleClock(symbol.symbol, marketNowMs).nowMs;
   const last = lastClosedIndex(series, nowMs);
   const first = Math.max(0, last - 47);
   let high = -Infinity;

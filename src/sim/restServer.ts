@@ -65,8 +65,8 @@ function route(deps: RestDeps, path: string, params: URLSearchParams): Reply {
     case '/fapi/v1/exchangeInfo': return ok(exchangeInfoBody(deps.market, now, deps.weightLimit));
     case '/fapi/v1/ticker/24hr': {
       const symbol = params.get('symbol');
-      if (symbol === null) return ok(deps.market.symbols.map((s) => ticker24hBody(deps.market, s, now)).filter((t) => t !== undefined));
-      const listing = deps.market.listing(symbol);
+      if (symbol === null) return ok(deps.market.listingsAt(now).map((s) => ticker24hBody(deps.market, s, now)).filter((t) => t !== undefined));
+      const listing = deps.market.listingAt(symbol, now);
       const body = listing && ticker24hBody(deps.market, listing, now);
       if (!body) throw new RestError(400, -1121, 'Invalid symbol.');
       return ok(body);
@@ -81,7 +81,7 @@ function klines(deps: RestDeps, params: URLSearchParams, now: number): Reply {
   const interval = params.get('interval');
   if (!symbol) throw mandatory('symbol');
   if (!interval) throw mandatory('interval');
-  const listing = deps.market.listing(symbol);
+  const listing = deps.market.listingAt(symbol, now);
   if (!listing) throw new RestError(400, -1121, 'Invalid symbol.');
   if (!isInterval(interval)) throw new RestError(400, -1120, 'Invalid interval.');
   const limit = integerParam(params, 'limit') ?? 500;
@@ -93,7 +93,9 @@ function klines(deps: RestDeps, params: URLSearchParams, now: number): Reply {
   }
   const series = deps.market.seriesOf(symbol, interval);
   if (!series) return ok([]);
-  const rows = deps.market.klines(series, now, { startTimeMs, endTimeMs, limit });
+  // A symbol that stopped trading answers as of the moment it stopped, without a forming row.
+  const clock = deps.market.candleClock(symbol, now);
+  const rows = deps.market.klines(series, clock.nowMs, { startTimeMs, endTimeMs, limit, closedOnly: clock.halted });
   return ok(rows.map((r) => restKlineRow(r.candle, series)));
 }
 

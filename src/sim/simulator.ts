@@ -6,7 +6,7 @@ import { createVirtualClock, type RunClockOptions, type VirtualClock } from './c
 import { loadKlineFolder } from '../csv/klineCsv.js';
 import { FaultDice } from './faults.js';
 import { WeightLimiter } from './limits.js';
-import { Market } from './market.js';
+import { Market, type SymbolStatus } from './market.js';
 import { resolveLimits, type SimulatorOptions } from './options.js';
 import { pushRound } from './pusher.js';
 import { createRestHandler } from './restServer.js';
@@ -33,6 +33,12 @@ export interface Simulator {
   /** REST answers 429 for `ms` of real time regardless of weight. */
   burst429(ms: number): void;
   /**
+   * Changes a listed symbol's exchangeInfo status from simulated `atMs` (default: now), e.g.
+   * `SETTLING` for a delisting, `TRADING` to list it again, `null` to drop it from exchangeInfo. While
+   * it does not trade its candles stop (see `Market.setStatus`).
+   */
+  setSymbolStatus(symbol: string, status: SymbolStatus | null, atMs?: number): void;
+  /**
    * Lets a held market clock (`holdClock`) run from where it stands, without a jump: sim time =
    * that time + real time since this call × speed, held again at `untilMs` when given.
    */
@@ -53,6 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const faults = options.faults ?? {};
   const dataset = typeof options.data === 'string' ? loadKlineFolder(options.data) : options.data;
   const market = new Market(dataset, options.symbols ?? 0);
+  for (const change of options.statusChanges ?? []) market.setStatus(change);
   const firstDaily = [...dataset.values()].find((t) => t.interval === '1d')?.openTimeMs[0] ?? market.firstOpenTimeMs;
   const clock = createVirtualClock({
     startTimeMs: options.startTimeMs ?? firstDaily + DEFAULT_WARMUP_DAYS * INTERVAL_MS['1d'],
@@ -113,6 +120,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     dropConnections: () => streams.dropAll(),
     stall,
     burst429: (ms) => limiter.force429Until(realNowMs() + ms),
+    setSymbolStatus: (symbol, status, atMs = clock.nowMs()) => {
+      market.setStatus({ symbol, status, atMs });
+      logger.info({ symbol, status, atMs }, 'simulator symbol status changed');
+    },
     runClock: (runOptions) => {
       clock.run(runOptions);
       logger.info({ simMs: clock.nowMs(), untilMs: runOptions?.untilMs }, 'simulator clock running');

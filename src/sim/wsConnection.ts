@@ -41,7 +41,7 @@ export function newCursor(name: string, market: Market, nowMs: number): StreamCu
   const series = interval ? market.seriesOf(symbol, interval) : undefined;
   return {
     name, series, symbol, interval,
-    lastClosedIndex: series ? lastClosedIndex(series, nowMs) : -1,
+    lastClosedIndex: series ? lastClosedIndex(series, market.candleClock(symbol, nowMs).nowMs) : -1,
     latestForming: undefined,
   };
 }

@@ -6,6 +6,7 @@ import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
 import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
+import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { announces, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
 import { scopeKey } from '../core/memory/verdictKeys.js';
@@ -14,6 +15,7 @@ import type { Repos } from './sqlite/repos.js';
 import { enqueueMessage } from './telegram/enqueueMessage.js';
 import { dailySummaryOf } from './sqlite/dailyStats.js';
 import { renderDailySummary } from './telegram/templates/dailySummary.js';
+import { renderHaltNotice } from './telegram/templates/haltMessage.js';
 import { renderMemoryEvent } from './telegram/templates/memoryMessage.js';
 import { renderSignal } from './telegram/templates/signalMessage.js';
 import { renderTradeResult } from './telegram/templates/tradeMessage.js';
@@ -45,7 +47,7 @@ export interface StepOutbox {
 /**
  * Commits everything one candle caused in ONE transaction: the decided signals, the trade opened
  * and the one closed, the memory's events and locks, the Telegram messages they cause, and the
- * symbol's scan cursor. A crash before the commit loses the candle's effects entirely, and the
+ * symbol's scan cursor (a halt likewise: see storeHalt). A crash before the commit loses the candle's effects entirely, and the
  * candle is processed again after the restart; a crash after it loses nothing.
  */
 export class StepWriter {
@@ -54,6 +56,7 @@ export class StepWriter {
   private readonly rules: RuleBook;
   private readonly commit: (step: CandleStep) => number;
   private readonly commitBatch: (steps: readonly CandleStep[]) => number;
+  private readonly commitHalt: (step: HaltStep) => number;
 
   constructor(private readonly deps: StepWriterDeps) {
     this.log = deps.logger.child({ component: 'signals' });
@@ -65,6 +68,11 @@ export class StepWriter {
       return messages;
     });
     this.commitBatch = deps.repos.db.transaction((steps: readonly CandleStep[]) => this.storeBatch(steps));
+    this.commitHalt = deps.repos.db.transaction((step: HaltStep) => {
+      const messages = this.storeHalt(step);
+      if (step.memoryEvents.length > 0 || step.closedTrade) deps.repos.memory.saveSnapshot(deps.desk.memory.snapshot());
+      return messages;
+    });
   }
 
   /**
@@ -79,8 +87,13 @@ export class StepWriter {
     return enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs: dayStartMs + DAY_MS });
   }
 
-  /** Commits the step; returns the number of Telegram messages it enqueued. */
-  write(step: CandleStep): number {
+  /** Commits the step (a candle's or a halt's); returns the number of Telegram messages it enqueued. */
+  write(step: PipelineStep): number {
+    if (isHaltStep(step)) {
+      const messages = this.commitHalt(step);
+      this.logHalt(step);
+      return messages;
+    }
     const messages = this.commit(step);
     this.logStep(step);
     return messages;
@@ -146,10 +159,52 @@ export class StepWriter {
     return messages;
   }
 
+  /**
+   * A symbol that stopped trading, in one transaction: its trade closed (with the reason), the
+   * memory's events, and, unless this stop was told already (symbol_halts: an earlier refresh, or
+   * before a restart), its record and the notice, first. Messages are stamped with the close's
+   * event time. The caller writes the snapshot; no scan cursor moves (no candle was processed).
+   */
+  private storeHalt(step: HaltStep): number {
+    const { desk, outbox, repos } = this.deps;
+    const { halt, closedTrade } = step;
+    const lastEndMs = halt.lastCandle === undefined ? undefined : klineEndMs(halt.lastCandle);
+    const atMs = closedTrade?.exitTimeMs ?? lastEndMs ?? 0;
+    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules: this.rules } : undefined;
+    let messages = 0;
+    const recorded = repos.halts.record({ symbol: halt.symbol, status: halt.status, lastEndMs: lastEndMs ?? null });
+    if (recorded && ctx) {
+      const notice = renderHaltNotice({ symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null }, ctx);
+      messages += this.enqueueAt(atMs, `halt:${halt.symbol}:${lastEndMs ?? 'unknown'}:${halt.status ?? 'unlisted'}`, 'halt', notice);
+    }
+    if (closedTrade) {
+      repos.trades.close(closedTrade);
+      if (ctx) messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
+    }
+    if (step.memoryEvents.length > 0) {
+      repos.memory.appendEvents(step.memoryEvents);
+      for (const e of step.memoryEvents) if (announces(this.rules, e.verdict.rule) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+    }
+    return messages;
+  }
+
   /** Puts one message in the outbox (only called when there is one); returns 1 if it was new. */
   private enqueue(step: CandleStep, key: string, kind: string, text: string): number {
+    return this.enqueueAt(klineEndMs(step.kline), key, kind, text);
+  }
+
+  private enqueueAt(createdAtMs: number, key: string, kind: string, text: string): number {
     const outbox = this.deps.outbox!;
-    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs: klineEndMs(step.kline) });
+    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs });
+  }
+
+  private logHalt(step: HaltStep): void {
+    const t = step.closedTrade;
+    this.log.info({ symbol: step.halt.symbol, status: step.halt.status, lastEndMs: step.halt.lastCandle ? klineEndMs(step.halt.lastCandle) : null, tradeClosed: t !== null }, 'symbol halt committed');
+    if (t) this.log.info({ symbol: t.symbol, model: t.model, side: t.side, outcome: t.outcome, r: round(t.rMultiple), equity: round(t.equityAfter), reason: t.exitReason?.code }, 'trade closed');
+    for (const e of step.memoryEvents) {
+      this.log.info({ kind: e.kind, rule: e.verdict.rule, scope: scopeKey(e.verdict.scope), type: e.verdict.type, detail: e.verdict.detail, atMs: e.atMs }, 'memory event');
+    }
   }
 
   private logStep(step: CandleStep): void {

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { INTERVALS, klineStreamName, parseKlineStreamName, type Kline } from '../domain/kline.js';
 import type { CandleStore } from '../domain/ports.js';
 import type { DataError } from '../domain/errors.js';
-import { normaliseFixedSymbols, selectPool } from '../core/universe/index.js';
+import type { HaltStatus, SymbolHalt } from '../domain/halt.js';
+import { normaliseFixedSymbols, reviewTradingStatus, selectPool } from '../core/universe/index.js';
 import { seriesRequests, type BackfillRequest } from '../core/candles/backfillPlan.js';
 import type { SeriesNotice } from '../core/candles/gateInput.js';
 import { WarmUpProgress } from '../core/candles/warmUpProgress.js';
@@ -44,6 +45,8 @@ export interface MarketDataDeps {
   readonly counters?: IngestCounters;
   /** Told each exchangeInfo the pool refresh read (symbol filters for sizing). */
   readonly onExchangeInfo?: (info: ExchangeInfo) => void;
+  /** Told when a symbol that had stopped trading trades again (its next stop is a new one). */
+  readonly onTradingAgain?: (symbol: string) => void;
 }
 
 export interface MarketData {
@@ -57,14 +60,30 @@ export interface MarketData {
   readonly candles$: Observable<Kline>;
   readonly socketStats: KlineSocketStats;
   readonly counters: IngestCounters;
+  /**
+   * Watched symbols (fixed, with an open trade, or in the universe) that stopped trading, each once
+   * when a refresh first sees it, before the universe drops it (give it to the event-time merge,
+   * which puts it after the symbol's last candle). A fixed symbol exchangeInfo never listed is only
+   * logged: nothing says it ever traded.
+   */
+  readonly halts$: Observable<SymbolHalt>;
+  /** The symbols that do not trade now, with their status, as the latest exchangeInfo showed them. */
+  halted(): ReadonlyMap<string, HaltStatus>;
 }
 
-/** The live market-data path: universe → sharded sockets → parse → (backfill + gate) → store. */
+/**
+ * The live market-data path: universe → sharded sockets → parse → (backfill + gate) → store. Each
+ * exchangeInfo the universe refresh reads is also reviewed for watched symbols that stopped
+ * trading (delisting, settlement): they leave the universe, fixed or pinned, and come back when
+ * they trade again.
+ */
 export function marketData(deps: MarketDataDeps): MarketData {
   const log = deps.logger.child({ component: 'marketData' });
   const socketStats = deps.socketStats ?? createKlineSocketStats();
   const counters = deps.counters ?? createIngestCounters();
   const universe$ = new ReplaySubject<ReadonlySet<string>>(1);
+  const halts$ = new Subject<SymbolHalt>();
+  let halted: ReadonlyMap<string, HaltStatus> = new Map();
 
   const candles$ = defer(() => {
     const requests = new Subject<BackfillRequest>();
@@ -75,19 +94,48 @@ export function marketData(deps: MarketDataDeps): MarketData {
     });
     const writer = new CandleWriter(deps.store);
     let watched: ReadonlySet<string> = new Set();
+    let pinned: ReadonlySet<string> = new Set();
+    const haltedSymbols = new BehaviorSubject<ReadonlySet<string>>(new Set(halted.keys()));
+    const fixed = normaliseFixedSymbols(deps.fixedSymbols);
+
+    // Halts first (the merge puts each after the symbol's last candle and the trade closes), then
+    // the universe without them (the merge, the windows and the sockets let them go).
+    const reviewStatuses = (info: ExchangeInfo): void => {
+      const review = reviewTradingStatus({ symbols: info.symbols, watching: [...fixed, ...pinned, ...watched], previous: halted });
+      if (review === undefined) {
+        log.warn({ symbols: info.symbols.length }, 'exchangeInfo lists no trading USDT perpetual, symbol statuses left as they were');
+        return;
+      }
+      halted = review.halted;
+      for (const symbol of review.resumed) {
+        log.info({ symbol }, 'symbol trades again');
+        // Delisted, it may have been called invalid (-1121) on the way out; listed again, it is not.
+        if (excluded.value.has(symbol)) excluded.next(new Set([...excluded.value].filter((s) => s !== symbol)));
+        deps.onTradingAgain?.(symbol);
+      }
+      for (const { symbol, status } of review.stopped) {
+        log.warn({ symbol, status, fixed: fixed.includes(symbol), pinned: pinned.has(symbol) }, 'symbol stopped trading, dropping it from the universe');
+        if (status !== null || watched.has(symbol) || pinned.has(symbol)) {
+          halts$.next({ kind: 'halt', symbol, status, lastCandle: deps.store.recent(symbol, '30m', 1)[0] });
+        }
+      }
+      if (review.stopped.length > 0 || review.resumed.length > 0) haltedSymbols.next(new Set(halted.keys()));
+    };
 
     const symbols$ = universe({
       fetchPool: async () => {
         const [info, tickers] = await Promise.all([deps.rest.exchangeInfo(), deps.rest.ticker24h()]);
         deps.onExchangeInfo?.(info);
+        reviewStatuses(info);
         return selectPool({ symbols: info.symbols, tickers, limit: deps.poolLimit, excluded: excluded.value });
       },
-      fixed: normaliseFixedSymbols(deps.fixedSymbols),
+      fixed,
       maxSymbols: deps.maxSymbols,
       refreshMs: deps.refreshMs,
       rotationMs: deps.rotationMs,
-      pinned$: deps.pinned$,
+      pinned$: deps.pinned$.pipe(tap((next) => (pinned = next))),
       excluded$: excluded,
+      halted$: haltedSymbols,
       scheduler: deps.scheduler,
       logger: deps.logger,
     }).pipe(
@@ -187,5 +235,5 @@ export function marketData(deps: MarketDataDeps): MarketData {
     );
   }).pipe(share());
 
-  return { universe$, candles$, socketStats, counters };
+  return { universe$, candles$, socketStats, counters, halts$, halted: () => halted };
 }

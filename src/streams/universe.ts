@@ -27,6 +27,8 @@ export interface UniverseDeps {
   readonly pinned$: Observable<ReadonlySet<string>>;
   /** Symbols Binance called invalid (-1121). */
   readonly excluded$?: Observable<ReadonlySet<string>>;
+  /** Symbols that stopped trading (see reviewTradingStatus): left out even when fixed or pinned. */
+  readonly halted$?: Observable<ReadonlySet<string>>;
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
 }
@@ -37,7 +39,8 @@ type UniverseEvent =
   | { readonly kind: 'poolFailed'; readonly failures: number }
   | { readonly kind: 'rotate' }
   | { readonly kind: 'pinned'; readonly pinned: ReadonlySet<string> }
-  | { readonly kind: 'excluded'; readonly excluded: ReadonlySet<string> };
+  | { readonly kind: 'excluded'; readonly excluded: ReadonlySet<string> }
+  | { readonly kind: 'halted'; readonly halted: ReadonlySet<string> };
 
 interface UniverseState {
   /** Undefined until the first refresh answered or failed. */
@@ -46,6 +49,7 @@ interface UniverseState {
   readonly nextCursor: number;
   readonly pinned: ReadonlySet<string>;
   readonly excluded: ReadonlySet<string>;
+  readonly halted: ReadonlySet<string>;
   readonly symbols: readonly string[];
 }
 
@@ -55,9 +59,10 @@ function sameSymbols(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The desired symbol set: fixed ∪ pinned ∪ a rotating slice of the top-volume pool
- * (see rotateUniverse). The pool is refreshed every `refreshMs` (a failed refresh keeps the old
- * pool; a failed first one leaves fixed ∪ pinned), the slice moves on every `rotationMs`, and a
- * change of pinned or excluded symbols recomputes the current slot without moving it. Emits only
+ * (see rotateUniverse), without the symbols that stopped trading. The pool is refreshed every
+ * `refreshMs` (a failed refresh keeps the old pool; a failed first one leaves fixed ∪ pinned), the
+ * slice moves on every `rotationMs`, and a change of pinned, excluded or halted symbols recomputes
+ * the current slot without moving it. Emits only
  * when the set changes, so downstream sockets resubscribe only for real differences. All timers
  * run on `scheduler`.
  */
@@ -86,23 +91,25 @@ export function universe(deps: UniverseDeps): Observable<ReadonlySet<string>> {
   const rotate$ = timer(deps.rotationMs, deps.rotationMs, deps.scheduler).pipe(map((): UniverseEvent => ({ kind: 'rotate' })));
   const pinned$ = deps.pinned$.pipe(map((pinned): UniverseEvent => ({ kind: 'pinned', pinned })));
   const excluded$ = (deps.excluded$ ?? EMPTY).pipe(map((excluded): UniverseEvent => ({ kind: 'excluded', excluded })));
+  const halted$ = (deps.halted$ ?? EMPTY).pipe(map((halted): UniverseEvent => ({ kind: 'halted', halted })));
 
-  const initial: UniverseState = { pool: undefined, cursor: 0, nextCursor: 0, pinned: new Set(), excluded: new Set(), symbols: [] };
+  const initial: UniverseState = { pool: undefined, cursor: 0, nextCursor: 0, pinned: new Set(), excluded: new Set(), halted: new Set(), symbols: [] };
   const step = (state: UniverseState, event: UniverseEvent): UniverseState => {
     const next: UniverseState =
       event.kind === 'pool' ? { ...state, pool: event.pool }
       : event.kind === 'poolFailed' ? { ...state, pool: state.pool ?? [] }
       : event.kind === 'rotate' ? { ...state, cursor: state.nextCursor }
       : event.kind === 'pinned' ? { ...state, pinned: event.pinned }
+      : event.kind === 'halted' ? { ...state, halted: event.halted }
       : { ...state, excluded: event.excluded };
     const slot = rotateUniverse({
-      pool: next.pool ?? [], fixed: deps.fixed, pinned: next.pinned, excluded: next.excluded,
+      pool: next.pool ?? [], fixed: deps.fixed, pinned: next.pinned, excluded: next.excluded, halted: next.halted,
       maxSymbols: deps.maxSymbols, cursor: next.cursor,
     });
     return { ...next, nextCursor: slot.nextCursor, symbols: slot.symbols };
   };
 
-  return merge(pinned$, excluded$, pool$, rotate$).pipe(
+  return merge(pinned$, excluded$, halted$, pool$, rotate$).pipe(
     scan(step, initial),
     filter((state) => state.pool !== undefined),
     map((state) => state.symbols),

@@ -61,7 +61,7 @@ describe('bin/kline-signals.js runs the compiled bot with plain node', () => {
     const moduleLog = join(dir, 'modules.txt');
     const r = runBin(BOT_BIN, ['doctor'], { DB_PATH: join(dir, 'db.sqlite'), MODULE_LOG: moduleLog }, ['--import', MODULE_PROBE]);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 2 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 3 });
 
     const modules = readFileSync(moduleLog, 'utf8').trim().split('\n');
     const dist = pathToFileURL(join(REPO_ROOT, 'dist')).href;

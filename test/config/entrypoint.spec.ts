@@ -50,6 +50,6 @@ describe('the real entry point with a bad environment', () => {
   it('`doctor` with a good environment exits 0 and reports the schema', () => {
     const r = runCli(['doctor'], {});
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 2, profile: 'seed', telegram: 'console' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 3, profile: 'seed', telegram: 'console' });
   });
 });

@@ -4,6 +4,7 @@ import { map } from 'rxjs';
 import { createWatermarkStats, eventTimeMerge, type EventTimeMergeDeps, type LiveStart } from '../../src/operators/eventTimeMerge.js';
 import { DailySummaries } from '../../src/app/dailySummaries.js';
 import { INTERVAL_MS, klineEndMs, type Interval, type Kline } from '../../src/domain/kline.js';
+import { isHalt, type MarketEvent, type SymbolHalt } from '../../src/domain/halt.js';
 
 const M30 = INTERVAL_MS['30m'];
 /** 22:00 UTC: the history ends on a 4h and 30m boundary, the day ends four steps later. */
@@ -138,6 +139,29 @@ describe('eventTimeMerge', () => {
     rx.run(({ hot, expectObservable }) => {
       expectObservable(hot('-(xyzXYZ)ab-|', v).pipe(eventTimeMerge(deps(rx)), map(label))).toBe('-(xyzXYZ)---(ab|)', ids);
     });
+  });
+
+  it('a symbol that stops trading: its halt comes after its last step, before the steps of the others after it; the watermark goes on', () => {
+    const rx = newScheduler();
+    const stats = createWatermarkStats();
+    const halt: SymbolHalt = { kind: 'halt', symbol: 'ETH', status: 'SETTLING', lastCandle: v.e };
+    const marks: number[] = [];
+    rx.run(({ hot, cold, expectObservable, expectSubscriptions }) => {
+      // ETH's last step is e (+1); BTC delivers +1…+3; the refresh sees ETH settling at frame 30.
+      const source = hot('-(xyzXYZ)e a b c 30ms |', v);
+      const halts = hot('30ms s', { s: halt });
+      const universe = cold('u 39ms v', { u: both, v: new Set(['BTC']) });
+      const label2 = (event: MarketEvent) => (isHalt(event) ? `halt ${event.symbol}` : label(event));
+      const out = source.pipe(
+        eventTimeMerge({ ...deps(rx, { universe$: universe, stats, onAdvance: (ms) => marks.push((ms - T0) / M30) }), halts$: halts }),
+        map(label2),
+      );
+      // a at 10 releases (a e); the halt at 30 comes out, then b and c, which waited for ETH.
+      expectObservable(out).toBe('-(xyzXYZ)- (ae) 16ms (sbc) 8ms |', { ...ids, s: 'halt ETH' });
+      expectSubscriptions(halts.subscriptions).toBe('^ 42ms !');
+    });
+    expect(marks, 'the watermark passed +1 with ETH, then +2 and +3 without it').toEqual([0, 1, 2, 3]);
+    expect(stats.watermarkMs, 'BTC alone moves it').toBe(T0 + 3 * M30);
   });
 
   it('releases the source, the universe and the wait timer on unsubscribe', () => {

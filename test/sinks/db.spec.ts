@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, schemaVersion } from '../../src/sinks/sqlite/db.js';
+import { MIGRATIONS } from '../../src/sinks/sqlite/migrations.js';
+import { createRepos } from '../../src/sinks/sqlite/repos.js';
 import { CandleRepo } from '../../src/sinks/sqlite/candleRepo.js';
 import type { Kline } from '../../src/domain/kline.js';
 
@@ -20,11 +23,31 @@ describe('openDatabase', () => {
     const path = tempDb();
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(3);
     db.close();
     const again = openDatabase(path);
-    expect(schemaVersion(again)).toBe(2);
+    expect(schemaVersion(again)).toBe(3);
     again.close();
+  });
+
+  it('migrates a version 2 file: closed trades keep their rows, without an exit reason', () => {
+    const path = tempDb();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.exec(MIGRATIONS[1]!);
+    old.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', '2')`).run();
+    old.prepare(`INSERT INTO signals (id, symbol, interval, open_time, end_time, model, profile, side, status, score, breakdown, threshold, entry, stop_loss, take_profit, quantity, risk_pct, reasons)
+      VALUES (1, 'BTCUSDT', '30m', 0, 1800000, 'continuation', 'seed', 'LONG', 'sent', 80, '{}', 75, 100, 95, 110, 1, 1, '[]')`).run();
+    old.prepare(`INSERT INTO trades (signal_id, symbol, interval, model, side, entry, stop_loss, take_profit, quantity, opened_at, expires_at, status, exit_time, exit_price, outcome, r_multiple, pnl, equity_after)
+      VALUES (1, 'BTCUSDT', '30m', 'continuation', 'LONG', 100, 95, 110, 1, 1800000, 9000000, 'closed', 3600000, 95, 'LOSS', -1, -5, 995)`).run();
+    old.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(3);
+    const [trade] = createRepos(db).trades.closedTrades();
+    expect(trade, 'the row is intact').toMatchObject({ signalId: 1, outcome: 'LOSS', pnl: -5 });
+    expect(trade?.exitReason, 'no reason').toBeUndefined();
+    db.close();
   });
 
   it('refuses a file that is not a database with an error, not silence', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/sinks/sqlite/db.js';
+import { HaltRepo } from '../../src/sinks/sqlite/haltRepo.js';
 import { SignalRepo } from '../../src/sinks/sqlite/signalRepo.js';
 import { TradeRepo } from '../../src/sinks/sqlite/tradeRepo.js';
 import type { Signal } from '../../src/domain/signal.js';
@@ -64,5 +65,39 @@ describe('TradeRepo', () => {
     expect(trades.openTrades()).toEqual([]);
     expect(trades.closedTrades().map((t) => t.signalId)).toEqual([ids[1], ids[0]]);
     expect(trades.closedTrades()[0]).toMatchObject({ outcome: 'LOSS', rMultiple: -1.02, equityAfter: 989.8 });
+  });
+});
+
+describe('TradeRepo: why a trade closed', () => {
+  it('stores the exit reason of a trade whose symbol stopped trading and reads it back; other trades have none', () => {
+    const d = db();
+    const signals = new SignalRepo(d);
+    const trades = new TradeRepo(d);
+    const [a, b] = [1, 2].map((i) => signals.insert(signal(DAY + i * 1_800_000), 'seed').id);
+    const open = (signalId: number): OpenTrade => ({
+      signalId, symbol: 'BTCUSDT', interval: '30m', model: 'continuation', side: 'LONG', entry: 100, stopLoss: 95,
+      takeProfit: 110, quantity: 2, openedAtMs: DAY, expiresAtMs: DAY + 48 * 1_800_000,
+    });
+    for (const id of [a!, b!]) trades.open(open(id));
+    const reason = { code: 'symbol_halted', detail: { symbol: 'BTCUSDT', status: null } } as const;
+    trades.close({ ...open(a!), exitTimeMs: DAY + 10, exitPrice: 99, outcome: 'EXPIRED', rMultiple: -0.3, pnl: -2, equityAfter: 998, exitReason: reason });
+    trades.close({ ...open(b!), exitTimeMs: DAY + 20, exitPrice: 95, outcome: 'LOSS', rMultiple: -1, pnl: -10, equityAfter: 988 });
+    const [halted, lost] = trades.closedTrades();
+    expect(halted!.exitReason, 'stored as JSON, read back typed').toEqual(reason);
+    expect('exitReason' in lost!, 'a plain close has no reason field at all').toBe(false);
+    const raw = d.prepare('SELECT exit_reason FROM trades WHERE signal_id = ?').get(a) as { exit_reason: string };
+    expect(JSON.parse(raw.exit_reason)).toEqual(reason);
+  });
+});
+
+describe('HaltRepo', () => {
+  it('records a stop once, until the symbol trades again', () => {
+    const halts = new HaltRepo(db());
+    expect(halts.record({ symbol: 'SOLUSDT', status: 'SETTLING', lastEndMs: DAY })).toBe(true);
+    expect(halts.record({ symbol: 'SOLUSDT', status: 'CLOSE', lastEndMs: DAY + 1 }), 'told already').toBe(false);
+    expect(halts.get('SOLUSDT'), 'the first stop is kept').toEqual({ symbol: 'SOLUSDT', status: 'SETTLING', lastEndMs: DAY });
+    expect(halts.clear('SOLUSDT'), 'trading again').toBe(true);
+    expect(halts.record({ symbol: 'SOLUSDT', status: null, lastEndMs: null }), 'a new stop later is new').toBe(true);
+    expect(halts.all()).toEqual([{ symbol: 'SOLUSDT', status: null, lastEndMs: null }]);
   });
 });

@@ -136,6 +136,20 @@ describe('universe', () => {
     });
   });
 
+  it('drops symbols that stopped trading, fixed and pinned ones too, and takes them back when they trade again', () => {
+    const rx = newScheduler();
+    rx.run(({ cold, hot, expectObservable }) => {
+      const fetchPool = (): Observable<string[]> => cold('(p|)', { p: ['A', 'B'] });
+      const pinned$ = hot('p', { p: set('Q') });
+      const halted$ = hot('h 9ms i 9ms j', { h: set(), i: set('X', 'Q'), j: set() });
+      expectObservable(universe(deps(rx, { fetchPool, pinned$, halted$, maxSymbols: 4 })), '^ 50ms !').toBe('a 9ms b 9ms c', {
+        a: set('A', 'B', 'Q', 'X'),
+        b: set('A', 'B'),
+        c: set('A', 'B', 'Q', 'X'),
+      });
+    });
+  });
+
   it('passes an error of pinned$ through', () => {
     const rx = newScheduler();
     rx.run(({ cold, hot, expectObservable }) => {

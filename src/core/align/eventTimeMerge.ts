@@ -1,3 +1,4 @@
+import type { SymbolHalt } from '../../domain/halt.js';
 import { INTERVAL_MS, type Kline } from '../../domain/kline.js';
 import { SymbolLane, type LiveStart } from './symbolLane.js';
 
@@ -14,6 +15,8 @@ export interface EventTimeMergeSink {
   advance?(throughMs: number): void;
   /** A symbol declared late has caught up with the watermark and is active again. */
   caughtUp?(symbol: string): void;
+  /** A symbol stopped trading ({@link EventTimeMerge.end}): after its last candle, nothing more of it. */
+  halt?(halt: SymbolHalt): void;
 }
 
 const STEP_MS = INTERVAL_MS['30m'];
@@ -40,6 +43,7 @@ export class EventTimeMerge {
   private advancedTo: number | undefined;
   private releasing = false;
   private readonly leaving: string[] = [];
+  private readonly ending: SymbolHalt[] = [];
   private buffered = 0;
   /** The highest promise of the active lanes: someone is ahead of the watermark when it is above. */
   private aheadMs = -Infinity;
@@ -106,6 +110,37 @@ export class EventTimeMerge {
       this.aheadMs = Math.max(-Infinity, ...this.active.map((l) => l.promiseMs()));
       this.moveWatermark();
     }
+  }
+
+  /**
+   * A symbol stopped trading: it will deliver nothing more, so it holds no one any more. What it
+   * delivered and still waits here goes out now in its own event order (a symbol that stopped is
+   * normally the one holding the watermark or late, so nothing of the others is passed over), then
+   * its halt, then the watermark moves on without it. A symbol without a lane gets its halt at once.
+   */
+  end(halt: SymbolHalt): void {
+    if (this.releasing) {
+      this.ending.push(halt);
+      return;
+    }
+    const lane = this.lanes.get(halt.symbol);
+    const wasActive = lane?.role === 'active';
+    this.releasing = true;
+    try {
+      if (lane !== undefined) {
+        this.lanes.delete(halt.symbol);
+        this.drain(lane, Infinity);
+        if (wasActive) {
+          this.active = this.active.filter((l) => l !== lane);
+          this.aheadMs = Math.max(-Infinity, ...this.active.map((l) => l.promiseMs()));
+        }
+      }
+      this.sink.halt?.(halt);
+    } finally {
+      this.releasing = false;
+    }
+    if (wasActive) this.moveWatermark();
+    this.afterRelease();
   }
 
   /** The active symbols holding the watermark while another active symbol has delivered past it. */
@@ -194,7 +229,13 @@ export class EventTimeMerge {
     } finally {
       this.releasing = false;
     }
+    this.afterRelease();
+  }
+
+  /** What was asked while candles were going out: symbols leaving, then symbols that stopped. */
+  private afterRelease(): void {
     for (const symbol of this.leaving.splice(0)) this.forget(symbol);
+    for (const halt of this.ending.splice(0)) this.end(halt);
   }
 
   /** A lane outside the order releases what it has delivered completely, in its own event order. */

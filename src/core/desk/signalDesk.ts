@@ -1,5 +1,7 @@
-import type { OpenTrade } from '../../domain/trade.js';
+import type { MemoryEvent } from '../../domain/memory.js';
+import type { ClosedTrade, OpenTrade } from '../../domain/trade.js';
 import type { MemoryEngine } from '../memory/engine.js';
+import { closeTrade, type TradeExit } from '../outcome/trackCandle.js';
 import type { MemoryState } from '../memory/state.js';
 import type { DailyCounts } from '../risk/dailyCount.js';
 import type { DeskConfig } from './deskConfig.js';
@@ -54,4 +56,18 @@ export class SignalDesk {
     return this.memoryState;
   }
 
+  /**
+   * Closes an open trade at `exit`: frees its symbol, moves paper equity by its pnl, feeds the
+   * memory and reads it again at the exit time. Returns the closed trade and the memory's events
+   * due by then.
+   */
+  close(trade: OpenTrade, exit: TradeExit): { closed: ClosedTrade; events: MemoryEvent[] } {
+    const closed = closeTrade(trade, exit, this.equityUsdt);
+    this.openTrades.delete(trade.symbol);
+    this.equityUsdt = closed.equityAfter;
+    this.memory.onTradeClosed(closed);
+    const events = this.memory.advanceTo(exit.exitTimeMs);
+    this.refreshMemory(exit.exitTimeMs);
+    return { closed, events };
+  }
 }

@@ -1,5 +1,5 @@
 import { klineEndMs, type Kline } from '../../domain/kline.js';
-import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
+import type { ClosedTrade, ExitReason, OpenTrade, Outcome } from '../../domain/trade.js';
 import { DEFAULT_OUTCOME_CONFIG, type OutcomeConfig } from './outcomeConfig.js';
 import { tradeResult } from './tradeResult.js';
 
@@ -10,6 +10,8 @@ export interface TradeExit {
   readonly outcome: Outcome;
   readonly rMultiple: number;
   readonly pnl: number;
+  /** Why, when not the market's prices (see ExitReason). */
+  readonly exitReason?: ExitReason;
 }
 
 export type TradeUpdate = { readonly state: 'open' } | { readonly state: 'closed'; readonly exit: TradeExit };

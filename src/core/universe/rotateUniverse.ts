@@ -8,6 +8,11 @@ export interface RotationInput {
   readonly pinned: Iterable<string>;
   /** Symbols Binance reported invalid (-1121): never watched, fixed or not (pinned ones stay). */
   readonly excluded?: ReadonlySet<string>;
+  /**
+   * Symbols that stopped trading (exchangeInfo status other than TRADING, or no longer listed):
+   * never watched, not even fixed or pinned ones (their trade closed when they stopped).
+   */
+  readonly halted?: ReadonlySet<string>;
   /** MAX_SYMBOLS_SUBSCRIBED. */
   readonly maxSymbols: number;
   /** Index into `pool` where this slot starts walking. */
@@ -30,8 +35,9 @@ export interface RotationResult {
  */
 export function rotateUniverse(input: RotationInput): RotationResult {
   const excluded = input.excluded ?? new Set<string>();
-  const always = new Set<string>(input.fixed.filter((s) => !excluded.has(s)));
-  for (const s of input.pinned) always.add(s);
+  const halted = input.halted ?? new Set<string>();
+  const always = new Set<string>(input.fixed.filter((s) => !excluded.has(s) && !halted.has(s)));
+  for (const s of input.pinned) if (!halted.has(s)) always.add(s);
   const n = input.pool.length;
   const free = Math.max(0, input.maxSymbols - always.size);
   const start = n === 0 ? 0 : ((Math.trunc(input.cursor) % n) + n) % n;
@@ -40,7 +46,7 @@ export function rotateUniverse(input: RotationInput): RotationResult {
   for (let step = 0; step < n && taken.size < free; step += 1) {
     const index = (start + step) % n;
     const symbol = input.pool[index] as string;
-    if (always.has(symbol) || excluded.has(symbol) || taken.has(symbol)) continue;
+    if (always.has(symbol) || excluded.has(symbol) || halted.has(symbol) || taken.has(symbol)) continue;
     taken.add(symbol);
     nextCursor = (index + 1) % n;
   }

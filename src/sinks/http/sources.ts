@@ -68,6 +68,8 @@ export interface EventTimeView {
 export interface BotStatus {
   readonly universe: readonly string[];
   readonly profile: ModelProfile;
+  /** Watched symbols that stopped trading on Binance (left out of the universe), with Binance's status (null: no longer listed). */
+  readonly stoppedTrading: ReadonlyArray<{ readonly symbol: string; readonly status: string | null }>;
 }
 
 /**

@@ -57,4 +57,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX memory_events_by_time ON memory_events (at_ms, id);
   `,
+  // 3: symbols that stopped trading: why a trade closed (exit_reason, JSON), and the halts already
+  // told to the user, so a refresh or a restart does not tell them again
+  `
+  ALTER TABLE trades ADD COLUMN exit_reason TEXT;
+  CREATE TABLE symbol_halts (symbol TEXT PRIMARY KEY, status TEXT, last_end_ms INTEGER);
+  `,
 ];

@@ -1,6 +1,7 @@
 import { CandleRepo } from './candleRepo.js';
 import { CursorRepo } from './cursorRepo.js';
 import type { Db } from './db.js';
+import { HaltRepo } from './haltRepo.js';
 import { MemoryRepo } from './memoryRepo.js';
 import { OutboxRepo } from './outboxRepo.js';
 import { SignalRepo } from './signalRepo.js';
@@ -15,6 +16,7 @@ export interface Repos {
   readonly memory: MemoryRepo;
   readonly cursors: CursorRepo;
   readonly outbox: OutboxRepo;
+  readonly halts: HaltRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -26,5 +28,6 @@ export function createRepos(db: Db): Repos {
     memory: new MemoryRepo(db),
     cursors: new CursorRepo(db),
     outbox: new OutboxRepo(db),
+    halts: new HaltRepo(db),
   };
 }

@@ -1,13 +1,13 @@
 import type { Interval } from '../../domain/kline.js';
 import type { ModelName, Side } from '../../domain/signal.js';
-import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
+import { EXIT_REASON_CODES, type ClosedTrade, type ExitReason, type OpenTrade, type Outcome } from '../../domain/trade.js';
 import type { Db } from './db.js';
 
 interface RawTrade {
   id: number; signal_id: number; symbol: string; interval: Interval; model: ModelName; side: Side;
   entry: number; stop_loss: number; take_profit: number; quantity: number; opened_at: number; expires_at: number;
   status: 'open' | 'closed'; exit_time: number | null; exit_price: number | null; outcome: Outcome | null;
-  r_multiple: number | null; pnl: number | null; equity_after: number | null;
+  r_multiple: number | null; pnl: number | null; equity_after: number | null; exit_reason: string | null;
 }
 
 function toOpen(r: RawTrade): OpenTrade {
@@ -18,14 +18,24 @@ function toOpen(r: RawTrade): OpenTrade {
 }
 
 function toClosed(r: RawTrade): ClosedTrade {
+  const exitReason = parseExitReason(r.exit_reason);
   return {
     ...toOpen(r), exitTimeMs: r.exit_time ?? 0, exitPrice: r.exit_price ?? 0, outcome: r.outcome ?? 'EXPIRED',
     rMultiple: r.r_multiple ?? 0, pnl: r.pnl ?? 0, equityAfter: r.equity_after ?? 0,
+    ...(exitReason === undefined ? {} : { exitReason }),
   };
 }
 
+/** A stored exit reason; one of a code this version does not know reads as none. */
+function parseExitReason(raw: string | null): ExitReason | undefined {
+  if (raw === null) return undefined;
+  const parsed = JSON.parse(raw) as { code?: unknown };
+  return (EXIT_REASON_CODES as readonly unknown[]).includes(parsed.code) ? (parsed as ExitReason) : undefined;
+}
+
 /**
- * The `trades` table: one paper trade per sent signal, open until its stop, target or expiry.
+ * The `trades` table: one paper trade per sent signal, open until its stop, target or expiry (or
+ * its symbol stopped trading: `exit_reason`).
  * Opening twice for one signal and closing a closed trade are no-ops, so replays stay idempotent.
  */
 export class TradeRepo {
@@ -43,7 +53,7 @@ export class TradeRepo {
     );
     this.closeStmt = db.prepare(
       `UPDATE trades SET status = 'closed', exit_time = @exitTimeMs, exit_price = @exitPrice, outcome = @outcome,
-         r_multiple = @rMultiple, pnl = @pnl, equity_after = @equityAfter
+         r_multiple = @rMultiple, pnl = @pnl, equity_after = @equityAfter, exit_reason = @exitReasonJson
        WHERE signal_id = @signalId AND status = 'open'`,
     );
     this.openTradesStmt = db.prepare(`SELECT * FROM trades WHERE status = 'open' ORDER BY opened_at, id`);
@@ -58,7 +68,8 @@ export class TradeRepo {
 
   /** Returns true when this call closed it. */
   close(trade: ClosedTrade): boolean {
-    return this.closeStmt.run(trade).changes === 1;
+    const { exitReason, ...row } = trade;
+    return this.closeStmt.run({ ...row, exitReasonJson: exitReason === undefined ? null : JSON.stringify(exitReason) }).changes === 1;
   }
 
   openTrades(): OpenTrade[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventTimeMerge } from '../../../src/core/align/eventTimeMerge.js';
 import { compareReplayOrder } from '../../../src/backtest/replayOrder.js';
 import { INTERVAL_MS, klineEndMs, type Interval, type Kline } from '../../../src/domain/kline.js';
+import type { SymbolHalt } from '../../../src/domain/halt.js';
 
 const DAY = Date.UTC(2025, 6, 1); // a 1d, 4h and 30m boundary
 const M30 = INTERVAL_MS['30m'];
@@ -199,5 +200,91 @@ describe('EventTimeMerge', () => {
     expect(out).toHaveLength(all.length);
     const steps = out.filter((c) => klineEndMs(c) > DAY);
     expect(names(steps)).toEqual(names([...steps].sort(compareReplayOrder)));
+  });
+});
+
+describe('EventTimeMerge: a symbol that stops trading', () => {
+  /** Candles by name and halts as `HALT <symbol>`, in the order they came out. */
+  function haltSetup() {
+    const seen: string[] = [];
+    const halts: SymbolHalt[] = [];
+    const merge = new EventTimeMerge({
+      emit: (c) => seen.push(names([c])[0]!),
+      halt: (h) => {
+        halts.push(h);
+        seen.push(`HALT ${h.symbol}`);
+      },
+    });
+    for (const s of ['BTC', 'ETH']) {
+      merge.start(s, { fromMs: DAY, resume: true });
+      for (const c of series(s, DAY - INTERVAL_MS['1d'], DAY)) merge.push(c);
+    }
+    seen.length = 0;
+    return { merge, seen, halts };
+  }
+  const halt = (symbol: string, lastCandle?: Kline): SymbolHalt => ({ kind: 'halt', symbol, status: 'SETTLING', lastCandle });
+
+  it('a symbol holding the watermark: its halt comes out at once, before the steps of the others after its last candle', () => {
+    const { merge, seen } = haltSetup();
+    merge.push(k('ETH', '30m', DAY + M30));
+    for (let i = 1; i <= 3; i += 1) merge.push(k('BTC', '30m', DAY + i * M30));
+    expect(seen, 'ETH stopped after +1: BTC +2, +3 wait for it').toEqual(['BTC 30m +1', 'ETH 30m +1']);
+    expect(merge.holding()).toEqual(['ETH']);
+    merge.end(halt('ETH', k('ETH', '30m', DAY + M30)));
+    expect(seen.slice(2), 'the halt in event order, then the watermark moves on without ETH').toEqual(['HALT ETH', 'BTC 30m +2', 'BTC 30m +3']);
+    expect([merge.holding(), merge.watermarkMs], 'nobody holds BTC any more').toEqual([[], DAY + 3 * M30]);
+  });
+
+  it('a late symbol: what it delivered goes out first, in its own order, then its halt', () => {
+    const { merge, seen, halts } = haltSetup();
+    for (let i = 1; i <= 2; i += 1) merge.push(k('BTC', '30m', DAY + i * M30));
+    expect(merge.declareLate()).toEqual(['ETH']);
+    merge.push(k('ETH', '4h', DAY + 8 * M30)); // ahead of its 30m series: waits in the lane
+    merge.push(k('ETH', '30m', DAY + M30));
+    seen.length = 0;
+    merge.end(halt('ETH'));
+    expect(seen, 'its waiting candle, then the halt').toEqual(['ETH 4h +8', 'HALT ETH']);
+    expect([merge.lateSymbols(), merge.bufferedCount()], 'no longer late, nothing waits').toEqual([[], 0]);
+    expect(halts[0], 'the halt as given').toEqual(halt('ETH'));
+  });
+
+  it('a symbol ahead of the others: its candles waiting for the watermark go out before its halt', () => {
+    const { merge, seen } = haltSetup();
+    for (let i = 1; i <= 2; i += 1) merge.push(k('ETH', '30m', DAY + i * M30));
+    expect(seen, 'ETH waits for BTC').toEqual([]);
+    merge.end(halt('ETH'));
+    expect(seen).toEqual(['ETH 30m +1', 'ETH 30m +2', 'HALT ETH']);
+    merge.push(k('BTC', '30m', DAY + M30));
+    expect(seen.at(-1), 'BTC alone holds the watermark now').toBe('BTC 30m +1');
+  });
+
+  it('a symbol it does not know gets its halt at once; forgetting it afterwards changes nothing', () => {
+    const { merge, seen } = haltSetup();
+    merge.end(halt('SOL'));
+    expect(seen).toEqual(['HALT SOL']);
+    merge.end(halt('ETH'));
+    merge.forget('ETH');
+    merge.push(k('BTC', '30m', DAY + M30));
+    expect(seen, 'the universe dropping ETH after its halt').toEqual(['HALT SOL', 'HALT ETH', 'BTC 30m +1']);
+  });
+
+  it('a halt arriving while candles are being released waits until they are out', () => {
+    const seen: string[] = [];
+    let merge: EventTimeMerge | undefined;
+    merge = new EventTimeMerge({
+      emit: (c) => {
+        seen.push(names([c])[0]!);
+        if (c.symbol === 'BTC' && c.interval === '30m') merge!.end(halt('ETH'));
+      },
+      halt: (h) => seen.push(`HALT ${h.symbol}`),
+    });
+    for (const s of ['BTC', 'ETH']) {
+      merge.start(s, { fromMs: DAY, resume: true });
+      for (const c of series(s, DAY - INTERVAL_MS['1d'], DAY)) merge.push(c);
+    }
+    seen.length = 0;
+    merge.push(k('ETH', '30m', DAY + M30));
+    merge.push(k('BTC', '30m', DAY + M30));
+    expect(seen, 'the +1 group goes out whole, then the halt').toEqual(['BTC 30m +1', 'ETH 30m +1', 'HALT ETH']);
   });
 });

@@ -35,6 +35,11 @@ describe('rotateUniverse', () => {
     expect(result.symbols, 'B and C invalid, D fixed, A rotates in').toEqual(['A', 'D']);
   });
 
+  it('leaves out halted symbols (they stopped trading), fixed and pinned ones too, and gives their slots to others', () => {
+    const result = rotateUniverse({ ...base, fixed: ['B'], pinned: ['E'], halted: new Set(['B', 'E', 'A']) });
+    expect(result.symbols, 'B (fixed) and E (pinned) stopped trading; A too; C, D, F fill the three slots').toEqual(['C', 'D', 'F']);
+  });
+
   it('handles an empty pool and a cursor past the end', () => {
     expect(rotateUniverse({ ...base, pool: [] }), 'fixed only').toEqual({ symbols: ['B'], nextCursor: 0 });
     expect(rotateUniverse({ ...base, cursor: 7 + 3 }).symbols, 'cursor taken modulo the pool').toEqual(['B', 'D', 'E']);

@@ -111,7 +111,7 @@ export function fakeSources(nowMs: number): FakeSources {
     heldChats: () => sources.held,
     eventTime: () => sources.late,
     counters: () => sources.counterValues,
-    status: () => ({ universe: sources.universe, profile: 'seed' }),
+    status: () => ({ universe: sources.universe, profile: 'seed', stoppedTrading: [] }),
     openTrades: () => sources.open,
     recentSignals: (limit) => (sources.limits.push(limit), sources.signals.slice(0, limit)),
     recentTrades: (limit) => (sources.limits.push(limit), sources.trades.slice(0, limit)),

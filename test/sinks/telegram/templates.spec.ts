@@ -6,6 +6,7 @@ import { renderTradeResult } from '../../../src/sinks/telegram/templates/tradeMe
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
 import { renderDailySummary } from '../../../src/sinks/telegram/templates/dailySummary.js';
 import { renderShutdown, renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
+import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
 import { parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
 import { sampleSignal, sampleTrade } from './fixtures.js';
 
@@ -59,6 +60,24 @@ describe.each(LANGS)('templates (%s)', (language) => {
   it.each(['WIN', 'LOSS', 'EXPIRED'] as const)('renders a %s trade result', (outcome) => {
     const r = outcome === 'WIN' ? 1.42 : outcome === 'LOSS' ? -1.06 : -0.21;
     expect(valid(renderTradeResult(sampleTrade({ outcome, rMultiple: r, pnl: r * 10, equityAfter: 1000 + r * 10 }), { drawdownPct: outcome === 'WIN' ? 0 : 2.35 }, ctx))).toMatchSnapshot();
+  });
+
+  it('renders an EXPIRED trade whose symbol stopped trading with the reason under the title', () => {
+    const trade = sampleTrade({ outcome: 'EXPIRED', rMultiple: -0.21, pnl: -2.1, equityAfter: 997.9, exitReason: { code: 'symbol_halted', detail: { symbol: 'ETHUSDT', status: 'SETTLING' } } });
+    const text = valid(renderTradeResult(trade, { drawdownPct: 0.21 }, ctx));
+    expect(text.split('\n')[1], 'the reason is the second line').toBe(language === 'vi'
+      ? '<i>đã đóng: ETHUSDT ngừng giao dịch trên Binance (bị hủy niêm yết hoặc đang tất toán)</i>'
+      : '<i>closed: ETHUSDT stopped trading on Binance (delisted or settling)</i>');
+    expect(text).toMatchSnapshot();
+  });
+
+  it('renders the notice of a symbol that stopped trading: with its trade closed, without, and no longer listed', () => {
+    const settling = valid(renderHaltNotice({ symbol: 'BTCUSDT', status: 'SETTLING', lastEndMs: AT, tradeClosed: true }, ctx));
+    expect(settling.split('\n')[1], 'the status in words, and as Binance writes it').toContain(language === 'vi' ? 'đang tất toán (SETTLING)' : 'settling (SETTLING)');
+    expect(settling).toMatchSnapshot();
+    expect(valid(renderHaltNotice({ symbol: 'ETHUSDT', status: 'BREAK', lastEndMs: AT, tradeClosed: false }, ctx))).toMatchSnapshot();
+    expect(valid(renderHaltNotice({ symbol: 'SOLUSDT', status: null, lastEndMs: undefined, tradeClosed: false }, ctx))).toMatchSnapshot();
+    expect(renderHaltNotice({ symbol: 'XRPUSDT', status: 'NEW_STATUS', lastEndMs: undefined, tradeClosed: false }, ctx), 'a status Binance adds later is shown as is').toContain('NEW_STATUS');
   });
 
   it.each(Object.keys(VERDICTS))('renders the start and end of %s', (name) => {

@@ -15,8 +15,11 @@ import { renderMemory, renderSignalList } from '../../../src/sinks/telegram/temp
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
 import { reasonDetailText, reasonText, ruleNameText } from '../../../src/sinks/telegram/templates/reasonText.js';
 import { renderSignal } from '../../../src/sinks/telegram/templates/signalMessage.js';
+import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
+import { renderTradeResult } from '../../../src/sinks/telegram/templates/tradeMessage.js';
+import { EXIT_REASON_CODES, type ExitReason } from '../../../src/domain/trade.js';
 import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
-import { sampleSignal } from '../telegram/fixtures.js';
+import { sampleSignal, sampleTrade } from '../telegram/fixtures.js';
 import { leaks, RULE_IDS } from './identifiers.js';
 
 const LANGS: readonly Language[] = ['vi', 'en'];
@@ -54,6 +57,13 @@ const REASONS: { readonly [C in ReasonCode]: ReasonOf<C> } = {
   open_trade: { code: 'open_trade', detail: { symbol: 'BTCUSDT' } },
 };
 const ALL_REASONS: Reason[] = [...REASON_CODES.map((c) => REASONS[c] as Reason), ...SIZE_PROBLEMS.map((p): Reason => ({ code: 'size', detail: SIZE[p] }))];
+
+/** An exit reason of every code; typed by code, so a new code does not compile until it has a sample here. */
+const EXIT_REASONS: { readonly [C in ExitReason['code']]: Extract<ExitReason, { code: C }> } = {
+  symbol_halted: { code: 'symbol_halted', detail: { symbol: 'SOLUSDT', status: 'PENDING_TRADING' } },
+};
+/** Binance's statuses of a symbol that does not trade (PROTOCOLS.md B2, plus BREAK), and none (no longer listed). */
+const HALT_STATUSES = ['PENDING_TRADING', 'PRE_DELIVERING', 'DELIVERING', 'DELIVERED', 'PRE_SETTLE', 'SETTLING', 'CLOSE', 'BREAK', null] as const;
 
 /** Every breakdown key with points a seed model really gives (long decimals). */
 const BREAKDOWN: ScoreBreakdown = Object.fromEntries(BREAKDOWN_KEYS.map((k, i) => [k, i + 0.27742]));
@@ -115,6 +125,15 @@ describe.each(LANGS)('every code, rule, verdict and score part has words (%s)', 
     }
   });
 
+  it('words every exit reason and every status Binance gives a symbol that stopped trading', () => {
+    for (const code of EXIT_REASON_CODES) expect(s.exitReason[code](EXIT_REASONS[code].detail).trim(), `exit reason ${code}`).toBeTruthy();
+    for (const status of HALT_STATUSES) {
+      const worded = s.halt.status(status);
+      expect(worded.trim(), `status ${status}`).toBeTruthy();
+      if (status !== null) expect(worded, `${status} has words, not only its code`).not.toBe(status);
+    }
+  });
+
   it('labels every breakdown key of both profiles', () => {
     for (const key of BREAKDOWN_KEYS) expect(s.breakdownLabel[key]?.trim(), `label of ${key}`).toBeTruthy();
   });
@@ -129,6 +148,13 @@ describe.each(LANGS)('no program identifier reaches a trader (%s)', (language) =
   it('in signal messages with every reason and every score part', () => {
     clean(renderSignal(sampleSignal({ score: 76.27742, effectiveThreshold: 80, breakdown: BREAKDOWN, reasons: ALL_REASONS }), ctx), 'signal');
     for (const r of ALL_REASONS) clean(reasonText(r, s, SEED_RULE_BOOK), `reason ${r.code}`);
+  });
+
+  it('in trade results closed by an exit reason and in the notices of symbols that stopped trading', () => {
+    for (const code of EXIT_REASON_CODES) clean(renderTradeResult(sampleTrade({ outcome: 'EXPIRED', exitReason: EXIT_REASONS[code] }), { drawdownPct: 1.234567 }, ctx), `trade ${code}`);
+    for (const status of HALT_STATUSES) {
+      for (const tradeClosed of [true, false]) clean(renderHaltNotice({ symbol: 'SOLUSDT', status, lastEndMs: AT, tradeClosed }, ctx), `notice ${status}`);
+    }
   });
 
   it('in memory messages and /memory for every rule, verdict type and facts', () => {

@@ -26,6 +26,12 @@ function pauseFor(hours: number): string {
   return `pause ${value} ${unit === 'minute' ? 'min' : unit === 'hour' ? 'h' : 'days'}`;
 }
 
+/** Binance's statuses of a symbol that does not trade, in words. */
+const HALT_STATUS_EN: Readonly<Record<string, string>> = {
+  SETTLING: 'settling', PRE_SETTLE: 'about to settle', CLOSE: 'closed', PENDING_TRADING: 'not trading yet', BREAK: 'trading halted',
+  PRE_DELIVERING: 'about to be delivered', DELIVERING: 'being delivered', DELIVERED: 'delivered',
+};
+
 /** English (LANGUAGE=en). */
 export const EN: Strings = {
   language: 'en',
@@ -121,6 +127,17 @@ export const EN: Strings = {
     momentum: '19-bar move',
   },
   outcome: { WIN: 'WIN', LOSS: 'LOSS', EXPIRED: 'EXPIRED' },
+  exitReason: {
+    symbol_halted: (d) => `closed: ${d.symbol} stopped trading on Binance (delisted or settling)`,
+  },
+  halt: {
+    title: (symbol) => `${symbol} stopped trading on Binance`,
+    status: (status) => (status === null ? 'no longer listed' : HALT_STATUS_EN[status] === undefined ? status : `${HALT_STATUS_EN[status]} (${status})`),
+    statusLabel: 'Status',
+    leftUniverse: 'No longer watched; it is back when it trades again.',
+    tradeClosed: 'Its open trade was closed at the last price (EXPIRED, see the trade result).',
+    lastCandle: 'Last 30m candle closed',
+  },
   exit: 'Exit',
   result: 'Result',
   heldFor: 'Held for',

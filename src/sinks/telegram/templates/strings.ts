@@ -2,7 +2,8 @@ import type { RuleEffect, RuleTermsOf, RuleTitle } from '../../../core/memory/ru
 import type { VerdictDetail, VerdictDetailKind, VerdictType } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails } from '../../../domain/reason.js';
 import type { BreakdownKey, ModelName, Side } from '../../../domain/signal.js';
-import type { Outcome } from '../../../domain/trade.js';
+import type { HaltStatus } from '../../../domain/halt.js';
+import type { ExitReason, Outcome } from '../../../domain/trade.js';
 
 /** Language of every message and command reply (LANGUAGE): Vietnamese by default, or English. */
 export type Language = 'vi' | 'en';
@@ -60,6 +61,10 @@ export interface Strings {
   /** Score components of the models. */
   readonly breakdownLabel: Readonly<Record<BreakdownKey, string>>;
   readonly outcome: Readonly<Record<Outcome, string>>;
+  /** Why a trade closed when not by its levels or expiry time (the code is data, never shown). Plain text. */
+  readonly exitReason: { readonly [C in ExitReason['code']]: (d: Extract<ExitReason, { code: C }>['detail']) => string };
+  /** A symbol that stopped trading: its exchangeInfo status in words, and the notice. */
+  readonly halt: HaltStrings;
   readonly exit: string;
   readonly result: string;
   readonly heldFor: string;
@@ -102,6 +107,18 @@ export interface MemoryStrings {
   readonly goodRunStart: (model: string) => string;
   readonly goodRunEnd: (model: string) => string;
   readonly detail: string;
+}
+
+/** The notice of a symbol that stopped trading on Binance. Plain text unless said otherwise. */
+export interface HaltStrings {
+  /** The title; the argument is escaped HTML. */
+  readonly title: (symbol: string) => string;
+  /** A Binance status in words (`settling`); an unknown one is shown as Binance writes it; null: no longer listed. */
+  readonly status: (status: HaltStatus) => string;
+  readonly statusLabel: string;
+  readonly leftUniverse: string;
+  readonly tradeClosed: string;
+  readonly lastCandle: string;
 }
 
 export interface DailyStrings {

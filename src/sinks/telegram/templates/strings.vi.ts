@@ -23,6 +23,12 @@ function pauseFor(hours: number): string {
   return `tạm dừng ${value} ${unit === 'minute' ? 'phút' : unit === 'hour' ? 'giờ' : 'ngày'}`;
 }
 
+/** Trạng thái của Binance cho một mã không còn giao dịch, bằng lời. */
+const HALT_STATUS_VI: Readonly<Record<string, string>> = {
+  SETTLING: 'đang tất toán', PRE_SETTLE: 'sắp tất toán', CLOSE: 'đã đóng', PENDING_TRADING: 'chưa mở giao dịch', BREAK: 'tạm ngừng giao dịch',
+  PRE_DELIVERING: 'sắp giao nhận', DELIVERING: 'đang giao nhận', DELIVERED: 'đã giao nhận',
+};
+
 /** Vietnamese, the default: the wording a Vietnamese futures trader expects in a signal channel. */
 export const VI: Strings = {
   language: 'vi',
@@ -120,6 +126,17 @@ export const VI: Strings = {
     momentum: 'đà 19 nến',
   },
   outcome: { WIN: 'Thắng', LOSS: 'Thua', EXPIRED: 'Hết hạn' },
+  exitReason: {
+    symbol_halted: (d) => `đã đóng: ${d.symbol} ngừng giao dịch trên Binance (bị hủy niêm yết hoặc đang tất toán)`,
+  },
+  halt: {
+    title: (symbol) => `${symbol} đã ngừng giao dịch trên Binance`,
+    status: (status) => (status === null ? 'không còn niêm yết' : HALT_STATUS_VI[status] === undefined ? status : `${HALT_STATUS_VI[status]} (${status})`),
+    statusLabel: 'Trạng thái',
+    leftUniverse: 'Đã ngừng theo dõi mã này; khi mã giao dịch trở lại, bot sẽ theo dõi lại.',
+    tradeClosed: 'Lệnh đang mở đã được đóng theo giá cuối cùng (Hết hạn, xem kết quả lệnh).',
+    lastCandle: 'Nến 30m cuối cùng đóng lúc',
+  },
   exit: 'Giá thoát',
   result: 'Kết quả',
   heldFor: 'Thời gian giữ lệnh',

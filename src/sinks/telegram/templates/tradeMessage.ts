@@ -11,12 +11,17 @@ export interface TradeResultExtras {
 
 const ICON = { WIN: '✅', LOSS: '❌', EXPIRED: '⌛' } as const;
 
-/** A closed paper trade: WIN / LOSS / EXPIRED, R net of fees, how long it was held, equity and drawdown. */
+/**
+ * A closed paper trade: WIN / LOSS / EXPIRED, why when it was not its levels or expiry (under the
+ * title), R net of fees, how long it was held, equity and drawdown.
+ */
 export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras, ctx: TemplateContext): string {
   const s = stringsFor(ctx.language);
   const tick = ctx.tickSizes?.[trade.symbol];
+  const reason = trade.exitReason;
   return lines([
     `${ICON[trade.outcome]} <b>${escapeHtml(s.outcome[trade.outcome])} · ${escapeHtml(trade.symbol)} ${escapeHtml(s.side[trade.side])}</b>`,
+    reason !== undefined && `<i>${escapeHtml(s.exitReason[reason.code](reason.detail))}</i>`,
     `${escapeHtml(s.model[trade.model])} · ${escapeHtml(s.interval)} ${escapeHtml(trade.interval)}`,
     field(s.result, bold(`${formatSigned(trade.rMultiple)} R`)),
     field(s.entry, code(formatPrice(trade.entry, tick))),
