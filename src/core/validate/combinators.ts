@@ -5,9 +5,13 @@ export function optional<T>(inner: Validator<T>): Validator<T | undefined> {
   return validator((input) => (input === undefined ? valid(undefined) : inner.check(input)));
 }
 
-/** `undefined` becomes `value` (not checked); anything else must pass `inner`. */
+/**
+ * `undefined` becomes `value` (not checked; an array or object is copied each time, so one output
+ * never shares it with another); anything else must pass `inner`.
+ */
 export function withDefault<T>(inner: Validator<T>, value: T): Validator<T> {
-  return validator((input) => (input === undefined ? valid(value) : inner.check(input)));
+  const fresh = (): T => (Array.isArray(value) ? ([...value] as T) : typeof value === 'object' && value !== null ? { ...value } : value);
+  return validator((input) => (input === undefined ? valid(fresh()) : inner.check(input)));
 }
 
 /** Exactly `value` (compared with `===`). */

@@ -20,6 +20,13 @@ describe('combinators', () => {
     expectTypeOf<Valid<typeof v>>().toEqualTypeOf<number>();
   });
 
+  it('withDefault gives a fresh copy of an array or object default each time', () => {
+    const v = withDefault(arrayOf(string()), []);
+    const first = v.parse(undefined);
+    first.push('x');
+    expect(v.parse(undefined)).toEqual([]);
+  });
+
   it('literal and oneOf compare with ===, case and type included, and list the values in the problem', () => {
     expect(literal('all').check('all')).toEqual({ ok: true, value: 'all' });
     expect(literal('all').check('ALL').ok).toBe(false);
