@@ -35,9 +35,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       out[spec.name] = undefined;
       continue;
     }
-    const parsed = spec.schema.safeParse(input);
-    if (!parsed.success) throw new ConfigError(spec.name, SECRET_VARIABLES.has(spec.name) ? maskSecret(raw) : raw, spec.allowed);
-    out[spec.name] = parsed.data;
+    const parsed = spec.parse(input);
+    if (!parsed.ok) throw new ConfigError(spec.name, SECRET_VARIABLES.has(spec.name) ? maskSecret(raw) : raw, spec.allowed);
+    out[spec.name] = parsed.value;
   }
   return out as Config;
 }

@@ -1,32 +1,39 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { RULE_KIND_NAMES, type RuleLabel, type RuleSpec } from '../core/memory/rule.js';
 import { createMemoryRule, SEED_RULES } from '../core/memory/rules/index.js';
+import { closedObject, map, matching, oneOf, optional, plainObject, refine, string, union } from '../core/validate/index.js';
 import { ConfigError } from '../domain/errors.js';
 
 const VARIABLE = 'MEMORY_RULES_FILE';
 
+/** No control character (a line break, a tab). */
+const ONE_LINE = /^[^\p{Cc}]*$/u;
+
 /** A rule's name as traders read it: one line of 1–80 characters, spaces around it dropped. */
-const titleText = z
-  .string()
-  .trim()
-  .min(1)
-  .max(80)
-  .regex(/^[^\p{Cc}]*$/u);
+const titleText = refine(map(string(), (text) => text.trim()), {
+  test: (text) => text.length >= 1 && text.length <= 80 && ONE_LINE.test(text),
+  allowed: 'a name of 1–80 characters on one line',
+});
 
 /** `title`: one name for both languages, or `{ "vi", "en" }` with at least one of them. */
-const titleSchema = z.union([
-  titleText.transform((text): RuleLabel => ({ vi: text, en: text })),
-  z.strictObject({ vi: titleText.optional(), en: titleText.optional() }).refine((t) => t.vi !== undefined || t.en !== undefined),
-]);
+const titleSchema = union(
+  [
+    map(titleText, (text): RuleLabel => ({ vi: text, en: text })),
+    refine(closedObject({ vi: optional(titleText), en: optional(titleText) }), {
+      test: (t) => t.vi !== undefined || t.en !== undefined,
+      allowed: 'at least one of vi and en',
+    }),
+  ],
+  'a name, or { vi, en }',
+);
 
 /** One entry of the file; its params are checked by its kind. */
-const entrySchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
-  kind: z.enum(RULE_KIND_NAMES),
-  scope: z.enum(['global', 'symbol', 'model']),
-  params: z.record(z.string(), z.unknown()),
-  title: titleSchema.optional(),
+const entrySchema = closedObject({
+  id: matching(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+  kind: oneOf(RULE_KIND_NAMES),
+  scope: oneOf(['global', 'symbol', 'model']),
+  params: plainObject(),
+  title: optional(titleSchema),
 });
 
 const ALLOWED: Record<string, string> = {
@@ -39,9 +46,9 @@ const ALLOWED: Record<string, string> = {
 
 /** An entry as a spec, the `title` only when given; `undefined` when the entry does not fit the schema. */
 function specOf(entry: unknown): RuleSpec | undefined {
-  const parsed = entrySchema.safeParse(entry);
-  if (!parsed.success) return undefined;
-  const { title, ...spec } = parsed.data;
+  const checked = entrySchema.check(entry);
+  if (!checked.ok) return undefined;
+  const { title, ...spec } = checked.value;
   return title === undefined ? spec : { ...spec, title: dropUnset(title) };
 }
 
@@ -82,9 +89,9 @@ export function loadMemoryRuleSpecs(path: string | undefined, startingEquity: nu
   const specs = raw.map((entry: unknown, index): RuleSpec => {
     const spec = specOf(entry);
     if (spec !== undefined) return spec;
-    const parsed = entrySchema.safeParse(entry);
-    const issue = parsed.error?.issues[0];
-    const field = issue?.path[0] === undefined ? (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'entry') : String(issue.path[0]);
+    const checked = entrySchema.check(entry);
+    const problem = checked.ok ? undefined : checked.problem;
+    const field = problem?.path[0] === undefined ? (problem?.unknownKeys?.join(', ') ?? 'entry') : String(problem.path[0]);
     const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     const value = record[field];
     throw new ConfigError(where(index, record.id, field), value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value), ALLOWED[field] ?? 'only id, kind, scope, params and title');

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { ConfigError } from '../../domain/errors.js';
 import type { Scope, Verdict } from '../../domain/memory.js';
 import type { ModelName } from '../../domain/signal.js';
 import type { ClosedTrade } from '../../domain/trade.js';
+import { integer, oneOf, optional, type Rule, type Valid, type Validator } from '../validate/index.js';
 import { historyAt } from './tradeOrder.js';
 
 /**
@@ -125,28 +125,27 @@ export interface RuleNaming {
 }
 
 /**
- * What each file in `rules/` exports: a kind, the scopes it may run on, a zod schema of its
+ * What each file in `rules/` exports: a kind, the scopes it may run on, a validator of its
  * parameters and a factory of instances.
  */
 export interface MemoryRuleKind {
   readonly name: RuleKindName;
   readonly scopes: readonly RuleScopeKind[];
-  readonly paramsSchema: z.ZodType<Record<string, unknown>>;
+  readonly paramsSchema: Validator<Record<string, unknown>>;
   /** An instance; a bad parameter is a ConfigError naming `memory.<id>.<field>`. */
   create(spec: Omit<RuleSpec, 'kind' | 'title'>, naming?: RuleNaming): MemoryRule;
 }
 
 /** Parses a rule's config, defaults filled in; a bad value is a ConfigError naming `memory.<rule>.<field>`. */
-export function parseRuleConfig<S extends z.ZodType>(ruleName: string, schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.map(String).join('.') ?? '';
+export function parseRuleConfig<V extends Validator<unknown>>(ruleName: string, params: V, input: unknown): Valid<V> {
+  const checked = params.check(input ?? {});
+  if (checked.ok) return checked.value as Valid<V>;
+  const path = checked.problem.path.map(String).join('.');
   const value = path === '' ? input : (input as Record<string, unknown> | undefined)?.[path];
   throw new ConfigError(
     `memory.${ruleName}${path === '' ? '' : `.${path}`}`,
     value === undefined ? undefined : JSON.stringify(value),
-    issue?.message ?? 'a valid rule config',
+    checked.problem.allowed,
   );
 }
 
@@ -233,14 +232,14 @@ export interface KindParts<C> {
 }
 
 /**
- * A kind from its schema and parts: `create` checks the scope and the parameters (a ConfigError
- * names `memory.<id>.<field>`) and builds the instance with {@link ruleFromTracker}.
+ * A kind from its parameters' validator and parts: `create` checks the scope and the parameters (a
+ * ConfigError names `memory.<id>.<field>`) and builds the instance with {@link ruleFromTracker}.
  */
-export function defineKind<S extends z.ZodType<Record<string, unknown> & { model?: ModelName }>>(
+export function defineKind<S extends Validator<Record<string, unknown> & { model?: ModelName }>>(
   name: RuleKindName,
   scopes: readonly RuleScopeKind[],
   paramsSchema: S,
-  parts: KindParts<z.output<S>>,
+  parts: KindParts<Valid<S>>,
 ): MemoryRuleKind {
   const kind = { name, scopes };
   return {
@@ -266,16 +265,17 @@ export function defineKind<S extends z.ZodType<Record<string, unknown> & { model
 
 /** Parameters every windowed win-rate kind shares: `minTrades` of the last `windowTrades`, and the model of a model scope. */
 export const windowParams = {
-  model: z.enum(['continuation', 'reversal']).optional(),
-  windowTrades: z.int().min(1).max(500),
-  minTrades: z.int().min(1).max(500),
+  model: optional(oneOf(['continuation', 'reversal'])),
+  windowTrades: integer(1, 500),
+  minTrades: integer(1, 500),
 };
 
-/** The window's refinement: the minimum fits in the window. */
-export const minFitsWindow: [(c: { minTrades: number; windowTrades: number }) => boolean, { message: string; path: string[] }] = [
-  (c) => c.minTrades <= c.windowTrades,
-  { message: 'minTrades ≤ windowTrades', path: ['minTrades'] },
-];
+/** The window's rule: the minimum fits in the window. */
+export const minFitsWindow: Rule<{ readonly minTrades: number; readonly windowTrades: number }> = {
+  test: (c) => c.minTrades <= c.windowTrades,
+  allowed: 'minTrades ≤ windowTrades',
+  path: ['minTrades'],
+};
 
 /** `Omit` over each member of a union, so the members stay apart. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DataError } from '../../domain/errors.js';
+import { arrayOf, describeProblem, map, matching, number, openObject, optional, string, union, type Valid } from '../validate/index.js';
 
 /**
  * The exchange rules that shape an order on one symbol, from Binance `exchangeInfo` filters.
@@ -30,36 +30,33 @@ export const BACKTEST_DEFAULT_FILTERS: SymbolFilters = Object.freeze({
 });
 
 /** Binance sends sizes as decimal strings ("0.00100000"); numbers are accepted too. */
-const decimalText = z.union([
-  z.string().regex(/^\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number),
-  z.number().nonnegative(),
-]);
+const decimalText = union([map(matching(/^\d+(\.\d+)?([eE][-+]?\d+)?$/), Number), number(0)], 'a decimal ≥ 0, as text or a number');
 
 const filterSchemas = {
-  PRICE_FILTER: z.looseObject({ tickSize: decimalText }),
-  LOT_SIZE: z.looseObject({ stepSize: decimalText, minQty: decimalText }),
+  PRICE_FILTER: openObject({ tickSize: decimalText }),
+  LOT_SIZE: openObject({ stepSize: decimalText, minQty: decimalText }),
   // Futures name the field `notional`; spot's MIN_NOTIONAL calls it `minNotional`.
-  MIN_NOTIONAL: z.looseObject({ notional: decimalText.optional(), minNotional: decimalText.optional() }),
+  MIN_NOTIONAL: openObject({ notional: optional(decimalText), minNotional: optional(decimalText) }),
 } as const;
 
-const symbolEntrySchema = z.looseObject({
-  symbol: z.string(),
-  filters: z.array(z.looseObject({ filterType: z.string() })),
+const symbolEntrySchema = openObject({
+  symbol: string(),
+  filters: arrayOf(openObject({ filterType: string() })),
 });
 
 /** The part of an exchangeInfo `symbols[]` entry this module reads. */
-export type ExchangeInfoSymbol = z.input<typeof symbolEntrySchema>;
+export type ExchangeInfoSymbol = Valid<typeof symbolEntrySchema>;
 
 function filterOf<K extends keyof typeof filterSchemas>(
   symbol: string,
   filters: ReadonlyArray<{ filterType: string }>,
   type: K,
-): z.output<(typeof filterSchemas)[K]> | undefined {
+): Valid<(typeof filterSchemas)[K]> | undefined {
   const raw = filters.find((f) => f.filterType === type);
   if (raw === undefined) return undefined;
-  const parsed = filterSchemas[type].safeParse(raw);
-  if (!parsed.success) throw new DataError('shape', `${symbol} ${type}: ${parsed.error.message}`);
-  return parsed.data as z.output<(typeof filterSchemas)[K]>;
+  const checked = filterSchemas[type].check(raw);
+  if (!checked.ok) throw new DataError('shape', `${symbol} ${type}: ${describeProblem(checked.problem)}`);
+  return checked.value as Valid<(typeof filterSchemas)[K]>;
 }
 
 /**
@@ -68,9 +65,9 @@ function filterOf<K extends keyof typeof filterSchemas>(
  * so the caller drops that symbol and keeps the rest.
  */
 export function parseSymbolFilters(entry: unknown): SymbolFilters {
-  const parsed = symbolEntrySchema.safeParse(entry);
-  if (!parsed.success) throw new DataError('shape', `exchangeInfo symbol: ${parsed.error.message}`);
-  const { symbol, filters } = parsed.data;
+  const checked = symbolEntrySchema.check(entry);
+  if (!checked.ok) throw new DataError('shape', `exchangeInfo symbol: ${describeProblem(checked.problem)}`);
+  const { symbol, filters } = checked.value;
   const price = filterOf(symbol, filters, 'PRICE_FILTER');
   const lot = filterOf(symbol, filters, 'LOT_SIZE');
   if (price === undefined || lot === undefined) {

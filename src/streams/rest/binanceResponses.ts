@@ -1,48 +1,50 @@
-import { z } from 'zod';
+import { arrayOf, describeProblem, number, numeric, object, openObject, string, withDefault, type Valid, type Validator } from '../../core/validate/index.js';
 import { DataError, type Interval, type Kline } from '../../domain/index.js';
 
-const rateLimitSchema = z.object({
-  rateLimitType: z.string(),
-  interval: z.string(),
-  intervalNum: z.number(),
-  limit: z.number(),
+const rateLimitSchema = object({
+  rateLimitType: string(),
+  interval: string(),
+  intervalNum: number(),
+  limit: number(),
 });
 
-const exchangeSymbolSchema = z.object({
-  symbol: z.string(),
-  contractType: z.string(),
-  status: z.string(),
-  baseAsset: z.string(),
-  quoteAsset: z.string(),
+const exchangeSymbolSchema = object({
+  symbol: string(),
+  contractType: string(),
+  status: string(),
+  baseAsset: string(),
+  quoteAsset: string(),
   /** PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL, …: kept whole for sizing (see core/risk/symbolFilters). */
-  filters: z.array(z.looseObject({ filterType: z.string() })).default([]),
+  filters: withDefault(arrayOf(openObject({ filterType: string() })), []),
 });
 
-const exchangeInfoSchema = z.object({
-  rateLimits: z.array(rateLimitSchema).default([]),
-  symbols: z.array(exchangeSymbolSchema),
+const exchangeInfoSchema = object({
+  rateLimits: withDefault(arrayOf(rateLimitSchema), []),
+  symbols: arrayOf(exchangeSymbolSchema),
 });
 
-const tickerSchema = z.object({
-  symbol: z.string(),
-  lastPrice: z.coerce.number(),
-  priceChangePercent: z.coerce.number(),
-  quoteVolume: z.coerce.number(),
+const tickerSchema = object({
+  symbol: string(),
+  lastPrice: numeric(),
+  priceChangePercent: numeric(),
+  quoteVolume: numeric(),
 });
 
-const serverTimeSchema = z.object({ serverTime: z.number() });
+const tickersSchema = arrayOf(tickerSchema);
+
+const serverTimeSchema = object({ serverTime: number() });
 
 /** The part of `GET /fapi/v1/exchangeInfo` kline-signals reads (rate limits and symbol status). */
-export type ExchangeInfo = z.infer<typeof exchangeInfoSchema>;
-export type ExchangeSymbol = z.infer<typeof exchangeSymbolSchema>;
-export type RateLimit = z.infer<typeof rateLimitSchema>;
+export type ExchangeInfo = Valid<typeof exchangeInfoSchema>;
+export type ExchangeSymbol = Valid<typeof exchangeSymbolSchema>;
+export type RateLimit = Valid<typeof rateLimitSchema>;
 /** One row of `GET /fapi/v1/ticker/24hr`, numbers parsed. */
-export type Ticker24h = z.infer<typeof tickerSchema>;
+export type Ticker24h = Valid<typeof tickerSchema>;
 
-function parseWith<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new DataError('shape', `${what}: ${result.error.issues[0]?.message ?? 'bad shape'}`);
-  return result.data;
+function parseWith<T>(schema: Validator<T>, body: unknown, what: string): T {
+  const checked = schema.check(body);
+  if (!checked.ok) throw new DataError('shape', `${what}: ${describeProblem(checked.problem)}`);
+  return checked.value;
 }
 
 export function parseExchangeInfo(body: unknown): ExchangeInfo {
@@ -50,7 +52,7 @@ export function parseExchangeInfo(body: unknown): ExchangeInfo {
 }
 
 export function parseTickers(body: unknown): Ticker24h[] {
-  return parseWith(z.array(tickerSchema), body, 'ticker/24hr');
+  return parseWith(tickersSchema, body, 'ticker/24hr');
 }
 
 export function parseServerTime(body: unknown): number {

@@ -48,6 +48,12 @@ describe('parseSymbolFilters', () => {
     expect(() => parseSymbolFilters(badTick), 'tickSize must be a decimal').toThrow(/PRICE_FILTER/);
     expect(() => parseSymbolFilters({ symbol: 'X' }), 'filters array is required').toThrow(DataError);
   });
+
+  it('names the filter and the field of a malformed entry in one line', () => {
+    const badTick = { ...btcEntry, filters: [{ filterType: 'PRICE_FILTER', tickSize: '-0.1' }, btcEntry.filters[1]] };
+    expect(() => parseSymbolFilters(badTick)).toThrow(/^BTCUSDT PRICE_FILTER: tickSize: expected a decimal ≥ 0, as text or a number$/);
+    expect(() => parseSymbolFilters({ symbol: 'X', filters: [{ filterType: 7 }] })).toThrow(/^exchangeInfo symbol: filters\.0\.filterType: expected a string$/);
+  });
 });
 
 describe('filtersLookup', () => {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { AdjustmentVerdict, VerdictDetail } from '../../../domain/memory.js';
+import { closedObject, integer, number, numberAbove, optional, refine, withDefault } from '../../validate/index.js';
 import { defineKind } from '../rule.js';
 import { drawdownTracker } from '../trackers/drawdown.js';
 
@@ -12,17 +12,19 @@ import { drawdownTracker } from '../trackers/drawdown.js';
 export const kind = defineKind(
   'drawdownCap',
   ['global'],
-  z
-    .strictObject({
-      startingEquity: z.number().min(10).max(1e9).default(1000),
-      aboveDrawdownPct: z.number().positive().max(100),
-      maxSignalsPerDay: z.int().min(0).max(20).optional(),
-      maxRiskPct: z.number().min(0.01).max(5).optional(),
-    })
-    .refine((c) => (c.maxSignalsPerDay === undefined) !== (c.maxRiskPct === undefined), {
-      message: 'exactly one of maxSignalsPerDay and maxRiskPct',
-      path: ['maxSignalsPerDay'],
+  refine(
+    closedObject({
+      startingEquity: withDefault(number(10, 1e9), 1000),
+      aboveDrawdownPct: numberAbove(0, 100),
+      maxSignalsPerDay: optional(integer(0, 20)),
+      maxRiskPct: optional(number(0.01, 5)),
     }),
+    {
+      test: (c) => (c.maxSignalsPerDay === undefined) !== (c.maxRiskPct === undefined),
+      allowed: 'exactly one of maxSignalsPerDay and maxRiskPct',
+      path: ['maxSignalsPerDay'],
+    },
+  ),
   {
     facts: (c) =>
       c.maxSignalsPerDay === undefined

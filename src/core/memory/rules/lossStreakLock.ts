@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { closedObject, integer, numberAbove, oneOf, optional } from '../../validate/index.js';
 import { defineKind, HOUR_MS, lockCodeOfScope, scopeOfTrade, titleOfScope } from '../rule.js';
 import { lossStreakLockTracker } from '../trackers/lossStreakLock.js';
 
@@ -9,10 +9,10 @@ import { lossStreakLockTracker } from '../trackers/lossStreakLock.js';
 export const kind = defineKind(
   'lossStreakLock',
   ['global', 'symbol', 'model'],
-  z.strictObject({
-    model: z.enum(['continuation', 'reversal']).optional(),
-    minLosses: z.int().min(1).max(50),
-    lockHours: z.number().positive().max(720),
+  closedObject({
+    model: optional(oneOf(['continuation', 'reversal'])),
+    minLosses: integer(1, 50),
+    lockHours: numberAbove(0, 720),
   }),
   {
     facts: (c, scope) => ({

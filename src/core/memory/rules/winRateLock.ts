@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { closedObject, number, numberAbove, optional, refine } from '../../validate/index.js';
 import { defineKind, HOUR_MS, lockCodeOfScope, minFitsWindow, scopeOfTrade, titleOfScope, windowParams, type RuleTracker } from '../rule.js';
 import { winRateLockTracker } from '../trackers/winRateLock.js';
 import { windowRateTracker } from '../trackers/windowRate.js';
@@ -13,22 +13,25 @@ import { windowRateTracker } from '../trackers/windowRate.js';
 export const kind = defineKind(
   'winRateLock',
   ['global', 'symbol', 'model'],
-  z
-    .strictObject({
+  refine(
+    closedObject({
       ...windowParams,
-      belowWinRatePct: z.number().min(0).max(100).optional(),
-      lockHours: z.number().positive().max(720).optional(),
-      aboveWinRatePct: z.number().min(0).max(100).optional(),
-    })
-    .refine(...minFitsWindow)
-    .refine((c) => (c.belowWinRatePct === undefined) !== (c.aboveWinRatePct === undefined), {
-      message: 'exactly one of belowWinRatePct (a lock) and aboveWinRatePct (a notice)',
-      path: ['belowWinRatePct'],
-    })
-    .refine((c) => (c.belowWinRatePct === undefined) === (c.lockHours === undefined), {
-      message: 'lockHours with belowWinRatePct, and only with it',
-      path: ['lockHours'],
+      belowWinRatePct: optional(number(0, 100)),
+      lockHours: optional(numberAbove(0, 720)),
+      aboveWinRatePct: optional(number(0, 100)),
     }),
+    minFitsWindow,
+    {
+      test: (c) => (c.belowWinRatePct === undefined) !== (c.aboveWinRatePct === undefined),
+      allowed: 'exactly one of belowWinRatePct (a lock) and aboveWinRatePct (a notice)',
+      path: ['belowWinRatePct'],
+    },
+    {
+      test: (c) => (c.belowWinRatePct === undefined) === (c.lockHours === undefined),
+      allowed: 'lockHours with belowWinRatePct, and only with it',
+      path: ['lockHours'],
+    },
+  ),
   {
     facts: (c, scope) => {
       const window = { windowTrades: c.windowTrades, minTrades: c.minTrades };

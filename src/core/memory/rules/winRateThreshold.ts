@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { closedObject, integer, number, refine } from '../../validate/index.js';
 import { defineKind, minFitsWindow, scopeOfTrade, titleOfScope, windowParams } from '../rule.js';
 import { windowRateTracker } from '../trackers/windowRate.js';
 
@@ -11,9 +11,7 @@ import { windowRateTracker } from '../trackers/windowRate.js';
 export const kind = defineKind(
   'winRateThreshold',
   ['global', 'symbol', 'model'],
-  z
-    .strictObject({ ...windowParams, belowWinRatePct: z.number().min(0).max(100), thresholdAdd: z.int().min(0).max(45) })
-    .refine(...minFitsWindow),
+  refine(closedObject({ ...windowParams, belowWinRatePct: number(0, 100), thresholdAdd: integer(0, 45) }), minFitsWindow),
   {
     facts: (c, scope) => ({
       title: titleOfScope('lowWinRate', scope), announce: false,
