@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { backtest } from './backtest.js';
-import { cpu } from './cpu.js';
 import { footprint } from './footprint.js';
 import { growth } from './growth.js';
 import { ingest } from './ingest.js';
@@ -18,7 +17,7 @@ import type { Benchmark } from './support/result.js';
 import { round } from './support/stats.js';
 
 /** Every benchmark, in the order they run and appear in docs/BENCHMARKS.md. */
-const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, cpu, footprint, growth, watermark };
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, footprint, growth, watermark };
 
 /**
  * `npm run bench [-- --only name[,name]]`: builds dist/ if src/ changed (the bot is spawned compiled,
