@@ -20,8 +20,8 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   0 late declarations). The floor is the arrival spread of the same closed candles across the 40
   symbols on a bare client (p99 ≈ 21 ms): the merge waits for the last symbol and adds almost
   nothing of its own.
-- **memory: met** (≈ 145 MB at 300 symbols, of which ≈ 85 MB is the process after its imports).
-  CandleRing stores 60 bytes a candle on typed arrays.
+- **memory: met** (the windows of 300 symbols: features only since the windows keep no candles;
+  see footprint for the real process).
 - **startup: met** (warm ≈ 1.5 s for 40 symbols; cold ≈ 3.5 s, bound by REST weight). The bot runs
   compiled (dist/, plain node): the \`--help\` floor is ≈ 30–35 ms against ≈ 150–230 ms through the
   tsx loader, A/B in one session at load ≈ 5 (warm 1.1–1.5 s compiled, 1.4–2.5 s with tsx).
@@ -48,15 +48,26 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   (≈ 10 % on inserts, within noise). The floor is ≈ 80 % CSV loading (\`loadSeries\`, strict and
   gap-aware); a faster loader would shorten a user's backtest but lower the ratio, since both sides
   load the same.
-- **cpu: not met: ≈ 3.8–7 % of a core across runs against a floor of ≈ 2.2–3.1 %** for a bare \`ws\`
-  client that only counts the same 900 streams' frames: the floor alone takes 73–100 % of the goal
-  before the bot does anything, and the bot costs ≈ 1.7–2.3 × its floor. Per-thread \`/proc\` readings of the bot: the main thread is ≈ 90 % of its CPU; a \`--cpu-prof\`
-  puts its JavaScript at ≈ 2 % of the wall (GC ≈ 10 % of that, the forming-frame pattern, the Rx hops
-  of the socket layer, \`Buffer.toString\`), the rest is the socket reads in libuv and the kernel that
-  the floor pays too. This round: \`ws\` no longer validates UTF-8 (invalid text is now a counted bad
-  frame instead of a closed shard, and saves a pass per frame). Larger shards
-  (WS_MAX_STREAMS_PER_CONN=200: 5 connections instead of 18) measured ≈ 10 % less CPU, not enough to close
-  the gap; the default stays 50 as ARCHITECTURE.md sets it.
+- **footprint (the real bot, compiled, as an operator runs it): 600 symbols met on RSS (≈ 127–129 MB,
+  goal ≤ 150; it was 320 MB under tsx with the candle rings), not on CPU (≈ 1.40–1.46 × the bare
+  \`ws\` client, goal 1.3) nor on warm start (≈ 13–20 s, goal 5 s); 40 symbols not met on RSS
+  (≈ 92 MB, goal 80; it was 157 MB).** What the memory was: (1) 500 candles per series in typed
+  arrays nobody read (34 KB a series, 61 MB at 600 symbols): gone, the windows keep tallies and the
+  indicator state; (2) the warm-up's replayed candles promoted to V8's old space, which a live bot
+  allocating only short-lived frames never collected again (heap used 120–133 MB against ≈ 40 MB
+  live after a forced collection): \`run\` sets \`--optimize-for-size\` with a 50 % growth step (the
+  size flag alone ran a compacting collection every ≈ 15 s, ≈ 0.5 s of GC a minute; with the growth
+  step ≈ 0.2 s); (3) tsx in the process (the compiled build); (4) zod (≈ 3 MB heap, 5–7 MB RSS). At
+  40 symbols what is left is the floor of the process itself: 43 MB of node's own binary pages
+  (a bare node is 31 MB of them and 40 MB RSS), ≈ 24 MB of V8 heap of which ≈ 14 MB is the compiled
+  code and sources of the dependencies (axios alone adds ≈ 12 MB RSS on import, telegraf with
+  node-fetch's URL tables a few more), ≈ 12 MB of malloc (SQLite, OpenSSL, ICU); the data of 40
+  symbols is well under 1 MB. The CPU over the floor (≈ 2.5 % of a core at 600 symbols) is, by a
+  \`--cpu-prof\` of the live minute: GC ≈ 0.3–0.8 %, the forming-frame pattern ≈ 0.2 %, the Rx
+  hops of the socket layer ≈ 0.3 %, \`Buffer.toString\` ≈ 0.1 %; the rest is outside JavaScript.
+  The warm start replays 500 candles per series from SQLite through the indicators (900,000 at
+  600 symbols) and asks the server time once per series; reaching 5 s needs the indicator state
+  persisted with the candles instead of replayed, which is not built.
 - **growth 40 → 300 symbols (× 7.5)**: warm start × 3.6, window memory × 9 (per-series features
   dominate over the fixed baseline), ingest rate flat (the per-frame cost does not depend on the
   number of symbols).

@@ -17,6 +17,7 @@ const SETTLE_MS = 60_000;
 const MEASURE_MS = 60_000;
 const STREAMS_PER_CONN = 50;
 const LIVE_TIMEOUT_MS = 240_000;
+const COLD_TIMEOUT_MS = 400_000;
 
 /** A bare `ws` client on the same streams as the bot that only counts frames: the CPU floor. */
 function startFloorClient(sim: Simulator, symbols: number, seconds: number): { pid: number; result: Promise<{ frames: number }> } {
@@ -82,12 +83,47 @@ export async function measureLiveFootprint(watched: number | 'all'): Promise<Liv
   }
 }
 
-/** Benchmark `footprint`: the real bot at the default 40 symbols and at the whole market of 600. */
+export interface ColdStart {
+  readonly coldStartMs: number;
+  readonly restRequests: number;
+  readonly restWeightSent: number;
+  readonly http429: number;
+  readonly http418: number;
+  readonly rssMbAtLive: number;
+}
+
+/**
+ * The whole market from an empty database: every series' 500 candles over REST against the
+ * simulator's real 2,400-a-minute weight budget, until every window holds its newest closed candle.
+ */
+export async function measureColdStart(): Promise<ColdStart> {
+  const sim = await startSimulator({ data: exampleDataset(), symbols: MARKET_SYMBOLS, speed: 1 });
+  try {
+    return await withTempDir('coldstart', async (dir) => {
+      const { bot, msToLive, httpPort } = await startLiveBot(sim, dir, MARKET_SYMBOLS, COLD_TIMEOUT_MS, 'all');
+      try {
+        const rest = sim.stats().rest;
+        return {
+          coldStartMs: round(msToLive), restRequests: rest.requests,
+          restWeightSent: (await metricValue(httpPort, 'kline_signals_rest_weight_sent_total')) ?? Number.NaN,
+          http429: rest.status429, http418: rest.status418, rssMbAtLive: await rssMb(bot.pid),
+        };
+      } finally {
+        await bot.stop();
+      }
+    });
+  } finally {
+    await sim.close();
+  }
+}
+
+/** Benchmark `footprint`: the real bot at the default 40 symbols and at the whole market of 600, warm and cold. */
 export async function footprint(): Promise<BenchResult> {
   const small = await measureLiveFootprint(40);
   const whole = await measureLiveFootprint('all');
+  const cold = await measureColdStart();
   return {
-    figures: { market: MARKET_SYMBOLS, bot40: small, botAll: whole },
+    figures: { market: MARKET_SYMBOLS, bot40: small, botAll: whole, coldAll: cold },
     rows: [
       { figure: 'footprint RSS, 40 symbols, MB', value: small.rssMb, goal: '≤ 80 MB', met: small.rssMb <= 80 },
       { figure: 'footprint heap used, 40 symbols, MB', value: small.heapUsedMb, goal: '—', met: null },
@@ -96,9 +132,12 @@ export async function footprint(): Promise<BenchResult> {
       { figure: `footprint heap used, all ${whole.watchedSymbols} symbols, MB`, value: whole.heapUsedMb, goal: '—', met: null },
       { figure: `footprint CPU % of a core, all ${whole.watchedSymbols} symbols`, value: whole.botCpuPctOfCore, floor: whole.floorCpuPctOfCore, goal: '≤ 1.3 × floor', met: whole.cpuRatio <= 1.3 },
       { figure: `footprint warm start, all ${whole.watchedSymbols} symbols, ms`, value: whole.warmStartMs, goal: '≤ 5000 ms', met: whole.warmStartMs <= 5000 },
+      { figure: `footprint cold start, all ${MARKET_SYMBOLS} symbols, ms`, value: cold.coldStartMs, goal: '≤ 180000 ms', met: cold.coldStartMs <= 180_000 },
+      { figure: 'footprint cold start REST weight sent / 429 + 418 answers', value: `${cold.restWeightSent} / ${cold.http429 + cold.http418}`, goal: 'no 429', met: cold.http429 + cold.http418 === 0 },
     ],
     notes: [
       `The bot is \`kline-signals run\` as an operator starts it, against the simulator (in the benchmark process) with ${MARKET_SYMBOLS} symbols at speed 1, forming updates every 250 ms per stream; it starts warm on a database prepopulated with 500 candles per series. Live = every window holds its newest closed candle (/metrics). RSS (/proc/<pid>/status) and heap used (/metrics) are read ${SETTLE_MS / 1000} s after live; CPU (/proc/<pid>/stat, user + system) over the following ${MEASURE_MS / 1000} s.`,
+      `Cold start: the same market from an empty database, the simulator enforcing Binance's 2,400-a-minute REST weight; live as above; the weight is the bot's own count (/metrics), the 429/418 answers the simulator's.`,
       `Floor: a child \`ws\` client (bench/children/countFrames.ts) on the same streams in shards of ${STREAMS_PER_CONN}, counting frames, measured over the same minute.`,
     ],
   };
