@@ -9,8 +9,6 @@ import type { DataError } from '../domain/errors.js';
 import type { HaltStatus, SymbolHalt } from '../domain/halt.js';
 import { normaliseFixedSymbols, reviewTradingStatus, selectPool } from '../core/universe/index.js';
 import { seriesRequests, type BackfillRequest } from '../core/candles/backfillPlan.js';
-import type { SeriesNotice } from '../core/candles/gateInput.js';
-import { WarmUpProgress } from '../core/candles/warmUpProgress.js';
 import { isFormingFrame, parseKline } from '../operators/parseKline.js';
 import { seriesGate } from '../operators/seriesGate.js';
 import { CandleWriter } from './candleWriter.js';
@@ -19,12 +17,10 @@ import type { BinanceRest, ExchangeInfo } from './binanceRest.js';
 import { backfillRest } from './backfillRest.js';
 import { createKlineSocketStats, klineSockets, type KlineSocketStats, type SocketEvent } from './klineSockets.js';
 import { universe } from './universe.js';
+import { warmUpLog } from './warmUpLog.js';
 import { createIngestCounters, type IngestCounters } from './ingestCounters.js';
 
 type FrameEvent = Extract<SocketEvent, { type: 'frame' }>;
-
-/** A long warm-up (the whole market's cold start takes minutes) says how far it is this often. */
-const WARM_UP_LOG_EVERY_MS = 10_000;
 
 export interface MarketDataDeps {
   readonly rest: BinanceRest;
@@ -188,26 +184,7 @@ export function marketData(deps: MarketDataDeps): MarketData {
       }),
     );
 
-    const progress = new WarmUpProgress();
-    let lastProgressLogMs = 0;
-    const logProgress = (input: SeriesNotice): void => {
-      const nowMs = deps.scheduler.now();
-      const event = progress.take(input, nowMs);
-      if (event === 'started') lastProgressLogMs = nowMs;
-      if (event === 'finished') {
-        const f = progress.figures(nowMs);
-        log.info({ symbols: f.symbolsTotal, series: f.seriesTotal, seconds: Math.round(f.elapsedMs / 100) / 10, restWeightTotal: deps.rest.stats().weightSentTotal }, 'warm-up done');
-      } else if (progress.running && nowMs - lastProgressLogMs >= WARM_UP_LOG_EVERY_MS) {
-        lastProgressLogMs = nowMs;
-        const f = progress.figures(nowMs);
-        const rest = deps.rest.stats();
-        log.info({
-          symbolsReady: f.symbolsReady, symbols: f.symbolsTotal, seriesDone: f.seriesDone, series: f.seriesTotal,
-          secondsLeft: f.remainingMs === undefined ? undefined : Math.round(f.remainingMs / 1000),
-          restWeightThisMinute: rest.weightUsed, restWeightLimit: rest.weightLimit,
-        }, 'warming up');
-      }
-    };
+    const logProgress = warmUpLog(log, deps.rest, deps.scheduler);
     const backfilled$ = backfill(requests, { rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger }).pipe(
       tap((input) => {
         if (!('kind' in input)) counters.backfilledCandles += 1;
