@@ -5,6 +5,8 @@ import { MANUAL_PAUSE_RULE } from '../core/memory/snapshot.js';
 import type { Repos } from '../sinks/sqlite/repos.js';
 import type { BotQueries } from '../sinks/telegram/commands.js';
 import type { StatsSnapshot, StatusSnapshot } from '../sinks/telegram/templates/commandReplies.js';
+import { dailyTallies, performanceOf, positionFigures, type MarkPrice } from '../core/outcome/positionFigures.js';
+import type { OpenPosition } from '../sinks/telegram/templates/positionReplies.js';
 
 const DAY_MS = 86_400_000;
 /** The latest time a JavaScript Date can hold: a pause "until /resume". */
@@ -17,13 +19,17 @@ export interface BotQueriesDeps {
   readonly symbolsWatched: () => number;
   readonly heldChats: () => readonly string[];
   readonly logger: Logger;
+  /** ACCOUNT_BALANCE: where /daily's equity starts. */
+  readonly startingEquity: number;
+  /** The newest price the bot has for a symbol (see {@link markPriceOf}). */
+  readonly markPrice: (symbol: string) => MarkPrice | undefined;
 }
 
 /**
  * What the Telegram commands read and steer, answered from SQLite and the live desk. A pause is
  * the memory's manual lock in event time (the latest candle's end), persisted with the other locks.
  */
-export function createBotQueries({ repos, desk, startedAtMs, symbolsWatched, heldChats, logger }: BotQueriesDeps): BotQueries {
+export function createBotQueries({ repos, desk, startedAtMs, symbolsWatched, heldChats, logger, startingEquity, markPrice }: BotQueriesDeps): BotQueries {
   const saveLocks = repos.db.transaction(() => repos.memory.saveSnapshot(desk.memory.snapshot()));
   const nowEventMs = () => desk.memoryState.asOfMs;
   return {
@@ -50,6 +56,12 @@ export function createBotQueries({ repos, desk, startedAtMs, symbolsWatched, hel
         signalsSent: signals.filter((s) => s.status === 'sent').length, signalsBlocked: signals.filter((s) => s.status === 'blocked').length,
       };
     },
+    openPositions: () => openPositions(desk, markPrice),
+    performance(days) {
+      const sinceMs = nowEventMs() - days * DAY_MS;
+      return performanceOf(repos.trades.closedTrades().filter((t) => t.exitTimeMs > sinceMs));
+    },
+    daily: (days) => dailyTallies(repos.trades.closedTrades(), startingEquity, nowEventMs(), days),
     memory: () => desk.memoryState.verdicts,
     pause(untilMs) {
       desk.memory.setManualPause(untilMs ?? FOREVER_MS, nowEventMs());
@@ -64,4 +76,15 @@ export function createBotQueries({ repos, desk, startedAtMs, symbolsWatched, hel
       logger.info('signals resumed by command');
     },
   };
+}
+
+/** The desk's open trades, oldest first, each marked to the newest price of its symbol (none yet: no figures). */
+export function openPositions(desk: SignalDesk, markPrice: (symbol: string) => MarkPrice | undefined): OpenPosition[] {
+  const feeBps = desk.config.outcome.feeBps;
+  return [...desk.openTrades.values()]
+    .sort((a, b) => a.openedAtMs - b.openedAtMs || a.symbol.localeCompare(b.symbol))
+    .map((trade) => {
+      const mark = markPrice(trade.symbol);
+      return mark === undefined ? { trade } : { trade, figures: positionFigures(trade, mark, feeBps) };
+    });
 }

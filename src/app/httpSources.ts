@@ -4,6 +4,7 @@ import type { Outcome } from '../domain/trade.js';
 import type { EquityPoint, HttpSources, MetricsCounters } from '../sinks/http/sources.js';
 import { percentile } from '../core/percentile.js';
 import type { App } from './startApp.js';
+import { openPositions } from './botQueries.js';
 
 /**
  * The HTTP server's view of the running bot: health from the shards' freshness and SQLite,
@@ -47,7 +48,7 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
       universe: [...app.universe()].sort(), profile: app.config.MODEL_PROFILE,
       stoppedTrading: [...market.halted()].map(([symbol, status]) => ({ symbol, status })),
     }),
-    openTrades: () => [...desk.openTrades.values()],
+    openTrades: () => openPositions(desk, app.markPrice).map(({ trade, figures }) => (figures === undefined ? trade : { ...trade, figures })),
     recentSignals: (limit) => repos.signals.recent(limit),
     recentTrades: (limit) => repos.trades.recentClosed(limit),
     memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50) }),
@@ -66,12 +67,21 @@ function badFramesByKind(parsed: ReadonlyMap<string, number>, binaryFrames: numb
   return byKind;
 }
 
-function equityCurve(start: number, trades: readonly { exitTimeMs: number; pnl: number }[]): EquityPoint[] {
+/**
+ * Paper equity after each closed trade (exit order), preceded by the starting balance at the moment
+ * the first of them opened: the curve starts at ACCOUNT_BALANCE, not at the first result. No trade, no curve.
+ */
+export function equityCurve(start: number, trades: readonly { openedAtMs: number; exitTimeMs: number; pnl: number }[]): EquityPoint[] {
+  if (trades.length === 0) return [];
   let equity = start;
   let peak = start;
-  return trades.map((t) => {
-    equity += t.pnl;
-    peak = Math.max(peak, equity);
-    return { tMs: t.exitTimeMs, equity, drawdownPct: peak > 0 ? ((peak - equity) / peak) * 100 : 0 };
-  });
+  const firstOpenMs = Math.min(...trades.map((t) => t.openedAtMs));
+  return [
+    { tMs: firstOpenMs, equity: start, drawdownPct: 0 },
+    ...trades.map((t) => {
+      equity += t.pnl;
+      peak = Math.max(peak, equity);
+      return { tMs: t.exitTimeMs, equity, drawdownPct: peak > 0 ? ((peak - equity) / peak) * 100 : 0 };
+    }),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import { LATE_AFTER_MS, type Lateness } from '../domain/lateness.js';
+import type { MarkPrice } from '../core/outcome/positionFigures.js';
 
 /**
  * The market's time as the bot can tell it: the newest candle end delivered by any series, moved
@@ -11,7 +12,7 @@ import { LATE_AFTER_MS, type Lateness } from '../domain/lateness.js';
 export class MarketClock {
   private newestEndMs: number | undefined;
   private seenAtMs = 0;
-  private readonly lastClose = new Map<string, number>();
+  private readonly lastClose = new Map<string, MarkPrice>();
 
   constructor(private readonly scheduler: SchedulerLike) {}
 
@@ -22,7 +23,11 @@ export class MarketClock {
       this.newestEndMs = endMs;
       this.seenAtMs = this.scheduler.now();
     }
-    if (k.interval === '30m') this.lastClose.set(k.symbol, k.close);
+    if (k.interval === '30m') {
+      // Candles may arrive out of order (backfill, a late shard): keep the newest.
+      const known = this.lastClose.get(k.symbol);
+      if (known === undefined || endMs >= known.asOfMs) this.lastClose.set(k.symbol, { price: k.close, asOfMs: endMs });
+    }
   }
 
   /** The market's time now; undefined before the first candle. */
@@ -35,7 +40,15 @@ export class MarketClock {
     const nowMs = this.nowMs();
     const closedAtMs = klineEndMs(k);
     if (nowMs === undefined || nowMs - closedAtMs <= LATE_AFTER_MS) return undefined;
-    return { lateByMs: nowMs - closedAtMs, closedAtMs, lastPrice: this.lastClose.get(k.symbol) ?? k.close };
+    return { lateByMs: nowMs - closedAtMs, closedAtMs, lastPrice: this.lastClose.get(k.symbol)?.price ?? k.close };
+  }
+
+  /**
+   * The newest closed 30m close delivered for `symbol` and its candle's end: the price /open and the
+   * dashboard mark trades to. Forming candles are not parsed (the hot path's budget), so this is it.
+   */
+  markPrice(symbol: string): MarkPrice | undefined {
+    return this.lastClose.get(symbol);
   }
 
   /** A symbol left the universe. */

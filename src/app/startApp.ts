@@ -3,7 +3,8 @@ import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type Sche
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config/index.js';
-import type { Kline } from '../domain/kline.js';
+import { klineEndMs, type Kline } from '../domain/kline.js';
+import type { MarkPrice } from '../core/outcome/positionFigures.js';
 import type { ModelName } from '../domain/signal.js';
 import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
 import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
@@ -47,6 +48,8 @@ export interface App {
   /** The event-time merge's watermark and late symbols. */
   readonly watermark: WatermarkStats;
   readonly startedAtMs: number;
+  /** The newest price of a symbol: its last closed 30m close (delivered, else stored). */
+  markPrice(symbol: string): MarkPrice | undefined;
   /** Symbols watched now. */
   universe(): ReadonlySet<string>;
   /** Stops in reverse order of creation; resolves when everything is closed. */
@@ -112,6 +115,13 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS,
     },
   });
+  // Before the first candle after a restart, the last 30m close stored is the newest price there is.
+  const markPrice = (symbol: string): MarkPrice | undefined => {
+    const seen = clock.markPrice(symbol);
+    if (seen !== undefined) return seen;
+    const stored = repos.candles.recent(symbol, '30m', 1)[0];
+    return stored === undefined ? undefined : { price: stored.close, asOfMs: klineEndMs(stored) };
+  };
   const summaries = new DailySummaries((dayStartMs) => {
     if (writer.writeDailySummary(dayStartMs) > 0) sender.notify();
   });
@@ -174,12 +184,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN!, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
     const queries = createBotQueries({
       repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
+      startingEquity: config.ACCOUNT_BALANCE, markPrice,
     });
     const enqueueReply: EnqueueReply = ({ key, chatId: to, html }) => {
       enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
       sender.notify();
     };
-    const commandDeps = { ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, scheduler, logger, secrets, enqueueReply };
+    const commandDeps = {
+      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
+    };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(
       (stop) => {
@@ -190,7 +203,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   }
 
   return {
-    config, repos, desk, rest, market, sender, watermark, startedAtMs,
+    config, repos, desk, rest, market, sender, watermark, startedAtMs, markPrice,
     universe: () => watched,
     async close(drainDeadlineMs, reason = 'stop') {
       subscriptions.unsubscribe();

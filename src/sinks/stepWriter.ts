@@ -4,6 +4,7 @@ import type { Kline } from '../domain/kline.js';
 import type { Lateness, LateSignalPolicy } from '../domain/lateness.js';
 import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
+import type { ClosedTrade } from '../domain/trade.js';
 import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
@@ -138,7 +139,7 @@ export class StepWriter {
     const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules } : undefined;
     if (step.closedTrade) {
       repos.trades.close(step.closedTrade);
-      if (ctx) messages += this.enqueue(step, `trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
+      if (ctx) messages += this.enqueue(step, `trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx), signalKey(step.closedTrade.signalId));
     }
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
@@ -148,13 +149,16 @@ export class StepWriter {
         this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'late signal recorded, not sent (LATE_SIGNALS=skip)');
         continue;
       }
-      messages += this.enqueue(step, `signal:${id}`, 'signal', renderSignal(signal, ctx, late));
+      // Sized at the equity after this candle's close (the desk's now): the risk the rounded quantity really takes.
+      messages += this.enqueue(step, signalKey(id), 'signal', renderSignal(signal, ctx, late, { equityUsdt: desk.equityUsdt }));
     }
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
       // A rule that does not announce (a win-rate threshold: it toggles often) is stored and logged only.
-      for (const e of step.memoryEvents) if (announces(rules, e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      for (const e of step.memoryEvents) {
+        if (announces(rules, e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, step.closedTrade));
+      }
     }
     return messages;
   }
@@ -179,23 +183,25 @@ export class StepWriter {
     }
     if (closedTrade) {
       repos.trades.close(closedTrade);
-      if (ctx) messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx));
+      if (ctx) messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx), signalKey(closedTrade.signalId));
     }
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
-      for (const e of step.memoryEvents) if (announces(this.rules, e.verdict.rule) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      for (const e of step.memoryEvents) {
+        if (announces(this.rules, e.verdict.rule) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, closedTrade));
+      }
     }
     return messages;
   }
 
   /** Puts one message in the outbox (only called when there is one); returns 1 if it was new. */
-  private enqueue(step: CandleStep, key: string, kind: string, text: string): number {
-    return this.enqueueAt(klineEndMs(step.kline), key, kind, text);
+  private enqueue(step: CandleStep, key: string, kind: string, text: string, replyToKey?: string): number {
+    return this.enqueueAt(klineEndMs(step.kline), key, kind, text, replyToKey);
   }
 
-  private enqueueAt(createdAtMs: number, key: string, kind: string, text: string): number {
+  private enqueueAt(createdAtMs: number, key: string, kind: string, text: string, replyToKey?: string): number {
     const outbox = this.deps.outbox!;
-    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs });
+    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs, replyToKey: replyToKey ?? null });
   }
 
   private logHalt(step: HaltStep): void {
@@ -226,6 +232,19 @@ export class StepWriter {
 
 function isEmptyStep(step: CandleStep): boolean {
   return step.closedTrade === null && step.recorded.length === 0 && step.opened.length === 0 && step.memoryEvents.length === 0;
+}
+
+/** The outbox key of a signal's message: what its trade's result and memory events reply to. */
+export function signalKey(signalId: number): string {
+  return `signal:${signalId}`;
+}
+
+/**
+ * The signal a memory event answers: a rule on the symbol of the trade that just closed (its
+ * cooldown, its threshold) belongs in that trade's thread. Global and model rules stand alone.
+ */
+function threadOf(e: MemoryEvent, closed: ClosedTrade | null): string | undefined {
+  return closed !== null && e.verdict.scope.kind === 'symbol' && e.verdict.scope.symbol === closed.symbol ? signalKey(closed.signalId) : undefined;
 }
 
 function memoryKey(e: MemoryEvent): string {

@@ -108,4 +108,22 @@ describe('telegramFake', () => {
     const confirmed = await call(fake, 'getUpdates', { offset: id + 1, timeout: 0 });
     expect(confirmed.body.result, 'offset id + 1 confirms it').toEqual([]);
   });
+
+  it('answers replies like Telegram: reply_parameters or reply_to_message_id, 400 when the message is gone unless allowed', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    const signal = await call(fake, 'sendMessage', { chat_id: 1, text: 'signal' });
+    const id = signal.body.result?.message_id as number;
+    const modern = await call(fake, 'sendMessage', { chat_id: 1, text: 'result', reply_parameters: { message_id: id } });
+    expect(modern.body.result?.reply_to_message?.message_id, 'reply_parameters (Bot API 7.0)').toBe(id);
+    const legacy = await call(fake, 'sendMessage', { chat_id: 1, text: 'legacy', reply_to_message_id: String(id) }, true);
+    expect(legacy.body.ok, 'the older reply_to_message_id, form-encoded').toBe(true);
+    expect(fake.messages.map((m) => m.replyToMessageId), 'recorded').toEqual([undefined, id, id]);
+    const otherChat = await call(fake, 'sendMessage', { chat_id: 2, text: 'x', reply_parameters: { message_id: id } });
+    expect(otherChat.body.description, 'a message of another chat is not found').toBe('Bad Request: message to be replied not found');
+    fake.deleteMessage('1', id);
+    const gone = await call(fake, 'sendMessage', { chat_id: 1, text: 'late', reply_parameters: { message_id: id } });
+    expect([gone.status, gone.body.description], 'deleted').toEqual([400, 'Bad Request: message to be replied not found']);
+    const allowed = await call(fake, 'sendMessage', { chat_id: 1, text: 'late', reply_parameters: { message_id: id, allow_sending_without_reply: true } });
+    expect([allowed.body.ok, allowed.body.result?.reply_to_message], 'allow_sending_without_reply: sent, not as a reply').toEqual([true, undefined]);
+  });
 });

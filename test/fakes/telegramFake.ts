@@ -6,7 +6,11 @@ import { parseTelegramHtml } from '../../src/sinks/telegram/templates/html.js';
 export interface FakeLimits { readonly perChatGapMs: number; readonly groupMax: number; readonly groupWindowMs: number }
 export interface FakeOptions { readonly token: string; readonly limits?: FakeLimits | false }
 /** A message the fake accepted. `text` is what the bot sent, `plainText` what a user would read. */
-export interface FakeMessage { readonly messageId: number; readonly chatId: string; readonly text: string; readonly plainText: string; readonly parseMode?: string; readonly atMs: number }
+export interface FakeMessage {
+  readonly messageId: number; readonly chatId: string; readonly text: string; readonly plainText: string; readonly parseMode?: string; readonly atMs: number;
+  /** The message it was sent as a reply to; unset when not a reply (or the replied-to message was gone and sending without it was allowed). */
+  readonly replyToMessageId?: number;
+}
 export interface FakeRequest { readonly method: string; readonly atMs: number; readonly status: number; readonly chatId?: string; readonly description?: string }
 /** The bot broke a rule: sent too fast to a chat, to a group, or before `retry_after` ran out. */
 export interface FakeViolation { readonly rule: 'per_chat' | 'group' | 'retry_after'; readonly chatId: string; readonly atMs: number }
@@ -22,7 +26,7 @@ export const TELEGRAM_FAKE_LIMITS: FakeLimits = { perChatGapMs: 1000, groupMax: 
 
 /**
  * A Bot API on 127.0.0.1 for tests: `POST /bot<token>/<method>` with JSON, form or query params;
- * getMe, deleteWebhook, long-polling getUpdates, sendMessage (validated like Telegram), setMyCommands.
+ * getMe, deleteWebhook, long-polling getUpdates, sendMessage (validated like Telegram, replies included), setMyCommands.
  * Records every request and message with its time, enforces the rate limits (answering 429 and
  * recording a violation), plays scripted failures, and can stop listening to refuse connections.
  */
@@ -36,6 +40,8 @@ export class TelegramFake {
   private readonly pollers = new Set<() => void>();
   private readonly accepted = new Map<string, number[]>();
   private readonly retryBlocked = new Map<string, number>();
+  /** `chatId:messageId` of every message in a chat (sent or pushed), until deleted: what a reply may point at. */
+  private readonly present = new Set<string>();
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private port = 0;
@@ -65,14 +71,21 @@ export class TelegramFake {
     for (let i = 0; i < times; i += 1) this.failures.push(failure);
   }
 
+  /** A user deletes a message: a later reply to it finds nothing. */
+  deleteMessage(chatId: string, messageId: number): void {
+    this.present.delete(`${chatId}:${messageId}`);
+  }
+
   /** A user writes `text` in a chat; the bot sees it on its next getUpdates. Returns the update id. */
   pushUpdate({ chatId, userId, text }: InjectedMessage): number {
     const updateId = this.nextUpdateId++;
     const command = /^\/\S+/.exec(text);
+    const messageId = this.nextMessageId++;
+    this.present.add(`${chatId}:${messageId}`);
     this.updates.push({
       update_id: updateId,
       message: {
-        message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), text,
+        message_id: messageId, date: Math.floor(Date.now() / 1000), text,
         from: { id: userId, is_bot: false, first_name: `user${userId}` },
         chat: chatId < 0 ? { id: chatId, type: 'supergroup', title: 'group' } : { id: chatId, type: 'private', first_name: `user${userId}` },
         ...(command ? { entities: [{ offset: 0, length: command[0].length, type: 'bot_command' }] } : {}),
@@ -193,12 +206,28 @@ export class TelegramFake {
     if (!parsed.ok) return fail(400, `Bad Request: can't parse entities: ${parsed.error}`);
     if (parsed.text.trim().length === 0) return fail(400, 'Bad Request: message text is empty');
     if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
+    // Bot API 7.0: reply_parameters { message_id, allow_sending_without_reply }; the older top-level
+    // reply_to_message_id / allow_sending_without_reply are still accepted.
+    const reply = replyOf(params);
+    let replyToMessageId: number | undefined;
+    if (reply !== undefined) {
+      if (this.present.has(`${chatId}:${reply.messageId}`)) replyToMessageId = reply.messageId;
+      else if (!reply.allowWithout) return fail(400, 'Bad Request: message to be replied not found');
+    }
     const messageId = this.nextMessageId++;
-    this.messages.push({ messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now });
+    this.present.add(`${chatId}:${messageId}`);
+    this.messages.push({
+      messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now,
+      ...(replyToMessageId === undefined ? {} : { replyToMessageId }),
+    });
     this.accepted.set(chatId, [...(this.accepted.get(chatId) ?? []), now]);
     const chat = chatId.startsWith('-') ? { id: Number(chatId), type: 'supergroup', title: 'group' } : { id: Number(chatId), type: 'private' };
     this.reply(res, 'sendmessage', 200, {
-      ok: true, result: { message_id: messageId, from: this.botUser(), chat, date: Math.floor(now / 1000), text: parsed.text },
+      ok: true,
+      result: {
+        message_id: messageId, from: this.botUser(), chat, date: Math.floor(now / 1000), text: parsed.text,
+        ...(replyToMessageId === undefined ? {} : { reply_to_message: { message_id: replyToMessageId, chat } }),
+      },
     }, chatId);
   }
 
@@ -235,6 +264,15 @@ export class TelegramFake {
     this.requests.push({ method, atMs: Date.now(), status, ...(chatId ? { chatId } : {}), ...(description ? { description } : {}) });
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
+}
+
+/** The message a sendMessage answers, from `reply_parameters` (JSON or, in a form, a JSON string) or the legacy fields. */
+function replyOf(params: Json): { messageId: number; allowWithout: boolean } | undefined {
+  const raw = typeof params.reply_parameters === 'string' ? (JSON.parse(params.reply_parameters) as Json) : (params.reply_parameters as Json | undefined);
+  const truthy = (v: unknown) => v === true || v === 'true';
+  if (raw !== undefined && raw !== null && raw.message_id !== undefined) return { messageId: Number(raw.message_id), allowWithout: truthy(raw.allow_sending_without_reply) };
+  if (params.reply_to_message_id !== undefined) return { messageId: Number(params.reply_to_message_id), allowWithout: truthy(params.allow_sending_without_reply) };
+  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -23,10 +23,10 @@ describe('openDatabase', () => {
     const path = tempDb();
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
     const again = openDatabase(path);
-    expect(schemaVersion(again)).toBe(3);
+    expect(schemaVersion(again)).toBe(MIGRATIONS.length);
     again.close();
   });
 
@@ -43,7 +43,7 @@ describe('openDatabase', () => {
       VALUES (1, 'BTCUSDT', '30m', 'continuation', 'LONG', 100, 95, 110, 1, 1800000, 9000000, 'closed', 3600000, 95, 'LOSS', -1, -5, 995)`).run();
     old.close();
     const db = openDatabase(path);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const [trade] = createRepos(db).trades.closedTrades();
     expect(trade, 'the row is intact').toMatchObject({ signalId: 1, outcome: 'LOSS', pnl: -5 });
     expect(trade?.exitReason, 'no reason').toBeUndefined();

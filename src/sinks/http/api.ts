@@ -1,7 +1,6 @@
-import type { OpenTrade } from '../../domain/trade.js';
 import { evaluateHealth, type ShardHealth } from './health.js';
 import type { DashboardLanguage } from './dashboard/labels.js';
-import type { HttpSources, BotStatus } from './sources.js';
+import type { HttpSources, BotStatus, OpenTradeView } from './sources.js';
 import { wordMemory, wordSignals } from './worded.js';
 
 /** Rows an `?limit=` may ask for, and the count given when it is absent. */
@@ -29,7 +28,7 @@ export interface StatusReport extends BotStatus {
   readonly staleAfterMs: number;
   readonly shards: readonly ShardHealth[];
   readonly openTradeCount: number;
-  readonly openTrades: readonly OpenTrade[];
+  readonly openTrades: readonly OpenTradeView[];
   readonly heldChats: readonly string[];
   /** Symbols declared late by the event-time watermark. */
   readonly lateSymbols: readonly string[];

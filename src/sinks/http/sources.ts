@@ -4,6 +4,10 @@ import type { MemoryEvent, Verdict } from '../../domain/memory.js';
 import type { StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, Side, SignalStatus } from '../../domain/signal.js';
 import type { ClosedTrade, OpenTrade, Outcome } from '../../domain/trade.js';
+import type { PositionFigures } from '../../core/outcome/positionFigures.js';
+
+/** An open trade with its figures at the newest price of its symbol (as /open shows them); none before a first price. */
+export type OpenTradeView = OpenTrade & { readonly figures?: PositionFigures };
 
 /**
  * How fresh one kline socket (shard) is. Ages rather than timestamps, so the HTTP side never has
@@ -100,7 +104,10 @@ export interface MemoryView {
   readonly events: readonly MemoryEvent[];
 }
 
-/** One point of the paper equity curve: equity after a closed trade and its drawdown from the peak. */
+/**
+ * One point of the paper equity curve: equity after a closed trade and its drawdown from the peak.
+ * The first point is ACCOUNT_BALANCE when the first trade opened, so the curve starts where the account did.
+ */
 export interface EquityPoint {
   readonly tMs: number;
   readonly equity: number;
@@ -128,7 +135,7 @@ export interface HttpSources {
   eventTime(): EventTimeView;
   counters(): MetricsCounters;
   status(): BotStatus;
-  openTrades(): readonly OpenTrade[];
+  openTrades(): readonly OpenTradeView[];
   /** Newest first, sent and blocked. */
   recentSignals(limit: number): readonly SignalView[];
   /** Newest first. */

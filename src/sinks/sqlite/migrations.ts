@@ -63,4 +63,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE trades ADD COLUMN exit_reason TEXT;
   CREATE TABLE symbol_halts (symbol TEXT PRIMARY KEY, status TEXT, last_end_ms INTEGER);
   `,
+  // 4: threads: the message id Telegram gave each sent message, and the key of the message a row
+  // replies to (a trade result to its signal), so a reply sent after a restart still finds it
+  `
+  ALTER TABLE outbox ADD COLUMN message_id INTEGER;
+  ALTER TABLE outbox ADD COLUMN reply_to_key TEXT;
+  `,
 ];

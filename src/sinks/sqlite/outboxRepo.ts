@@ -16,6 +16,11 @@ export interface OutboxEntry {
   readonly text: string;
   readonly parseMode: ParseMode;
   readonly createdAtMs: number;
+  /**
+   * Key of the message this one answers in the same chat (`signal:42`): sent as a reply to it once
+   * Telegram gave it a message id. A signal split in parts is answered at its first part.
+   */
+  readonly replyToKey?: string | null;
 }
 
 /** A stored message. */
@@ -26,17 +31,23 @@ export interface OutboxMessage extends OutboxEntry {
   readonly nextAttemptAtMs: number;
   readonly sentAtMs: number | null;
   readonly lastError: string | null;
+  /** The id Telegram gave it when sent (null: not sent, or sent by the console). */
+  readonly messageId: number | null;
+  /** Read with the due messages: the Telegram id of the message at `replyToKey`, once it was sent. */
+  readonly replyToMessageId: number | null;
 }
 
 interface Raw {
   id: number; key: string; chat_id: string; kind: string; text: string; parse_mode: ParseMode; status: OutboxStatus;
   attempts: number; next_attempt_at: number; created_at: number; sent_at: number | null; last_error: string | null;
+  message_id: number | null; reply_to_key: string | null; reply_to_message_id?: number | null;
 }
 
 function toMessage(r: Raw): OutboxMessage {
   return {
     id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
     attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
+    replyToKey: r.reply_to_key, messageId: r.message_id, replyToMessageId: r.reply_to_message_id ?? null,
   };
 }
 
@@ -62,22 +73,27 @@ export class OutboxRepo {
   private readonly byIdStmt;
 
   private readonly sentSinceStmt;
+  private readonly dropReplyStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at)
-       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs)
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey)
        ON CONFLICT (key) DO NOTHING`,
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
     this.dueStmt = db.prepare(
-      `SELECT o.* FROM outbox o
+      `SELECT o.*, (SELECT r.message_id FROM outbox r
+           WHERE r.key IN (o.reply_to_key, o.reply_to_key || '#1') AND r.chat_id = o.chat_id AND r.message_id IS NOT NULL
+           ORDER BY r.id LIMIT 1) AS reply_to_message_id
+       FROM outbox o
        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
          AND o.id = (SELECT MIN(h.id) FROM outbox h WHERE h.status = 'pending' AND h.chat_id = o.chat_id)
        ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     );
     this.earliestStmt = db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`);
-    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
+    this.sentStmt = db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
+    this.dropReplyStmt = db.prepare(`UPDATE outbox SET reply_to_key = NULL, next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
     this.rescheduleStmt = db.prepare(
       `UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`,
     );
@@ -98,7 +114,7 @@ export class OutboxRepo {
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
   enqueue(entry: OutboxEntry): boolean {
-    return this.insertStmt.run(entry).changes === 1;
+    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null }).changes === 1;
   }
 
   /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */
@@ -111,9 +127,14 @@ export class OutboxRepo {
     return (this.earliestStmt.get() as { t: number | null }).t ?? undefined;
   }
 
-  /** Telegram confirmed it. */
-  markSent(id: number, atMs: number): void {
-    this.sentStmt.run(atMs, id);
+  /** Telegram confirmed it, as message `messageId` (kept: later messages reply to it). */
+  markSent(id: number, atMs: number, messageId?: number): void {
+    this.sentStmt.run(atMs, messageId ?? null, id);
+  }
+
+  /** The message it replies to is gone: send it on its own at `nextAtMs` (a result is never lost for a deleted signal). */
+  dropReply(id: number, nextAtMs: number, error: string): void {
+    this.dropReplyStmt.run(nextAtMs, error, id);
   }
 
   /** A failure that may pass: try again at `nextAtMs`. */

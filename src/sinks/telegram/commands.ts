@@ -9,7 +9,10 @@ import {
   type SignalSummary, type StatsSnapshot, type StatusSnapshot,
 } from './templates/commandReplies.js';
 import { COMMAND_NAMES, commandStringsFor } from './templates/commandStrings.js';
+import { renderDaily, renderOpenPositions, renderPerformance, type OpenPosition } from './templates/positionReplies.js';
+import type { DayTally, Performance } from '../../core/outcome/positionFigures.js';
 import type { TemplateContext } from './templates/common.js';
+import type { TickSizes } from './templates/format.js';
 import { splitMessage } from './templates/splitMessage.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -25,6 +28,12 @@ export interface BotQueries {
   /** Newest first. */
   recentTrades(limit: number): Awaitable<readonly ClosedTrade[]>;
   stats(days: number): Awaitable<StatsSnapshot>;
+  /** Open paper trades marked to the newest price the bot has, oldest first. */
+  openPositions(): Awaitable<readonly OpenPosition[]>;
+  /** Closed trades of the last `days` days, per symbol and model. */
+  performance(days: number): Awaitable<Performance>;
+  /** The last `days` UTC days, newest first. */
+  daily(days: number): Awaitable<readonly DayTally[]>;
   /** Verdicts in effect now. */
   memory(): Awaitable<readonly Verdict[]>;
   /** Stops new signals until `untilMs` (event time), or until {@link resume} when undefined. */
@@ -52,11 +61,15 @@ export interface CommandDeps extends TemplateContext {
    * Unset, replies are sent at once with `ctx.reply`.
    */
   readonly enqueueReply?: EnqueueReply;
+  /** Tick sizes as the exchange has them now (they arrive after start); overrides `tickSizes`. */
+  readonly currentTickSizes?: () => TickSizes;
 }
 
 export const DEFAULT_LIST_SIZE = 5;
 export const MAX_LIST_SIZE = 50;
 export const DEFAULT_STATS_DAYS = 7;
+export const DEFAULT_PERFORMANCE_DAYS = 30;
+export const MAX_DAILY_DAYS = 90;
 export const MAX_PAUSE_HOURS = 24 * 30;
 
 /** A positive integer argument, clamped to `max`; `fallback` when missing or not a number. */
@@ -78,7 +91,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 }
 
 /**
- * Registers /status, /signals [n], /trades [n], /stats [days], /memory, /pause [hours], /resume,
+ * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days], /memory, /pause [hours], /resume,
  * /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
@@ -89,6 +102,8 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     if (deps.enqueueReply === undefined || ctx.chat === undefined) return reply(ctx, html);
     deps.enqueueReply({ key: `reply:${ctx.chat.id}:${ctx.update.update_id}`, chatId: String(ctx.chat.id), html });
   };
+  // Prices in replies follow the tick sizes known when the reply is written, as in the signal messages.
+  const priced = (): TemplateContext => (deps.currentTickSizes === undefined ? deps : { ...deps, tickSizes: deps.currentTickSizes() });
   bot.use(async (ctx, next) => {
     const chat = ctx.chat;
     const chatId = chat === undefined ? undefined : String(chat.id);
@@ -101,7 +116,13 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
   bot.command('start', (ctx) => answer(ctx, renderHelp(deps)));
   bot.command('status', async (ctx) => answer(ctx, renderStatus(await q.status(), deps)));
   bot.command('signals', async (ctx) => answer(ctx, renderSignalList(await q.recentSignals(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
-  bot.command('trades', async (ctx) => answer(ctx, renderTradeList(await q.recentTrades(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), deps)));
+  bot.command('trades', async (ctx) => answer(ctx, renderTradeList(await q.recentTrades(intArg(ctx.payload, DEFAULT_LIST_SIZE, MAX_LIST_SIZE)), priced())));
+  bot.command('open', async (ctx) => answer(ctx, renderOpenPositions(await q.openPositions(), priced())));
+  bot.command('performance', async (ctx) => {
+    const days = intArg(ctx.payload, DEFAULT_PERFORMANCE_DAYS, 365);
+    return answer(ctx, renderPerformance(await q.performance(days), days, priced()));
+  });
+  bot.command('daily', async (ctx) => answer(ctx, renderDaily(await q.daily(intArg(ctx.payload, DEFAULT_STATS_DAYS, MAX_DAILY_DAYS)), priced())));
   bot.command('stats', async (ctx) => answer(ctx, renderStats(await q.stats(intArg(ctx.payload, DEFAULT_STATS_DAYS, 365)), deps)));
   bot.command('memory', async (ctx) => answer(ctx, renderMemory(await q.memory(), deps)));
   bot.command('pause', async (ctx) => {

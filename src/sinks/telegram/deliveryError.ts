@@ -7,10 +7,11 @@ import { redactSecrets } from '../../logging/redact.js';
  * - `network`, `server` (5xx), `unauthorized` (401/404 token problems): retry with capped backoff;
  * - `parse` (400 can't parse entities): resend once as plain text;
  * - `forbidden` (403 blocked / kicked): hold the chat;
- * - `chat_not_found` (400): hold the chat; `bad_request` (other 400s): hold the message.
+ * - `chat_not_found` (400): hold the chat; `bad_request` (other 400s): hold the message;
+ * - `reply_missing` (400 message to be replied not found): send it again, not as a reply.
  */
 export type DeliveryFailureKind =
-  | 'rate_limited' | 'network' | 'server' | 'unauthorized' | 'parse' | 'forbidden' | 'chat_not_found' | 'bad_request';
+  | 'rate_limited' | 'network' | 'server' | 'unauthorized' | 'parse' | 'forbidden' | 'chat_not_found' | 'reply_missing' | 'bad_request';
 
 /**
  * A send to Telegram failed. Built from telegraf's TelegramError or a fetch error, keeping only
@@ -41,6 +42,7 @@ function kindOf(status: number, description: string): DeliveryFailureKind {
   if (status === 401 || status === 404) return 'unauthorized';
   if (status === 400 && /can't parse entities/i.test(description)) return 'parse';
   if (status === 400 && /chat not found/i.test(description)) return 'chat_not_found';
+  if (status === 400 && /message to be replied not found|replied message not found/i.test(description)) return 'reply_missing';
   if (status >= 400) return 'bad_request';
   return 'network';
 }

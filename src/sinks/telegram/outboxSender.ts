@@ -40,7 +40,8 @@ export interface OutboxSenderStats {
  * ≤ 20 a minute per group, messages of a chat in the order written. A message is marked sent right
  * after Telegram confirms it, so a crash repeats at most the one in flight. 429 waits exactly
  * `retry_after`; network errors and 5xx back off; a parse error is resent once as plain text;
- * 403 holds the chat (messages kept); other 400s hold the message. Logs never carry the token.
+ * 403 holds the chat (messages kept); other 400s hold the message. A reply (a trade result to its
+ * signal) goes out as a reply once the message it answers has a Telegram id. Logs never carry the token.
  */
 export class OutboxSender {
   private readonly pacer: ChatPacer;
@@ -149,10 +150,10 @@ export class OutboxSender {
   private async deliver(msg: OutboxMessage): Promise<void> {
     const { repo, scheduler, transport } = this.deps;
     try {
-      await transport.send(msg);
+      const sent = await transport.send(msg);
       const at = scheduler.now();
       this.pacer.recordSend(msg.chatId, at);
-      repo.markSent(msg.id, at);
+      repo.markSent(msg.id, at, sent.messageId);
       this.sent += 1;
     } catch (thrown) {
       const at = scheduler.now();
@@ -191,6 +192,11 @@ export class OutboxSender {
         this.held.add(msg.chatId);
         repo.hold(msg.chatId, reason);
         this.log.error(fields, 'telegram chat unreachable, its messages are held');
+        return;
+      case 'reply_missing':
+        // Only if allow_sending_without_reply was not honoured: the message itself is fine.
+        repo.dropReply(msg.id, at, reason);
+        this.log.warn(fields, 'telegram lost the message replied to, sending without the reply');
         return;
       case 'bad_request':
         repo.holdOne(msg.id, reason);

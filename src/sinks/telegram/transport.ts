@@ -9,6 +9,13 @@ export interface OutgoingMessage {
   readonly chatId: string;
   readonly text: string;
   readonly parseMode: ParseMode;
+  /** Sent as a reply to this message of the chat (still sent if Telegram no longer has it). */
+  readonly replyToMessageId?: number | null;
+}
+
+/** What a confirmed send returns: Telegram's id for the message (none from the console). */
+export interface SentMessage {
+  readonly messageId?: number;
 }
 
 /**
@@ -18,7 +25,7 @@ export interface OutgoingMessage {
 export interface MessageTransport {
   /** Whether Telegram's pacing applies (the console has no rate limit). */
   readonly paced: boolean;
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<SentMessage>;
 }
 
 export interface TelegramTransportOptions {
@@ -41,12 +48,16 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   return {
     paced: true,
     telegram,
-    async send({ chatId, text, parseMode }) {
+    async send({ chatId, text, parseMode, replyToMessageId }) {
       try {
-        await telegram.sendMessage(chatIdParam(chatId), text, {
+        // Bot API 7.0 replaced reply_to_message_id with reply_parameters; allow_sending_without_reply
+        // keeps a result from failing (400 "message to be replied not found") when its signal was deleted.
+        const sent = await telegram.sendMessage(chatIdParam(chatId), text, {
           ...(parseMode === null ? {} : { parse_mode: parseMode }),
           link_preview_options: { is_disabled: true },
+          ...(replyToMessageId == null ? {} : { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } }),
         });
+        return { messageId: sent.message_id };
       } catch (err) {
         throw toDeliveryError(err, [token]);
       }
@@ -63,8 +74,8 @@ export function consoleTransport(out: Writable = process.stdout): MessageTranspo
     paced: false,
     send({ text, parseMode }) {
       const plain = parseMode === 'HTML' ? htmlToPlainText(text) : text;
-      return new Promise<void>((resolve, reject) => {
-        out.write(`${plain}\n\n`, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
+      return new Promise<SentMessage>((resolve, reject) => {
+        out.write(`${plain}\n\n`, (err) => (err ? reject(toDeliveryError(err, [])) : resolve({})));
       });
     },
   };

@@ -99,6 +99,14 @@ describe('dashboard client against the live API', () => {
     for (const sym of sources.universe) expect(text('ks-status'), `universe shows ${sym}`).toContain(sym);
     for (const sh of sources.shardList) expect(text('ks-status'), `shard ${sh.id}`).toContain(sh.id);
     expect(text('ks-open'), 'open trade symbol').toContain(sources.open[0]!.symbol);
+    const open = sources.open[0]!;
+    const openRow = doc.getElementById('ks-open')!.find('tr')[1]!.children.map((td) => td.textContent);
+    expect(openRow.slice(6, 8), 'unrealised R and USDT, signed, as /open gives them').toEqual([
+      `+${open.figures!.rMultiple.toFixed(2)}`, `+${open.figures!.pnlUsdt.toFixed(2)}`,
+    ]);
+    expect(openRow[5], 'the price with the time of its candle (UTC)').toMatch(/ \(\d\d:\d\d\)$/);
+    expect(openRow[8], 'the stop with the move to it').toMatch(/\(-\d+\.\d\d%\)$/);
+    expect(openRow[11], 'its age').toBe('1h 0m');
     const sent = sources.signals.filter((s) => s.status === 'sent');
     const blocked = sources.signals.filter((s) => s.status === 'blocked');
     expect(doc.getElementById('ks-signals')!.find('tr').length, 'header + one row per sent signal').toBe(sent.length + 1);

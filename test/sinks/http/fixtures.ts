@@ -5,7 +5,8 @@ import type { Interval } from '../../../src/domain/kline.js';
 import type { ClosedTrade, OpenTrade } from '../../../src/domain/trade.js';
 import { createHttpServer } from '../../../src/sinks/http/server.js';
 import type { SignalRow } from '../../../src/sinks/sqlite/signalRepo.js';
-import type { EventTimeView, EquityPoint, HttpSources, MetricsCounters, SignalView } from '../../../src/sinks/http/sources.js';
+import type { EventTimeView, EquityPoint, HttpSources, MetricsCounters, OpenTradeView, SignalView } from '../../../src/sinks/http/sources.js';
+import { positionFigures } from '../../../src/core/outcome/positionFigures.js';
 
 const KLINES = fileURLToPath(new URL('../../../examples/klines/', import.meta.url));
 export const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'] as const;
@@ -56,6 +57,10 @@ function openTradeFrom(symbol: string, k: Candle, i: number): OpenTrade {
   };
 }
 
+function markedTrade(t: OpenTrade): OpenTradeView {
+  return { ...t, figures: positionFigures(t, { price: t.entry * 1.01, asOfMs: t.openedAtMs + 3_600_000 }, 5) };
+}
+
 function tradeFrom(symbol: string, k: Candle, next: Candle, i: number): ClosedTrade {
   const open = openTradeFrom(symbol, k, i);
   const win = next.close > k.close;
@@ -74,7 +79,7 @@ export interface FakeSources extends HttpSources {
   universe: string[];
   signals: SignalView[];
   trades: ClosedTrade[];
-  open: OpenTrade[];
+  open: OpenTradeView[];
   equityPoints: EquityPoint[];
   limits: number[];
 }
@@ -100,7 +105,8 @@ export function fakeSources(nowMs: number): FakeSources {
     universe: [...SYMBOLS],
     signals,
     trades,
-    open: [openTradeFrom('BTCUSDT', lastBtc, 99)],
+    // Marked 1 % above its entry an hour after it opened, as the bot marks it to the last 30m close.
+    open: [markedTrade(openTradeFrom('BTCUSDT', lastBtc, 99))],
     equityPoints: equityFromCloses(readCandles('BTCUSDT', '1d')),
     limits: [],
     shards: () => sources.shardList,

@@ -22,6 +22,9 @@ function fakeQueries() {
     recentSignals: (n) => (calls.push(`signals ${n}`), [sampleSignal()]),
     recentTrades: (n) => (calls.push(`trades ${n}`), [sampleTrade()]),
     stats: (days) => (calls.push(`stats ${days}`), { days, trades: 3, wins: 2, totalR: 1.5, equity: 1015, signalsSent: 3, signalsBlocked: 1 }),
+    openPositions: () => (calls.push('open'), []),
+    performance: (days) => (calls.push(`performance ${days}`), { total: { trades: 0, wins: 0, totalR: 0, pnlUsdt: 0 }, bySymbol: [], byModel: [] }),
+    daily: (days) => (calls.push(`daily ${days}`), []),
     memory: () => [verdict],
     pause: (untilMs) => void calls.push(`pause ${untilMs === undefined ? 'open' : 'until'}`),
     resume: () => void calls.push('resume'),
@@ -46,7 +49,7 @@ describe('telegram commands', () => {
   it('answers in the authorized chat, in Vietnamese by default, and publishes the menu', async () => {
     const { fake, calls, lines } = await startBot('vi');
     expect((fake.commands as { command: string }[]).map((c) => c.command), 'setMyCommands at start').toEqual(
-      ['status', 'signals', 'trades', 'stats', 'memory', 'pause', 'resume', 'help'],
+      ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'help'],
     );
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/status' });
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/signals 3' });

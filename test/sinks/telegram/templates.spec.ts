@@ -38,6 +38,19 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(valid(renderSignal(sampleSignal(), ctx))).toMatchSnapshot();
   });
 
+  it('shows the risk the rounded size takes, with the risk aimed at when rounding cut it (regression: "1 %" for 0.58 %)', () => {
+    const signal = sampleSignal({ riskPct: 1, reasons: [] });
+    const riskUsdt = signal.quantity * Math.abs(signal.entry - signal.stopLoss);
+    const cut = valid(renderSignal(signal, ctx, undefined, { equityUsdt: riskUsdt / 0.0058 }));
+    const line = cut.split('\n').find((l) => l.startsWith(language === 'vi' ? 'Rủi ro: ' : 'Risk: '));
+    expect(line, 'the risk taken, in USDT, and the target').toBe(language === 'vi'
+      ? `Rủi ro: <b>0.58% vốn</b> (${riskUsdt.toFixed(2)} USDT, mục tiêu 1%)`
+      : `Risk: <b>0.58% of equity</b> (${riskUsdt.toFixed(2)} USDT, target 1%)`);
+    const full = valid(renderSignal(signal, ctx, undefined, { equityUsdt: riskUsdt / 0.01 }));
+    expect(full, 'no target when the size took it whole').not.toContain(language === 'vi' ? 'mục tiêu' : 'target');
+    expect(full).toContain(`1% ${language === 'vi' ? 'vốn' : 'of equity'}</b> (${riskUsdt.toFixed(2)} USDT)`);
+  });
+
   it('renders a SHORT signal without tick size and without adjustments', () => {
     const text = valid(renderSignal(sampleSignal({ symbol: 'PEPEUSDT', side: 'SHORT', model: 'reversal', entry: 0.0000123456, stopLoss: 0.0000125, takeProfit: 0.0000118, quantity: 81_000_000, reasons: [] }), ctx));
     expect(text, 'a tiny price keeps its significant digits').toContain('0.0000123456');

@@ -84,11 +84,21 @@ export const DASHBOARD_SCRIPT = String.raw`
     })));
     fill('ks-status', box);
   }
+  function signed(v, digits) { return typeof v === 'number' && isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(digits) : ''; }
+  function pnlCell(v, digits) { return cell(signed(v, digits), v > 0 ? 'gain' : v < 0 ? 'loss' : ''); }
+  // A level with the move the price still needs to reach it, as /open words it: 95666.6 (-2.19%).
+  function level(v, movePct) { return price(v) + (typeof movePct === 'number' && isFinite(movePct) ? ' (' + signed(movePct, 2) + '%)' : ''); }
   function renderOpen(trades) {
-    fill('ks-open', table([L.symbol, L.interval, L.model, L.side, L.entry, L.stopLoss, L.takeProfit, L.quantity, L.opened, L.expires],
+    fill('ks-open', table([L.symbol, L.interval, L.model, L.side, L.entry, L.markPrice, L.unrealisedR, L.unrealisedUsdt, L.stopLoss, L.takeProfit, L.quantity, L.age],
       trades.map(function (t) {
-        return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), price(t.stopLoss), price(t.takeProfit),
-          price(t.quantity), time(t.openedAtMs), time(t.expiresAtMs)];
+        var f = t.figures;
+        if (!f) {
+          return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), L.noPrice, '', '', price(t.stopLoss), price(t.takeProfit),
+            price(t.quantity), time(t.openedAtMs)];
+        }
+        return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), price(f.mark.price) + ' (' + time(f.mark.asOfMs).slice(11) + ')',
+          pnlCell(f.rMultiple, 2), pnlCell(f.pnlUsdt, 2), level(t.stopLoss, f.stopLossMovePct), level(t.takeProfit, f.takeProfitMovePct),
+          price(t.quantity), duration(f.ageMs / 1000)];
       })));
   }
   function renderSignals(signals) {

@@ -64,6 +64,11 @@ const EN = {
   none: 'none',
   updated: 'Updated',
   disconnected: 'Cannot reach the bot; retrying',
+  markPrice: 'Price (UTC)',
+  unrealisedR: 'Unrealised R',
+  unrealisedUsdt: 'Unrealised USDT',
+  age: 'Open for',
+  noPrice: 'no price yet',
 } as const;
 
 /** Every text the dashboard shows, by key. */
@@ -132,6 +137,11 @@ const VI: DashboardLabels = {
   none: 'không có',
   updated: 'Cập nhật',
   disconnected: 'Không kết nối được tới bot; đang thử lại',
+  markPrice: 'Giá (UTC)',
+  unrealisedR: 'R tạm tính',
+  unrealisedUsdt: 'USDT tạm tính',
+  age: 'Đã mở',
+  noPrice: 'chưa có giá',
 };
 
 /** Dashboard texts in Vietnamese (the default, like Telegram) and English. */

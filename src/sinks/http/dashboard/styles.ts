@@ -23,4 +23,6 @@ table.facts th { width: 40%; } table.facts td { white-space: normal; overflow-wr
 .stale, .LOSS, .SHORT { color: var(--bad); } .fresh, .WIN, .LONG { color: var(--ok); }
 .muted { color: var(--muted); }
 .chips span { display: inline-block; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; margin: .1rem; }
+/* An open trade's unrealised result. */
+td.gain { color: var(--ok); } td.loss { color: var(--bad); }
 `;

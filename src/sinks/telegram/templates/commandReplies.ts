@@ -81,7 +81,11 @@ export function renderTradeList(trades: readonly ClosedTrade[], ctx: TemplateCon
   return lines([
     `📒 <b>${escapeHtml(c.tradesTitle(String(trades.length)))}</b>`,
     ...trades.map(
-      (t) => `• ${escapeHtml(formatUtc(t.exitTimeMs))} ${bold(`${t.symbol} ${s.side[t.side]}`)} ${escapeHtml(s.outcome[t.outcome])} ${bold(`${formatSigned(t.rMultiple)} R`)}`,
+      (t) => {
+        const price = (v: number) => code(formatPrice(v, ctx.tickSizes?.[t.symbol]));
+        const result = `${bold(`${formatSigned(t.rMultiple)} R`)} · ${bold(`${formatSigned(t.pnl)} USDT`)}`;
+        return `• ${escapeHtml(formatUtc(t.exitTimeMs))} ${bold(`${t.symbol} ${t.interval} ${s.side[t.side]}`)} ${escapeHtml(s.outcome[t.outcome])}: ${price(t.entry)} → ${price(t.exitPrice)} · ${result}`;
+      },
     ),
   ]);
 }

@@ -1,7 +1,7 @@
 import type { Language } from './strings.js';
 
 /** Names of the bot commands, in the order /help and setMyCommands list them. */
-export const COMMAND_NAMES = ['status', 'signals', 'trades', 'stats', 'memory', 'pause', 'resume', 'help'] as const;
+export const COMMAND_NAMES = ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Fixed words of the command replies; function arguments are escaped HTML. */
@@ -43,7 +43,10 @@ const VI: CommandStrings = {
   describe: {
     status: 'Trạng thái bot, vốn và hàng đợi',
     signals: 'Các tín hiệu gần nhất: /signals [số lượng]',
+    open: 'Các lệnh đang mở với giá hiện tại, lãi/lỗ tạm tính, khoảng cách tới SL/TP',
     trades: 'Các lệnh đã đóng gần nhất: /trades [số lượng]',
+    performance: 'Hiệu quả theo mã và mô hình: /performance [số ngày]',
+    daily: 'Kết quả từng ngày UTC: /daily [số ngày]',
     stats: 'Thống kê theo ngày: /stats [số ngày]',
     memory: 'Các quy tắc bộ nhớ đang áp dụng',
     pause: 'Tạm dừng gửi tín hiệu: /pause [số giờ]',
@@ -85,7 +88,10 @@ const EN: CommandStrings = {
   describe: {
     status: 'Bot status, equity and queue',
     signals: 'Latest signals: /signals [count]',
+    open: 'Open trades with the latest price, unrealised R and USDT, distance to SL/TP',
     trades: 'Latest closed trades: /trades [count]',
+    performance: 'Results per symbol and model: /performance [days]',
+    daily: 'Results per UTC day: /daily [days]',
     stats: 'Statistics over days: /stats [days]',
     memory: 'Memory rules in effect',
     pause: 'Pause signals: /pause [hours]',

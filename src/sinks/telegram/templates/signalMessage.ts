@@ -23,12 +23,32 @@ function lateLine(late: Lateness, s: Strings, price: (v: number) => string): str
   return `⏱ ${bold(s.late(duration))} · ${escapeHtml(s.candleClosed)} ${escapeHtml(formatUtc(late.closedAtMs))} · ${escapeHtml(s.lastPrice)} ${price(late.lastPrice)}`;
 }
 
+/** What the signal does not carry: the paper equity it was sized at (the desk's, after the candle's close). */
+export interface SignalSizing {
+  readonly equityUsdt: number;
+}
+
+/**
+ * The risk line: the share of equity the rounded quantity loses at the stop, with the USDT, and the
+ * risk aimed at when rounding the quantity down to the lot step cut it (0.58% instead of 1%).
+ * Without the equity, the risk aimed at.
+ */
+function riskText(signal: Signal, s: Strings, sizing: SignalSizing | undefined): string {
+  const target = `${formatPct(signal.riskPct)}%`;
+  if (sizing === undefined || !(sizing.equityUsdt > 0)) return bold(`${target} ${s.ofEquity}`);
+  const riskUsdt = signal.quantity * Math.abs(signal.entry - signal.stopLoss);
+  const taken = `${formatPct((riskUsdt / sizing.equityUsdt) * 100)}%`;
+  const amount = `${formatUsdt(riskUsdt)} USDT`;
+  return `${bold(`${taken} ${s.ofEquity}`)} (${escapeHtml(taken === target ? amount : `${amount}, ${s.riskTarget(target)}`)})`;
+}
+
 /**
  * A signal as sent to the channel: side, symbol, model, interval, score with its breakdown and
- * the effective threshold, the levels, risk:reward, size, and the memory adjustments that applied.
+ * the effective threshold, the levels, risk:reward, size, the risk the rounded size takes, and the
+ * memory adjustments that applied.
  * A late signal (see {@link Lateness}) says so right under its title.
  */
-export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Lateness): string {
+export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Lateness, sizing?: SignalSizing): string {
   const s = stringsFor(ctx.language);
   const tick = ctx.tickSizes?.[signal.symbol];
   const price = (v: number) => code(formatPrice(v, tick));
@@ -47,7 +67,7 @@ export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Latene
     field(s.riskReward, bold(riskRewardText(signal.entry, signal.stopLoss, signal.takeProfit))),
     field(s.quantity, code(formatSignificant(signal.quantity))),
     field(s.notional, bold(`${formatUsdt(signal.quantity * signal.entry)} USDT`)),
-    field(s.risk, bold(`${formatPct(signal.riskPct)}% ${s.ofEquity}`)),
+    field(s.risk, riskText(signal, s, sizing)),
     reasons.length > 0 && `${escapeHtml(s.adjustments)}:`,
     ...reasons,
     `<i>${escapeHtml(formatUtc(signal.endMs))}</i>`,

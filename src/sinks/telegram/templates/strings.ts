@@ -30,6 +30,8 @@ export interface Strings {
   readonly notional: string;
   readonly risk: string;
   readonly ofEquity: string;
+  /** After the risk taken when rounding the size cut it: `target 1%`. */
+  readonly riskTarget: (pct: string) => string;
   readonly adjustments: string;
   /** The notice of a late signal; arguments are escaped HTML. */
   readonly late: (duration: string) => string;
@@ -68,6 +70,8 @@ export interface Strings {
   readonly exit: string;
   readonly result: string;
   readonly heldFor: string;
+  /** A trade result's line naming the signal it closes by its entry time. */
+  readonly signalAt: string;
   readonly pnl: string;
   readonly equity: string;
   readonly drawdown: string;

@@ -13,7 +13,8 @@ const ICON = { WIN: '✅', LOSS: '❌', EXPIRED: '⌛' } as const;
 
 /**
  * A closed paper trade: WIN / LOSS / EXPIRED, why when it was not its levels or expiry (under the
- * title), R net of fees, how long it was held, equity and drawdown.
+ * title), R net of fees, the entry time of its signal (the message it replies to), how long it was
+ * held, equity and drawdown.
  */
 export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras, ctx: TemplateContext): string {
   const s = stringsFor(ctx.language);
@@ -26,6 +27,7 @@ export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras,
     field(s.result, bold(`${formatSigned(trade.rMultiple)} R`)),
     field(s.entry, code(formatPrice(trade.entry, tick))),
     field(s.exit, code(formatPrice(trade.exitPrice, tick))),
+    field(s.signalAt, escapeHtml(formatUtc(trade.openedAtMs))),
     field(s.heldFor, escapeHtml(formatDuration(trade.exitTimeMs - trade.openedAtMs, s.durationUnits))),
     field(s.pnl, bold(`${formatSigned(trade.pnl)} USDT`)),
     field(s.equity, bold(`${formatUsdt(trade.equityAfter)} USDT`)),
