@@ -48,10 +48,11 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   (≈ 10 % on inserts, within noise). The floor is ≈ 80 % CSV loading (\`loadSeries\`, strict and
   gap-aware); a faster loader would shorten a user's backtest but lower the ratio, since both sides
   load the same.
-- **footprint (the real bot, compiled, as an operator runs it): 600 symbols met on RSS (≈ 127–129 MB,
-  goal ≤ 150; it was 320 MB under tsx with the candle rings), not on CPU (≈ 1.40–1.46 × the bare
-  \`ws\` client, goal 1.3) nor on warm start (≈ 13–20 s, goal 5 s); 40 symbols not met on RSS
-  (≈ 92 MB, goal 80; it was 157 MB).** What the memory was: (1) 500 candles per series in typed
+- **footprint (the real bot, compiled, as an operator runs it): 600 symbols met on RSS (≈ 127–131 MB,
+  goal ≤ 150; it was 320 MB under tsx with the candle rings) and on cold start (≈ 2.1–2.3 min, goal
+  3 min, no 429), not on CPU (≈ 1.36–1.46 × the bare \`ws\` client, goal 1.3) nor on warm start
+  (≈ 13–24 s with the load of the machine, goal 5 s); 40 symbols not met on RSS (≈ 88–92 MB, goal
+  80; it was 157 MB).** What the memory was: (1) 500 candles per series in typed
   arrays nobody read (34 KB a series, 61 MB at 600 symbols): gone, the windows keep tallies and the
   indicator state; (2) the warm-up's replayed candles promoted to V8's old space, which a live bot
   allocating only short-lived frames never collected again (heap used 120–133 MB against ≈ 40 MB
