@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
@@ -17,7 +18,8 @@ import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/te
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
-import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
+import { consoleTransport, DEFAULT_CHART_DIR, telegramTransport } from '../sinks/telegram/transport.js';
+import { chartRenderer } from '../sinks/telegram/chart/renderChart.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
 import { universeSize } from '../core/universe/symbolLimit.js';
@@ -35,6 +37,11 @@ const CHECKPOINT_EVERY_MS = 30_000;
 
 /** The console sink's chat id: messages printed instead of sent. */
 export const CONSOLE_CHAT = 'console';
+
+/** The console sink's chart cards: a `charts` folder beside the database file (the temp folder for an in-memory one). */
+function chartDirOf(dbPath: string): string {
+  return dbPath === ':memory:' || dbPath === '' ? DEFAULT_CHART_DIR : join(dirname(dbPath), 'charts');
+}
 
 /** A running bot: what the lifecycle, HTTP and tests look at, and the one way to stop it. */
 export interface App {
@@ -102,14 +109,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
 
   const chatId = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHAT_ID ? config.TELEGRAM_CHAT_ID : CONSOLE_CHAT;
   const transport =
-    chatId === CONSOLE_CHAT ? consoleTransport() : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
-  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets });
+    chatId === CONSOLE_CHAT ? consoleTransport(process.stdout, chartDirOf(config.DB_PATH)) : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
+  // Chart cards are drawn when sent, from the stored candles: off the signal's commit, on libuv's pool.
+  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles) });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
-      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS,
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true,
     },
   });
   const summaries = new DailySummaries((dayStartMs) => {

@@ -23,10 +23,10 @@ describe('openDatabase', () => {
     const path = tempDb();
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
     const again = openDatabase(path);
-    expect(schemaVersion(again)).toBe(3);
+    expect(schemaVersion(again)).toBe(MIGRATIONS.length);
     again.close();
   });
 
@@ -43,10 +43,23 @@ describe('openDatabase', () => {
       VALUES (1, 'BTCUSDT', '30m', 'continuation', 'LONG', 100, 95, 110, 1, 1800000, 9000000, 'closed', 3600000, 95, 'LOSS', -1, -5, 995)`).run();
     old.close();
     const db = openDatabase(path);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const [trade] = createRepos(db).trades.closedTrades();
     expect(trade, 'the row is intact').toMatchObject({ signalId: 1, outcome: 'LOSS', pnl: -5 });
     expect(trade?.exitReason, 'no reason').toBeUndefined();
+    db.close();
+  });
+
+  it('migrates a version 3 file: a pending message stays pending, as text (no photo)', () => {
+    const path = tempDb();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+    old.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', '3')`).run();
+    old.prepare(`INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, next_attempt_at, created_at) VALUES ('signal:1', '42', 'signal', 'hi', 'HTML', 'pending', 0, 0)`).run();
+    old.close();
+    const db = openDatabase(path);
+    expect(createRepos(db).outbox.find('signal:1'), 'kept, sent as before').toMatchObject({ status: 'pending', text: 'hi', photo: null });
     db.close();
   });
 

@@ -63,4 +63,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE trades ADD COLUMN exit_reason TEXT;
   CREATE TABLE symbol_halts (symbol TEXT PRIMARY KEY, status TEXT, last_end_ms INTEGER);
   `,
+  // 4: a message sent as a photo: the chart card's spec (JSON), drawn again from the stored candles
+  // at send time, so the row stays small and the signal's commit pays nothing for the picture
+  `
+  ALTER TABLE outbox ADD COLUMN photo TEXT;
+  `,
 ];

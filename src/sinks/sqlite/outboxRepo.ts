@@ -16,11 +16,17 @@ export interface OutboxEntry {
   readonly text: string;
   readonly parseMode: ParseMode;
   readonly createdAtMs: number;
+  /**
+   * Sent as a photo with `text` as its caption (empty: no caption): the chart card's spec, see
+   * ChartSpec. The PNG is drawn at send time from the stored candles, never stored.
+   */
+  readonly photo?: string | null;
 }
 
 /** A stored message. */
 export interface OutboxMessage extends OutboxEntry {
   readonly id: number;
+  readonly photo: string | null;
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAtMs: number;
@@ -31,12 +37,14 @@ export interface OutboxMessage extends OutboxEntry {
 interface Raw {
   id: number; key: string; chat_id: string; kind: string; text: string; parse_mode: ParseMode; status: OutboxStatus;
   attempts: number; next_attempt_at: number; created_at: number; sent_at: number | null; last_error: string | null;
+  photo: string | null;
 }
 
 function toMessage(r: Raw): OutboxMessage {
   return {
     id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
     attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
+    photo: r.photo,
   };
 }
 
@@ -65,8 +73,8 @@ export class OutboxRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at)
-       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs)
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, photo)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @photo)
        ON CONFLICT (key) DO NOTHING`,
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
@@ -98,7 +106,7 @@ export class OutboxRepo {
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
   enqueue(entry: OutboxEntry): boolean {
-    return this.insertStmt.run(entry).changes === 1;
+    return this.insertStmt.run({ ...entry, photo: entry.photo ?? null }).changes === 1;
   }
 
   /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */

@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
 import type { ParseMode } from '../sqlite/outboxRepo.js';
@@ -9,6 +12,14 @@ export interface OutgoingMessage {
   readonly chatId: string;
   readonly text: string;
   readonly parseMode: ParseMode;
+  /** Sent as a photo (sendPhoto, multipart upload) with `text` as its caption; empty text: no caption. */
+  readonly photo?: OutgoingPhoto;
+}
+
+/** A PNG to upload, and the file name it gets (the console sink's file, Telegram's attachment name). */
+export interface OutgoingPhoto {
+  readonly png: Uint8Array;
+  readonly fileName: string;
 }
 
 /**
@@ -41,8 +52,15 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   return {
     paced: true,
     telegram,
-    async send({ chatId, text, parseMode }) {
+    async send({ chatId, text, parseMode, photo }) {
       try {
+        if (photo !== undefined) {
+          await telegram.sendPhoto(chatIdParam(chatId), { source: Buffer.from(photo.png), filename: photo.fileName }, {
+            ...(text === '' ? {} : { caption: text }),
+            ...(parseMode === null || text === '' ? {} : { parse_mode: parseMode }),
+          });
+          return;
+        }
         await telegram.sendMessage(chatIdParam(chatId), text, {
           ...(parseMode === null ? {} : { parse_mode: parseMode }),
           link_preview_options: { is_disabled: true },
@@ -54,18 +72,35 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   };
 }
 
+/** Where the console sink writes chart cards when not told otherwise. */
+export const DEFAULT_CHART_DIR = join(tmpdir(), 'kline-signals-charts');
+
 /**
  * The console sink used when TELEGRAM_BOT_TOKEN is unset: the same texts, HTML tags stripped,
- * one blank line between messages. It goes through the outbox like Telegram, so the path is the same.
+ * one blank line between messages. A photo is written to `chartDir` and its path printed first
+ * (`📈 /path/signal-42.png`). It goes through the outbox like Telegram, so the path is the same.
  */
-export function consoleTransport(out: Writable = process.stdout): MessageTransport {
+export function consoleTransport(out: Writable = process.stdout, chartDir: string = DEFAULT_CHART_DIR): MessageTransport {
+  const write = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(line, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
+    });
   return {
     paced: false,
-    send({ text, parseMode }) {
+    async send({ text, parseMode, photo }) {
       const plain = parseMode === 'HTML' ? htmlToPlainText(text) : text;
-      return new Promise<void>((resolve, reject) => {
-        out.write(`${plain}\n\n`, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
-      });
+      if (photo !== undefined) {
+        const path = join(chartDir, photo.fileName);
+        try {
+          await mkdir(chartDir, { recursive: true });
+          await writeFile(path, photo.png);
+        } catch (err) {
+          throw toDeliveryError(err, []);
+        }
+        await write(plain === '' ? `📈 ${path}\n\n` : `📈 ${path}\n${plain}\n\n`);
+        return;
+      }
+      await write(`${plain}\n\n`);
     },
   };
 }
