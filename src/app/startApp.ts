@@ -27,6 +27,7 @@ import { marketPipeline } from '../operators/signalPipeline.js';
 import { isHaltStep } from '../core/desk/haltStep.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
+import { chartQuery } from './chartQuery.js';
 import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
 import { MarketClock } from './marketClock.js';
@@ -180,11 +181,12 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   let stopCommands: (() => void) | undefined;
   if (chatId !== CONSOLE_CHAT) {
     const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN!, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
-    const queries = createBotQueries({
-      repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
-    });
-    const enqueueReply: EnqueueReply = ({ key, chatId: to, html }) => {
-      enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
+    const queries = {
+      ...createBotQueries({ repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats }),
+      chart: chartQuery(repos, () => filterBook.tickSizes()),
+    };
+    const enqueueReply: EnqueueReply = ({ key, chatId: to, html, photo }) => {
+      enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now(), ...(photo === undefined ? {} : { photo }) });
       sender.notify();
     };
     const commandDeps = { ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, scheduler, logger, secrets, enqueueReply };
