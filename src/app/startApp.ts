@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
@@ -18,7 +19,8 @@ import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/te
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
-import { consoleTransport, telegramTransport } from '../sinks/telegram/transport.js';
+import { consoleTransport, DEFAULT_CHART_DIR, telegramTransport } from '../sinks/telegram/transport.js';
+import { chartRenderer } from '../sinks/telegram/chart/renderChart.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
 import { marketData, type MarketData } from '../streams/marketData.js';
 import { universeSize } from '../core/universe/symbolLimit.js';
@@ -26,6 +28,7 @@ import { marketPipeline } from '../operators/signalPipeline.js';
 import { isHaltStep } from '../core/desk/haltStep.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
 import { createBotQueries } from './botQueries.js';
+import { chartQuery } from './chartQuery.js';
 import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
 import { MarketClock } from './marketClock.js';
@@ -36,6 +39,11 @@ const CHECKPOINT_EVERY_MS = 30_000;
 
 /** The console sink's chat id: messages printed instead of sent. */
 export const CONSOLE_CHAT = 'console';
+
+/** The console sink's chart cards: a `charts` folder beside the database file (the temp folder for an in-memory one). */
+function chartDirOf(dbPath: string): string {
+  return dbPath === ':memory:' || dbPath === '' ? DEFAULT_CHART_DIR : join(dirname(dbPath), 'charts');
+}
 
 /** A running bot: what the lifecycle, HTTP and tests look at, and the one way to stop it. */
 export interface App {
@@ -105,14 +113,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
 
   const chatId = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHAT_ID ? config.TELEGRAM_CHAT_ID : CONSOLE_CHAT;
   const transport =
-    chatId === CONSOLE_CHAT ? consoleTransport() : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
-  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets });
+    chatId === CONSOLE_CHAT ? consoleTransport(process.stdout, chartDirOf(config.DB_PATH)) : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
+  // Chart cards are drawn when sent, from the stored candles: off the signal's commit, on libuv's pool.
+  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles) });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
-      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS,
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true,
     },
   });
   // Before the first candle after a restart, the last 30m close stored is the newest price there is.
@@ -182,12 +191,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   let stopCommands: (() => void) | undefined;
   if (chatId !== CONSOLE_CHAT) {
     const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN!, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
-    const queries = createBotQueries({
-      repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
-      startingEquity: config.ACCOUNT_BALANCE, markPrice,
-    });
-    const enqueueReply: EnqueueReply = ({ key, chatId: to, html }) => {
-      enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
+    const queries = {
+      ...createBotQueries({
+        repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
+        startingEquity: config.ACCOUNT_BALANCE, markPrice,
+      }),
+      chart: chartQuery(repos, () => filterBook.tickSizes()),
+    };
+    const enqueueReply: EnqueueReply = ({ key, chatId: to, html, photo }) => {
+      enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now(), ...(photo === undefined ? {} : { photo }) });
       sender.notify();
     };
     const commandDeps = {

@@ -19,6 +19,8 @@ import { renderDailySummary } from './telegram/templates/dailySummary.js';
 import { renderHaltNotice } from './telegram/templates/haltMessage.js';
 import { renderMemoryEvent } from './telegram/templates/memoryMessage.js';
 import { renderSignal } from './telegram/templates/signalMessage.js';
+import { chartSpecOfSignal, encodeChartSpec } from './telegram/chart/chartSpec.js';
+import { decimalsOfStep } from './telegram/templates/format.js';
 import { renderTradeResult } from './telegram/templates/tradeMessage.js';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +45,11 @@ export interface StepOutbox {
   readonly lateness?: (k: Kline) => Lateness | undefined;
   /** Whether a late signal's message is sent (with its late notice) or the signal only recorded. Default send. */
   readonly lateSignals?: LateSignalPolicy;
+  /**
+   * Signals go as a photo of their chart card with the text as caption. Only the card's spec is
+   * stored (a short JSON): the PNG is drawn when the sender sends it, off this commit.
+   */
+  readonly charts?: boolean;
 }
 
 /**
@@ -149,8 +156,10 @@ export class StepWriter {
         this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'late signal recorded, not sent (LATE_SIGNALS=skip)');
         continue;
       }
+      const tick = ctx.tickSizes?.[signal.symbol];
+      const photo = outbox?.charts ? encodeChartSpec(chartSpecOfSignal(signal, tick === undefined ? undefined : decimalsOfStep(tick))) : undefined;
       // Sized at the equity after this candle's close (the desk's now): the risk the rounded quantity really takes.
-      messages += this.enqueue(step, signalKey(id), 'signal', renderSignal(signal, ctx, late, { equityUsdt: desk.equityUsdt }));
+      messages += this.enqueue(step, signalKey(id), 'signal', renderSignal(signal, ctx, late, { equityUsdt: desk.equityUsdt }), undefined, photo);
     }
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
@@ -195,13 +204,17 @@ export class StepWriter {
   }
 
   /** Puts one message in the outbox (only called when there is one); returns 1 if it was new. */
-  private enqueue(step: CandleStep, key: string, kind: string, text: string, replyToKey?: string): number {
-    return this.enqueueAt(klineEndMs(step.kline), key, kind, text, replyToKey);
+  private enqueue(step: CandleStep, key: string, kind: string, text: string, replyToKey?: string, photo?: string): number {
+    return this.enqueueAt(klineEndMs(step.kline), key, kind, text, replyToKey, photo);
   }
 
-  private enqueueAt(createdAtMs: number, key: string, kind: string, text: string, replyToKey?: string): number {
+  /** `replyToKey`: the message it answers (a result its signal); `photo`: a chart card's spec, sent as a photo with `text` as caption. */
+  private enqueueAt(createdAtMs: number, key: string, kind: string, text: string, replyToKey?: string, photo?: string): number {
     const outbox = this.deps.outbox!;
-    return enqueueMessage(outbox.repo, { key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs, replyToKey: replyToKey ?? null });
+    return enqueueMessage(outbox.repo, {
+      key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs, replyToKey: replyToKey ?? null,
+      ...(photo === undefined ? {} : { photo }),
+    });
   }
 
   private logHalt(step: HaltStep): void {

@@ -18,7 +18,33 @@ async function call(f: TelegramFake, method: string, body: Record<string, unknow
   return { status: res.status, body: (await res.json()) as { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: { retry_after?: number } } };
 }
 
+/** A multipart/form-data sendPhoto as telegraf sends a Buffer: fields, and the photo as a file part. */
+async function sendPhoto(f: TelegramFake, fields: Record<string, string>, photo?: Buffer) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (photo) form.append('photo', new Blob([photo], { type: 'image/png' }), 'card.png');
+  const res = await fetch(`${f.apiRoot}/bot${TOKEN}/sendPhoto`, { method: 'POST', body: form });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; result?: any; description?: string } };
+}
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0, 1, 2, 255, 13, 10])]);
+
 describe('telegramFake', () => {
+  it('takes sendPhoto as a multipart upload: the bytes, the file name and the caption, validated like Telegram', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    const ok = await sendPhoto(fake, { chat_id: '42', caption: '<b>BTC</b> long', parse_mode: 'HTML' }, PNG);
+    expect(ok.body.result?.caption, 'the caption as read').toBe('BTC long');
+    expect(ok.body.result?.photo?.length, 'a Message with photo sizes').toBe(1);
+    expect(fake.messages[0]?.photo?.data.equals(PNG), 'the uploaded bytes, binary-safe').toBe(true);
+    expect(fake.messages[0]).toMatchObject({ text: '<b>BTC</b> long', plainText: 'BTC long', photo: { fileName: 'card.png' } });
+    expect((await sendPhoto(fake, { chat_id: '42' })).body.description, 'no photo').toBe('Bad Request: there is no photo in the request');
+    expect((await sendPhoto(fake, { chat_id: '42' }, Buffer.from('not an image'))).body.description, 'not an image').toBe('Bad Request: IMAGE_PROCESS_FAILED');
+    expect((await sendPhoto(fake, { chat_id: '42', caption: 'a'.repeat(1025) }, PNG)).body.description, 'caption over 1024').toBe('Bad Request: message caption is too long');
+    fake.failNext({ status: 429, retryAfter: 1 });
+    expect((await sendPhoto(fake, { chat_id: '42' }, PNG)).status, 'scripted failures apply to photos too').toBe(429);
+    expect(fake.messages.length, 'only the valid one recorded').toBe(1);
+  });
+
   it('speaks the envelope: case-insensitive methods, JSON and form bodies, 401 for a wrong token', async () => {
     fake = await TelegramFake.start({ token: TOKEN, limits: false });
     const me = await call(fake, 'GETME', {});
@@ -125,5 +151,20 @@ describe('telegramFake', () => {
     expect([gone.status, gone.body.description], 'deleted').toEqual([400, 'Bad Request: message to be replied not found']);
     const allowed = await call(fake, 'sendMessage', { chat_id: 1, text: 'late', reply_parameters: { message_id: id, allow_sending_without_reply: true } });
     expect([allowed.body.ok, allowed.body.result?.reply_to_message], 'allow_sending_without_reply: sent, not as a reply').toEqual([true, undefined]);
+  });
+
+  it('keeps a photo as a message a reply may point at, and takes a photo sent as a reply (multipart)', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    const card = await sendPhoto(fake, { chat_id: '1', caption: 'signal' }, PNG);
+    const id = card.body.result?.message_id as number;
+    expect(id, 'a message id, as for a text').toBeGreaterThan(0);
+    const result = await call(fake, 'sendMessage', { chat_id: 1, text: 'result', reply_parameters: { message_id: id } });
+    expect(result.body.result?.reply_to_message?.message_id, 'a reply to the photo is accepted').toBe(id);
+    const photoReply = await sendPhoto(fake, { chat_id: '1', reply_parameters: JSON.stringify({ message_id: id }) }, PNG);
+    expect(photoReply.body.result?.reply_to_message?.message_id, 'reply_parameters as a JSON form field').toBe(id);
+    expect(fake.messages.map((m) => m.replyToMessageId)).toEqual([undefined, id, id]);
+    fake.deleteMessage('1', id);
+    const gone = await call(fake, 'sendMessage', { chat_id: 1, text: 'late', reply_parameters: { message_id: id } });
+    expect(gone.body.description, 'a deleted photo is gone like a text').toBe('Bad Request: message to be replied not found');
   });
 });

@@ -5,16 +5,22 @@ import { parseTelegramHtml } from '../../src/sinks/telegram/templates/html.js';
 /** Limits the fake enforces (Telegram's by default; tests shrink them to keep real waits short). */
 export interface FakeLimits { readonly perChatGapMs: number; readonly groupMax: number; readonly groupWindowMs: number }
 export interface FakeOptions { readonly token: string; readonly limits?: FakeLimits | false }
-/** A message the fake accepted. `text` is what the bot sent, `plainText` what a user would read. */
+/** A photo uploaded with sendPhoto (multipart): the file's bytes and name as sent. */
+export interface FakePhoto { readonly data: Buffer; readonly fileName: string; readonly contentType?: string }
+/**
+ * A message the fake accepted. `text` is what the bot sent (a photo's caption, '' for none),
+ * `plainText` what a user would read; `photo` is set for sendPhoto.
+ */
 export interface FakeMessage {
   readonly messageId: number; readonly chatId: string; readonly text: string; readonly plainText: string; readonly parseMode?: string; readonly atMs: number;
   /** The message it was sent as a reply to; unset when not a reply (or the replied-to message was gone and sending without it was allowed). */
   readonly replyToMessageId?: number;
+  readonly photo?: FakePhoto;
 }
 export interface FakeRequest { readonly method: string; readonly atMs: number; readonly status: number; readonly chatId?: string; readonly description?: string }
 /** The bot broke a rule: sent too fast to a chat, to a group, or before `retry_after` ran out. */
 export interface FakeViolation { readonly rule: 'per_chat' | 'group' | 'retry_after'; readonly chatId: string; readonly atMs: number }
-/** A scripted answer to the next sendMessage (to `chatId`, or any chat). */
+/** A scripted answer to the next sendMessage or sendPhoto (to `chatId`, or any chat). */
 export interface ScriptedFailure { readonly status: number; readonly description?: string; readonly retryAfter?: number; readonly chatId?: string }
 export interface InjectedMessage { readonly chatId: number; readonly userId: number; readonly text: string }
 
@@ -26,7 +32,8 @@ export const TELEGRAM_FAKE_LIMITS: FakeLimits = { perChatGapMs: 1000, groupMax: 
 
 /**
  * A Bot API on 127.0.0.1 for tests: `POST /bot<token>/<method>` with JSON, form or query params;
- * getMe, deleteWebhook, long-polling getUpdates, sendMessage (validated like Telegram, replies included), setMyCommands.
+ * getMe, deleteWebhook, long-polling getUpdates, sendMessage and sendPhoto (multipart upload; both
+ * validated like Telegram, replies included), setMyCommands.
  * Records every request and message with its time, enforces the rate limits (answering 429 and
  * recording a violation), plays scripted failures, and can stop listening to refuse connections.
  */
@@ -66,7 +73,7 @@ export class TelegramFake {
     return this.pollers.size;
   }
 
-  /** The next `times` sendMessage calls (to `failure.chatId`, or any chat) fail this way. */
+  /** The next `times` sendMessage or sendPhoto calls (to `failure.chatId`, or any chat) fail this way. */
   failNext(failure: ScriptedFailure, times = 1): void {
     for (let i = 0; i < times; i += 1) this.failures.push(failure);
   }
@@ -135,10 +142,14 @@ export class TelegramFake {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const params: Json = Object.fromEntries(url.searchParams);
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
     const type = req.headers['content-type'] ?? '';
+    const files: Record<string, FakePhoto> = {};
+    const boundary = /multipart\/form-data;.*boundary=("?)([^";]+)\1/i.exec(type)?.[2];
     if (type.includes('application/json') && body !== '') Object.assign(params, JSON.parse(body) as Json);
     else if (type.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+    else if (boundary !== undefined) Object.assign(params, parseMultipart(raw, boundary, files));
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const method = (match?.[2] ?? '').toLowerCase();
     if (!match) return this.reply(res, method, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -155,6 +166,8 @@ export class TelegramFake {
         return this.getUpdates(req, res, params);
       case 'sendmessage':
         return this.sendMessage(res, params);
+      case 'sendphoto':
+        return this.sendPhoto(res, params, files);
       default:
         return this.reply(res, method, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     }
@@ -184,12 +197,26 @@ export class TelegramFake {
   }
 
   private sendMessage(res: ServerResponse, params: Json): void {
+    this.send(res, 'sendmessage', params);
+  }
+
+  /**
+   * sendPhoto: `photo` must be an uploaded file (multipart, as telegraf sends a Buffer) holding a
+   * PNG or JPEG, or a file_id string; `caption` is optional, at most 1024 characters after parsing.
+   */
+  private sendPhoto(res: ServerResponse, params: Json, files: Readonly<Record<string, FakePhoto>>): void {
+    const attach = typeof params.photo === 'string' && params.photo.startsWith('attach://') ? params.photo.slice(9) : 'photo';
+    const photo = files[attach] ?? (typeof params.photo === 'string' && !params.photo.startsWith('attach://') ? { data: Buffer.from(params.photo), fileName: 'file_id' } : undefined);
+    this.send(res, 'sendphoto', params, photo ?? null);
+  }
+
+  private send(res: ServerResponse, method: 'sendmessage' | 'sendphoto', params: Json, photo?: FakePhoto | null): void {
     const now = Date.now();
     const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
     const fail = (status: number, description: string, retryAfter?: number) => {
       if (status === 429) this.retryBlocked.set(chatId, now + (retryAfter ?? 1) * 1000);
       const parameters = retryAfter === undefined ? {} : { parameters: { retry_after: retryAfter } };
-      this.reply(res, 'sendmessage', status, { ok: false, error_code: status, description, ...parameters }, chatId);
+      this.reply(res, method, status, { ok: false, error_code: status, description, ...parameters }, chatId);
     };
     if (!/^(-?\d+|@\w{5,32})$/.test(chatId)) return fail(400, 'Bad Request: chat not found');
     const scripted = this.failures.findIndex((f) => f.chatId === undefined || f.chatId === chatId);
@@ -200,12 +227,20 @@ export class TelegramFake {
     }
     const limited = this.checkLimits(chatId, now);
     if (limited !== undefined) return fail(429, `Too Many Requests: retry after ${limited}`, limited);
-    const text = typeof params.text === 'string' ? params.text : '';
+    const isPhoto = method === 'sendphoto';
+    const raw = isPhoto ? params.caption : params.text;
+    const text = typeof raw === 'string' ? raw : '';
     const parseMode = typeof params.parse_mode === 'string' ? params.parse_mode : undefined;
     const parsed = parseMode?.toUpperCase() === 'HTML' ? parseTelegramHtml(text) : ({ ok: true, text } as const);
     if (!parsed.ok) return fail(400, `Bad Request: can't parse entities: ${parsed.error}`);
-    if (parsed.text.trim().length === 0) return fail(400, 'Bad Request: message text is empty');
-    if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
+    if (isPhoto) {
+      if (photo === undefined || photo === null) return fail(400, 'Bad Request: there is no photo in the request');
+      if (photo.fileName !== 'file_id' && !isImage(photo.data)) return fail(400, 'Bad Request: IMAGE_PROCESS_FAILED');
+      if (parsed.text.length > 1024) return fail(400, 'Bad Request: message caption is too long');
+    } else {
+      if (parsed.text.trim().length === 0) return fail(400, 'Bad Request: message text is empty');
+      if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
+    }
     // Bot API 7.0: reply_parameters { message_id, allow_sending_without_reply }; the older top-level
     // reply_to_message_id / allow_sending_without_reply are still accepted.
     const reply = replyOf(params);
@@ -214,18 +249,22 @@ export class TelegramFake {
       if (this.present.has(`${chatId}:${reply.messageId}`)) replyToMessageId = reply.messageId;
       else if (!reply.allowWithout) return fail(400, 'Bad Request: message to be replied not found');
     }
+    // A photo is a message like a text: a later reply may point at it.
     const messageId = this.nextMessageId++;
     this.present.add(`${chatId}:${messageId}`);
     this.messages.push({
       messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now,
-      ...(replyToMessageId === undefined ? {} : { replyToMessageId }),
+      ...(replyToMessageId === undefined ? {} : { replyToMessageId }), ...(photo ? { photo } : {}),
     });
     this.accepted.set(chatId, [...(this.accepted.get(chatId) ?? []), now]);
     const chat = chatId.startsWith('-') ? { id: Number(chatId), type: 'supergroup', title: 'group' } : { id: Number(chatId), type: 'private' };
-    this.reply(res, 'sendmessage', 200, {
+    const content = isPhoto
+      ? { photo: [{ file_id: `photo${messageId}`, file_unique_id: `p${messageId}`, width: 960, height: 540 }], ...(parsed.text === '' ? {} : { caption: parsed.text }) }
+      : { text: parsed.text };
+    this.reply(res, method, 200, {
       ok: true,
       result: {
-        message_id: messageId, from: this.botUser(), chat, date: Math.floor(now / 1000), text: parsed.text,
+        message_id: messageId, from: this.botUser(), chat, date: Math.floor(now / 1000), ...content,
         ...(replyToMessageId === undefined ? {} : { reply_to_message: { message_id: replyToMessageId, chat } }),
       },
     }, chatId);
@@ -266,7 +305,7 @@ export class TelegramFake {
   }
 }
 
-/** The message a sendMessage answers, from `reply_parameters` (JSON or, in a form, a JSON string) or the legacy fields. */
+/** The message a sendMessage or sendPhoto answers, from `reply_parameters` (JSON or, in a form, a JSON string) or the legacy fields. */
 function replyOf(params: Json): { messageId: number; allowWithout: boolean } | undefined {
   const raw = typeof params.reply_parameters === 'string' ? (JSON.parse(params.reply_parameters) as Json) : (params.reply_parameters as Json | undefined);
   const truthy = (v: unknown) => v === true || v === 'true';
@@ -275,9 +314,41 @@ function replyOf(params: Json): { messageId: number; allowWithout: boolean } | u
   return undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
   });
+}
+
+/** PNG or JPEG by their signatures: Telegram refuses a photo it cannot decode. */
+function isImage(data: Buffer): boolean {
+  return data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) || (data[0] === 0xff && data[1] === 0xd8);
+}
+
+/**
+ * A multipart/form-data body (RFC 7578): text fields returned, file parts (those with a filename)
+ * put in `files` by field name.
+ */
+function parseMultipart(body: Buffer, boundary: string, files: Record<string, FakePhoto>): Json {
+  const fields: Json = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  while (pos >= 0) {
+    const start = pos + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const data = part.subarray(split + 4);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    const fileName = /filename="([^"]*)"/i.exec(headers)?.[1];
+    const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
+    if (name !== undefined && fileName !== undefined) files[name] = { data: Buffer.from(data), fileName, ...(contentType ? { contentType } : {}) };
+    else if (name !== undefined) fields[name] = data.toString('utf8');
+    pos = next;
+  }
+  return fields;
 }

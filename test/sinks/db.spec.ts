@@ -50,6 +50,38 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('migrates a version 3 file: a pending message stays pending, as text (no photo)', () => {
+    const path = tempDb();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+    old.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', '3')`).run();
+    old.prepare(`INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, next_attempt_at, created_at) VALUES ('signal:1', '42', 'signal', 'hi', 'HTML', 'pending', 0, 0)`).run();
+    old.close();
+    const db = openDatabase(path);
+    expect(createRepos(db).outbox.find('signal:1'), 'kept, sent as before').toMatchObject({ status: 'pending', text: 'hi', photo: null });
+    db.close();
+  });
+
+  it('migrates a version 4 file (threads, no photo): a pending result still replies to its sent signal', () => {
+    const path = tempDb();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 4)) old.exec(m);
+    old.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', '4')`).run();
+    old.prepare(`INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, next_attempt_at, created_at, sent_at, message_id)
+      VALUES ('signal:1', '42', 'signal', 'hi', 'HTML', 'sent', 0, 0, 0, 77)`).run();
+    old.prepare(`INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, next_attempt_at, created_at, reply_to_key)
+      VALUES ('trade:1', '42', 'trade', 'won', 'HTML', 'pending', 0, 0, 'signal:1')`).run();
+    old.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    const outbox = createRepos(db).outbox;
+    expect(outbox.find('signal:1'), 'its message id kept').toMatchObject({ status: 'sent', messageId: 77, photo: null });
+    expect(outbox.nextDue(0), 'the result, as text, still a reply').toMatchObject([{ key: 'trade:1', photo: null, replyToMessageId: 77 }]);
+    db.close();
+  });
+
   it('refuses a file that is not a database with an error, not silence', () => {
     const path = tempDb();
     openDatabase(path).close();

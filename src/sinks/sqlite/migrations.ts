@@ -69,4 +69,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN message_id INTEGER;
   ALTER TABLE outbox ADD COLUMN reply_to_key TEXT;
   `,
+  // 5: a message sent as a photo: the chart card's spec (JSON), drawn again from the stored candles
+  // at send time, so the row stays small and the signal's commit pays nothing for the picture
+  `
+  ALTER TABLE outbox ADD COLUMN photo TEXT;
+  `,
 ];

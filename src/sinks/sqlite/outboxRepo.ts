@@ -18,14 +18,21 @@ export interface OutboxEntry {
   readonly createdAtMs: number;
   /**
    * Key of the message this one answers in the same chat (`signal:42`): sent as a reply to it once
-   * Telegram gave it a message id. A signal split in parts is answered at its first part.
+   * Telegram gave it a message id. A signal split in parts is answered at its first part; a signal
+   * whose chart went alone before its text (`signal:42#chart`) is answered at the photo.
    */
   readonly replyToKey?: string | null;
+  /**
+   * Sent as a photo with `text` as its caption (empty: no caption): the chart card's spec, see
+   * ChartSpec. The PNG is drawn at send time from the stored candles, never stored.
+   */
+  readonly photo?: string | null;
 }
 
 /** A stored message. */
 export interface OutboxMessage extends OutboxEntry {
   readonly id: number;
+  readonly photo: string | null;
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAtMs: number;
@@ -41,6 +48,7 @@ interface Raw {
   id: number; key: string; chat_id: string; kind: string; text: string; parse_mode: ParseMode; status: OutboxStatus;
   attempts: number; next_attempt_at: number; created_at: number; sent_at: number | null; last_error: string | null;
   message_id: number | null; reply_to_key: string | null; reply_to_message_id?: number | null;
+  photo: string | null;
 }
 
 function toMessage(r: Raw): OutboxMessage {
@@ -48,6 +56,7 @@ function toMessage(r: Raw): OutboxMessage {
     id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
     attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
     replyToKey: r.reply_to_key, messageId: r.message_id, replyToMessageId: r.reply_to_message_id ?? null,
+    photo: r.photo,
   };
 }
 
@@ -77,14 +86,16 @@ export class OutboxRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key)
-       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey)
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key, photo)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey, @photo)
        ON CONFLICT (key) DO NOTHING`,
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
+    // The message replied to is the first row stored for its key that Telegram numbered: the message
+    // itself, or the photo sent alone before a long caption (`#chart`), or the first part of a split text.
     this.dueStmt = db.prepare(
       `SELECT o.*, (SELECT r.message_id FROM outbox r
-           WHERE r.key IN (o.reply_to_key, o.reply_to_key || '#1') AND r.chat_id = o.chat_id AND r.message_id IS NOT NULL
+           WHERE r.key IN (o.reply_to_key, o.reply_to_key || '#chart', o.reply_to_key || '#1') AND r.chat_id = o.chat_id AND r.message_id IS NOT NULL
            ORDER BY r.id LIMIT 1) AS reply_to_message_id
        FROM outbox o
        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
@@ -114,7 +125,7 @@ export class OutboxRepo {
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
   enqueue(entry: OutboxEntry): boolean {
-    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null }).changes === 1;
+    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null, photo: entry.photo ?? null }).changes === 1;
   }
 
   /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */

@@ -1,6 +1,10 @@
 import type { SchedulerLike } from 'rxjs';
 import type { Context, Telegraf } from 'telegraf';
+import { isInterval, type Interval } from '../../domain/kline.js';
 import type { Verdict } from '../../domain/memory.js';
+import { encodeChartSpec, type ChartSpec } from './chart/chartSpec.js';
+import { renderChartCaption, renderChartNoData } from './templates/chartCaption.js';
+import { escapeHtml } from './templates/html.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import type { Logger } from '../../logging/logger.js';
 import { toDeliveryError } from './deliveryError.js';
@@ -39,10 +43,12 @@ export interface BotQueries {
   /** Stops new signals until `untilMs` (event time), or until {@link resume} when undefined. */
   pause(untilMs?: number): Awaitable<void>;
   resume(): Awaitable<void>;
+  /** /chart: the card of a series' newest stored candles, undefined when none is stored (see chartQuery). */
+  chart?(symbol: string, interval?: Interval): Awaitable<ChartSpec | undefined>;
 }
 
 /** A command's reply handed to the outbox: `key` is unique per update, so a re-fetched update is answered once. */
-export type EnqueueReply = (reply: { readonly key: string; readonly chatId: string; readonly html: string }) => void;
+export type EnqueueReply = (reply: { readonly key: string; readonly chatId: string; readonly html: string; readonly photo?: string }) => void;
 
 export interface CommandDeps extends TemplateContext {
   readonly queries: BotQueries;
@@ -92,15 +98,16 @@ async function reply(ctx: Context, html: string): Promise<void> {
 
 /**
  * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days], /memory, /pause [hours], /resume,
- * /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
+ * /chart SYMBOL [interval], /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
   const log = deps.logger.child({ component: 'telegramCommands' });
   const q = deps.queries;
-  const answer = async (ctx: Context, html: string): Promise<void> => {
+  // A photo (a chart card's spec) goes only through the outbox, whose sender draws it; a direct reply is text.
+  const answer = async (ctx: Context, html: string, photo?: string): Promise<void> => {
     if (deps.enqueueReply === undefined || ctx.chat === undefined) return reply(ctx, html);
-    deps.enqueueReply({ key: `reply:${ctx.chat.id}:${ctx.update.update_id}`, chatId: String(ctx.chat.id), html });
+    deps.enqueueReply({ key: `reply:${ctx.chat.id}:${ctx.update.update_id}`, chatId: String(ctx.chat.id), html, ...(photo === undefined ? {} : { photo }) });
   };
   // Prices in replies follow the tick sizes known when the reply is written, as in the signal messages.
   const priced = (): TemplateContext => (deps.currentTickSizes === undefined ? deps : { ...deps, tickSizes: deps.currentTickSizes() });
@@ -136,6 +143,15 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     await q.resume();
     log.info({ userId: ctx.from.id }, 'signals resumed by command');
     await answer(ctx, renderResumed(deps));
+  });
+  bot.command('chart', async (ctx) => {
+    const [symbol, interval, extra] = ctx.payload.trim().split(/\s+/).filter((w) => w !== '');
+    if (symbol === undefined || q.chart === undefined || extra !== undefined || (interval !== undefined && !isInterval(interval))) {
+      return answer(ctx, escapeHtml(commandStringsFor(deps.language).chartUsage));
+    }
+    const spec = await q.chart(symbol, interval);
+    if (spec === undefined) return answer(ctx, renderChartNoData(`${symbol.toUpperCase()} ${interval ?? ''}`.trim(), deps));
+    return answer(ctx, renderChartCaption(spec, deps), encodeChartSpec(spec));
   });
   bot.catch((err, ctx) => {
     log.error({ err: toDeliveryError(err, deps.secrets ?? []), updateType: ctx.updateType }, 'command failed');

@@ -5,7 +5,7 @@ import type { OutboxMessage, OutboxRepo } from '../sqlite/outboxRepo.js';
 import { ChatPacer, TELEGRAM_LIMITS, type PacingLimits } from './chatPacer.js';
 import { toDeliveryError } from './deliveryError.js';
 import { htmlToPlainText } from './templates/html.js';
-import type { MessageTransport } from './transport.js';
+import type { MessageTransport, OutgoingMessage } from './transport.js';
 
 export interface OutboxSenderDeps {
   readonly repo: OutboxRepo;
@@ -23,6 +23,11 @@ export interface OutboxSenderDeps {
   readonly pollIntervalMs?: number;
   /** Redacted from every error text (the bot token). */
   readonly secrets?: readonly string[];
+  /**
+   * Draws the PNG of a row's `photo` spec at send time (ChartRenderer: the chart card from the
+   * stored candles). Unset, or when it gives nothing, the row goes as text.
+   */
+  readonly renderPhoto?: (spec: string) => Promise<Uint8Array | undefined>;
 }
 
 /** What /health and the metrics read. */
@@ -147,10 +152,32 @@ export class OutboxSender {
     return Math.max(0, nextMs - now);
   }
 
+  /** The row as the transport takes it, its photo drawn now; undefined when only a photo was to go and none could be drawn. */
+  private async outgoing(msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
+    const { chatId, text, parseMode, replyToMessageId } = msg;
+    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId };
+    let png: Uint8Array | undefined;
+    try {
+      png = await this.deps.renderPhoto?.(msg.photo);
+    } catch (err) {
+      this.log.warn({ err, outboxId: msg.id, key: msg.key }, 'chart render failed, sending text only');
+    }
+    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
+    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId };
+  }
+
   private async deliver(msg: OutboxMessage): Promise<void> {
     const { repo, scheduler, transport } = this.deps;
     try {
-      const sent = await transport.send(msg);
+      const outgoing = await this.outgoing(msg);
+      if (outgoing === undefined) {
+        // A photo-only row (its text follows in the next row) with no candles to draw from: nothing
+        // to send, and holding it would report the chat as unreachable. Done, as far as the queue goes.
+        repo.markSent(msg.id, scheduler.now());
+        this.log.warn({ chatId: msg.chatId, outboxId: msg.id, key: msg.key }, 'chart unavailable, photo-only message skipped');
+        return;
+      }
+      const sent = await transport.send(outgoing);
       const at = scheduler.now();
       this.pacer.recordSend(msg.chatId, at);
       repo.markSent(msg.id, at, sent.messageId);

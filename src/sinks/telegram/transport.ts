@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
 import type { ParseMode } from '../sqlite/outboxRepo.js';
@@ -11,6 +14,14 @@ export interface OutgoingMessage {
   readonly parseMode: ParseMode;
   /** Sent as a reply to this message of the chat (still sent if Telegram no longer has it). */
   readonly replyToMessageId?: number | null;
+  /** Sent as a photo (sendPhoto, multipart upload) with `text` as its caption; empty text: no caption. */
+  readonly photo?: OutgoingPhoto;
+}
+
+/** A PNG to upload, and the file name it gets (the console sink's file, Telegram's attachment name). */
+export interface OutgoingPhoto {
+  readonly png: Uint8Array;
+  readonly fileName: string;
 }
 
 /** What a confirmed send returns: Telegram's id for the message (none from the console). */
@@ -48,14 +59,24 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   return {
     paced: true,
     telegram,
-    async send({ chatId, text, parseMode, replyToMessageId }) {
+    async send({ chatId, text, parseMode, replyToMessageId, photo }) {
       try {
         // Bot API 7.0 replaced reply_to_message_id with reply_parameters; allow_sending_without_reply
         // keeps a result from failing (400 "message to be replied not found") when its signal was deleted.
+        const replyParameters = replyToMessageId == null ? {} : { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } };
+        if (photo !== undefined) {
+          // The photo's id is kept like a text's: a signal's result replies to its chart card.
+          const sent = await telegram.sendPhoto(chatIdParam(chatId), { source: Buffer.from(photo.png), filename: photo.fileName }, {
+            ...(text === '' ? {} : { caption: text }),
+            ...(parseMode === null || text === '' ? {} : { parse_mode: parseMode }),
+            ...replyParameters,
+          });
+          return { messageId: sent.message_id };
+        }
         const sent = await telegram.sendMessage(chatIdParam(chatId), text, {
           ...(parseMode === null ? {} : { parse_mode: parseMode }),
           link_preview_options: { is_disabled: true },
-          ...(replyToMessageId == null ? {} : { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } }),
+          ...replyParameters,
         });
         return { messageId: sent.message_id };
       } catch (err) {
@@ -65,18 +86,36 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   };
 }
 
+/** Where the console sink writes chart cards when not told otherwise. */
+export const DEFAULT_CHART_DIR = join(tmpdir(), 'kline-signals-charts');
+
 /**
  * The console sink used when TELEGRAM_BOT_TOKEN is unset: the same texts, HTML tags stripped,
- * one blank line between messages. It goes through the outbox like Telegram, so the path is the same.
+ * one blank line between messages. A photo is written to `chartDir` and its path printed first
+ * (`📈 /path/signal-42.png`). It goes through the outbox like Telegram, so the path is the same.
  */
-export function consoleTransport(out: Writable = process.stdout): MessageTransport {
+export function consoleTransport(out: Writable = process.stdout, chartDir: string = DEFAULT_CHART_DIR): MessageTransport {
+  const write = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(line, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
+    });
   return {
     paced: false,
-    send({ text, parseMode }) {
+    async send({ text, parseMode, photo }) {
       const plain = parseMode === 'HTML' ? htmlToPlainText(text) : text;
-      return new Promise<SentMessage>((resolve, reject) => {
-        out.write(`${plain}\n\n`, (err) => (err ? reject(toDeliveryError(err, [])) : resolve({})));
-      });
+      if (photo !== undefined) {
+        const path = join(chartDir, photo.fileName);
+        try {
+          await mkdir(chartDir, { recursive: true });
+          await writeFile(path, photo.png);
+        } catch (err) {
+          throw toDeliveryError(err, []);
+        }
+        await write(plain === '' ? `📈 ${path}\n\n` : `📈 ${path}\n${plain}\n\n`);
+        return {};
+      }
+      await write(`${plain}\n\n`);
+      return {};
     },
   };
 }

@@ -49,7 +49,7 @@ describe('telegram commands', () => {
   it('answers in the authorized chat, in Vietnamese by default, and publishes the menu', async () => {
     const { fake, calls, lines } = await startBot('vi');
     expect((fake.commands as { command: string }[]).map((c) => c.command), 'setMyCommands at start').toEqual(
-      ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'help'],
+      ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'chart', 'help'],
     );
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/status' });
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/signals 3' });

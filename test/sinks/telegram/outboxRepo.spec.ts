@@ -71,4 +71,19 @@ describe('OutboxRepo', () => {
     expect(repo.find('daily:1#1')?.text.startsWith('<b>line 0</b>'), 'first part first').toBe(true);
     db.close();
   });
+
+  it('enqueueMessage keeps a photo and its caption in one row up to 1024 characters read, else photo then text, idempotently', () => {
+    const { db, repo } = tempOutbox();
+    // 1024 characters once the tags are gone: the HTML is longer, Telegram counts what is read.
+    const fits = `<b>${'a'.repeat(1020)}</b> &amp;x`;
+    expect(enqueueMessage(repo, { ...entry('signal:1'), text: fits, photo: '{}' }), 'one row').toBe(1);
+    expect(repo.find('signal:1'), 'the caption rides with the photo').toMatchObject({ text: fits, photo: '{}' });
+    const long = `<b>${'a'.repeat(1025)}</b>`;
+    expect(enqueueMessage(repo, { ...entry('signal:2'), text: long, photo: '{}' }), 'two rows').toBe(2);
+    expect(enqueueMessage(repo, { ...entry('signal:2'), text: long, photo: '{}' }), 'again: nothing new').toBe(0);
+    expect(repo.find('signal:2#chart'), 'the photo alone, first').toMatchObject({ text: '', photo: '{}' });
+    expect(repo.find('signal:2'), 'then the text, without photo').toMatchObject({ text: long, photo: null });
+    expect(repo.find('signal:2#chart')!.id, 'in that order').toBeLessThan(repo.find('signal:2')!.id);
+    db.close();
+  });
 });

@@ -1,7 +1,7 @@
 import type { Language } from './strings.js';
 
 /** Names of the bot commands, in the order /help and setMyCommands list them. */
-export const COMMAND_NAMES = ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'help'] as const;
+export const COMMAND_NAMES = ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'chart', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Fixed words of the command replies; function arguments are escaped HTML. */
@@ -37,6 +37,11 @@ export interface CommandStrings {
   readonly pausedUntil: (until: string) => string;
   readonly pausedUntilResume: string;
   readonly resumed: string;
+  /** /chart: how to ask, the caption's title, and the answer for a series with no stored candle. */
+  readonly chartUsage: string;
+  readonly chartTitle: (series: string) => string;
+  readonly chartLastSignal: string;
+  readonly chartNoData: (series: string) => string;
 }
 
 const VI: CommandStrings = {
@@ -51,6 +56,7 @@ const VI: CommandStrings = {
     memory: 'Các quy tắc bộ nhớ đang áp dụng',
     pause: 'Tạm dừng gửi tín hiệu: /pause [số giờ]',
     resume: 'Tiếp tục gửi tín hiệu',
+    chart: 'Biểu đồ nến: /chart MÃ [1d|4h|30m]',
     help: 'Danh sách lệnh',
   },
   helpTitle: 'Các lệnh',
@@ -82,6 +88,10 @@ const VI: CommandStrings = {
   pausedUntil: (until) => `Đã tạm dừng gửi tín hiệu đến ${until}.`,
   pausedUntilResume: 'Đã tạm dừng gửi tín hiệu cho đến khi /resume.',
   resumed: 'Đã tiếp tục gửi tín hiệu.',
+  chartUsage: 'Cách dùng: /chart MÃ [1d|4h|30m], ví dụ /chart BTCUSDT 4h',
+  chartTitle: (series) => `Biểu đồ ${series}`,
+  chartLastSignal: 'Tín hiệu gần nhất',
+  chartNoData: (series) => `Chưa có nến nào của ${series}.`,
 };
 
 const EN: CommandStrings = {
@@ -96,6 +106,7 @@ const EN: CommandStrings = {
     memory: 'Memory rules in effect',
     pause: 'Pause signals: /pause [hours]',
     resume: 'Resume signals',
+    chart: 'Candle chart: /chart SYMBOL [1d|4h|30m]',
     help: 'List of commands',
   },
   helpTitle: 'Commands',
@@ -127,6 +138,10 @@ const EN: CommandStrings = {
   pausedUntil: (until) => `Signals paused until ${until}.`,
   pausedUntilResume: 'Signals paused until /resume.',
   resumed: 'Signals resumed.',
+  chartUsage: 'Usage: /chart SYMBOL [1d|4h|30m], e.g. /chart BTCUSDT 4h',
+  chartTitle: (series) => `Chart ${series}`,
+  chartLastSignal: 'Latest signal',
+  chartNoData: (series) => `No candles stored for ${series} yet.`,
 };
 
 export function commandStringsFor(language: Language): CommandStrings {

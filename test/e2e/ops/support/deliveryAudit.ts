@@ -39,9 +39,12 @@ export interface DeliveryAudit {
   readonly repeats: readonly Repeat[];
 }
 
-/** The outbox key of a message part: `signal:7` also covers `signal:7#1`, `signal:7#2` of a split message. */
+/**
+ * The outbox key of a message part: `signal:7` also covers `signal:7#1`, `signal:7#2` of a split
+ * message, and `signal:7#chart`, the photo sent alone before a caption too long for it.
+ */
 function baseKey(key: string): string {
-  return key.replace(/#\d+$/, '');
+  return key.replace(/#(?:\d+|chart)$/, '');
 }
 
 /**
