@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/sinks/sqlite/migrations.js';
 import { BOT_BIN, REPO_ROOT } from '../support/botCli.js';
 
 /**
@@ -61,7 +62,7 @@ describe('bin/kline-signals.js runs the compiled bot with plain node', () => {
     const moduleLog = join(dir, 'modules.txt');
     const r = runBin(BOT_BIN, ['doctor'], { DB_PATH: join(dir, 'db.sqlite'), MODULE_LOG: moduleLog }, ['--import', MODULE_PROBE]);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: 3 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.length });
 
     const modules = readFileSync(moduleLog, 'utf8').trim().split('\n');
     const dist = pathToFileURL(join(REPO_ROOT, 'dist')).href;
