@@ -8,7 +8,7 @@ import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
-import { announces, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
+import { announcesEvent, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
 import { scopeKey } from '../core/memory/verdictKeys.js';
 import type { OutboxRepo } from './sqlite/outboxRepo.js';
 import type { Repos } from './sqlite/repos.js';
@@ -154,7 +154,7 @@ export class StepWriter {
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
       // A rule that does not announce (a win-rate threshold: it toggles often) is stored and logged only.
-      for (const e of step.memoryEvents) if (announces(rules, e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      for (const e of step.memoryEvents) if (announcesEvent(rules, e) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
     }
     return messages;
   }
@@ -183,7 +183,7 @@ export class StepWriter {
     }
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
-      for (const e of step.memoryEvents) if (announces(this.rules, e.verdict.rule) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
+      for (const e of step.memoryEvents) if (announcesEvent(this.rules, e) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx));
     }
     return messages;
   }
