@@ -29,6 +29,8 @@ import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
 import { MarketClock } from './marketClock.js';
 import { SymbolFilterBook } from './symbolFilterBook.js';
+import { LastScans } from './lastScans.js';
+import { whyOf } from './whyQuery.js';
 
 /** How often the WAL is checkpointed off the hot path. */
 const CHECKPOINT_EVERY_MS = 30_000;
@@ -118,11 +120,13 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
 
   const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
   let watched: ReadonlySet<string> = new Set();
+  const lastScans = new LastScans();
   const subscriptions = new Subscription();
   subscriptions.add(
     market.universe$.subscribe((symbols) => {
       for (const s of watched) if (!symbols.has(s)) clock.forget(s);
       watched = symbols;
+      lastScans.keepOnly(symbols);
       cursors.onUniverse(symbols);
     }),
   );
@@ -142,6 +146,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
+        if (!isHaltStep(step)) lastScans.record(step, desk.openTrades.has(step.kline.symbol));
         if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
       },
       error: (err: unknown) => onFatal(err),
@@ -172,9 +177,10 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   let stopCommands: (() => void) | undefined;
   if (chatId !== CONSOLE_CHAT) {
     const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN!, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
-    const queries = createBotQueries({
-      repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats,
-    });
+    const queries = {
+      ...createBotQueries({ repos, desk, startedAtMs, logger, symbolsWatched: () => watched.size, heldChats: () => sender.stats().heldChats }),
+      why: (symbol: string) => whyOf(symbol, { repos, desk, lastScans, watched: () => watched, baseThreshold: config.SCORE_THRESHOLD }),
+    };
     const enqueueReply: EnqueueReply = ({ key, chatId: to, html }) => {
       enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now() });
       sender.notify();
