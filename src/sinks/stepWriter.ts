@@ -83,7 +83,7 @@ export class StepWriter {
   writeDailySummary(dayStartMs: number): number {
     const { outbox, repos, desk } = this.deps;
     if (outbox === null) return 0;
-    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language });
+    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language, rules: this.rules });
     return enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs: dayStartMs + DAY_MS });
   }
 
