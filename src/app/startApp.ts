@@ -31,6 +31,9 @@ import { MarketClock } from './marketClock.js';
 import { SymbolFilterBook } from './symbolFilterBook.js';
 import { LastScans } from './lastScans.js';
 import { whyOf } from './whyQuery.js';
+import { MinimumSizeWatch } from './minimumSizeWatch.js';
+import { renderMinimumSizeNotice } from '../sinks/telegram/templates/minimumSizeMessage.js';
+import { klineEndMs } from '../domain/kline.js';
 
 /** How often the WAL is checkpointed off the hot path. */
 const CHECKPOINT_EVERY_MS = 30_000;
@@ -118,9 +121,20 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     if (writer.writeDailySummary(dayStartMs) > 0) sender.notify();
   });
 
+  const lifecycleMessage = (key: string, text: string) => {
+    enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
+    sender.notify();
+  };
+  // The configured rules name themselves in every reply, as in the step writer's messages.
+  const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
   const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
   let watched: ReadonlySet<string> = new Set();
   const lastScans = new LastScans();
+  const sizeWatch = new MinimumSizeWatch({
+    candles: (symbol, interval, limit) => repos.candles.recent(symbol, interval, limit), filters: (symbol) => filterBook.known(symbol),
+    profile: config.MODEL_PROFILE, models: DEFAULT_MODEL_CONFIG, riskPct: config.RISK_PER_TRADE,
+  });
+  const sizeLog = logger.child({ component: 'minimumSize' });
   const subscriptions = new Subscription();
   subscriptions.add(
     market.universe$.subscribe((symbols) => {
@@ -146,18 +160,20 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
-        if (!isHaltStep(step)) lastScans.record(step, desk.openTrades.has(step.kline.symbol));
+        if (!isHaltStep(step)) {
+          lastScans.record(step, desk.openTrades.has(step.kline.symbol));
+          const atMs = klineEndMs(step.kline);
+          const notice = sizeWatch.onCandle(step.kline.symbol, atMs, desk.equityUsdt, watched);
+          if (notice !== undefined) {
+            sizeLog.warn({ kind: notice.kind, symbols: notice.items.map((i) => `${i.symbol} ${i.interval}`), equity: notice.equityUsdt, riskPct: notice.riskPct }, 'symbols below the exchange minimum at the configured risk');
+            lifecycleMessage(`minsize:${notice.kind}:${startedAtMs}:${atMs}`, renderMinimumSizeNotice(notice, ctx));
+          }
+        }
         if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
       },
       error: (err: unknown) => onFatal(err),
     }),
   );
-  const lifecycleMessage = (key: string, text: string) => {
-    enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
-    sender.notify();
-  };
-  // The configured rules name themselves in every reply, as in the step writer's messages.
-  const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
   lifecycleMessage(
     `lifecycle:start:${startedAtMs}`,
     renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
