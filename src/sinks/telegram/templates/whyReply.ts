@@ -107,7 +107,8 @@ export function renderWhy(snap: WhySnapshot, ctx: TemplateContext): string {
         title,
         snap.stored === true && escapeHtml(w.storedOnly),
         snap.scannedEndMs !== undefined && escapeHtml(w.lastScan(formatUtc(snap.scannedEndMs))),
-        ...snap.models.flatMap((m) => [candidateLine(m, snap.baseThreshold, ctx), ...(m.candidate === null ? [] : [...limitLines(m, snap.baseThreshold, ctx), ...decisionLines(m, snap, ctx)])]),
+        // Limits for every model, a setup or not: the locks and caps in force say why it might stay quiet.
+        ...snap.models.flatMap((m) => [candidateLine(m, snap.baseThreshold, ctx), ...limitLines(m, snap.baseThreshold, ctx), ...decisionLines(m, snap, ctx)]),
       ]);
   }
 }
