@@ -5,6 +5,7 @@ import { minimumSizeShortfall, typicalStopFraction, type MinimumSizeShortfall } 
 import type { SymbolFilters } from '../core/risk/symbolFilters.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** Candles whose stops make the median: the last 100 after a 14-candle ATR warm-up. */
 const STOP_SAMPLE = 100;
 const ATR_PERIOD = 14;
@@ -48,16 +49,23 @@ export function stopsOfProfile(profile: ModelProfile, m: ModelConfig): { interva
 /**
  * Watches whether the watched symbols' typical trade (see typicalStopFraction) clears MIN_QTY and
  * MIN_NOTIONAL at the configured risk and the paper balance. Fed each processed candle (event
- * time); answers at most one notice: the whole list at the first candle after start, the list again
- * when a balance change changed it, and symbols that joined the universe at most once per UTC day.
+ * time); answers at most one notice per candle:
+ * - `start`: once, when every symbol watched at the first candle has had a candle of its own (its
+ *   history is then stored) or an hour of event time has passed;
+ * - `balance`: when a balance change makes a symbol fall short that was not told yet (a symbol
+ *   drifting in and out of reach as trades close is told once, not at every trade);
+ * - `new`: symbols that joined the universe later, at most once per UTC day.
  * A symbol's typical stop and price are measured once per day, so a balance change costs no query.
  */
 export class MinimumSizeWatch {
   private readonly stops: { intervals: readonly Interval[]; stopAtr: number };
   private readonly measured = new Map<string, { dayMs: number; rows: Array<Omit<TooSmall, 'shortfall'>> }>();
-  private started = false;
+  private readonly stepped = new Set<string>();
+  private startSymbols: ReadonlySet<string> | undefined;
+  private startDeadlineMs = 0;
+  private startTold = false;
   private equityUsdt = Number.NaN;
-  private toldList = '';
+  private readonly told = new Set<string>();
   private pendingNew: TooSmall[] = [];
   private lastNewDayMs: number | undefined;
 
@@ -67,34 +75,41 @@ export class MinimumSizeWatch {
 
   onCandle(symbol: string, nowMs: number, equityUsdt: number, watched: ReadonlySet<string>): MinimumSizeNotice | undefined {
     const dayMs = Math.floor(nowMs / DAY_MS) * DAY_MS;
-    if (!this.started) {
-      this.started = true;
-      this.equityUsdt = equityUsdt;
-      for (const s of watched) this.measure(s, dayMs);
-      const items = this.failing(watched);
-      this.toldList = listKey(items);
-      return items.length === 0 ? undefined : this.notice('start', items);
+    if (this.startSymbols === undefined) {
+      this.startSymbols = new Set(watched);
+      this.startDeadlineMs = nowMs + HOUR_MS;
     }
-    if (!this.measured.has(symbol) && watched.has(symbol)) {
-      this.measure(symbol, dayMs);
-      this.pendingNew.push(...this.failing(new Set([symbol])));
-    } else if ((this.measured.get(symbol)?.dayMs ?? dayMs) < dayMs) {
-      this.measure(symbol, dayMs);
+    if (watched.has(symbol)) {
+      const firstTime = !this.measured.has(symbol);
+      if (firstTime || this.measured.get(symbol)!.dayMs < dayMs) this.measure(symbol, dayMs);
+      this.stepped.add(symbol);
+      if (firstTime && this.startTold && !this.startSymbols.has(symbol)) {
+        this.pendingNew.push(...this.failing(new Set([symbol])).filter((i) => !this.told.has(keyOf(i))));
+      }
+    }
+    if (!this.startTold) {
+      const everyOne = [...this.startSymbols].every((s) => this.stepped.has(s) || !watched.has(s));
+      if (!everyOne && nowMs < this.startDeadlineMs) return undefined;
+      this.startTold = true;
+      this.equityUsdt = equityUsdt;
+      const items = this.failing(watched);
+      for (const i of items) this.told.add(keyOf(i));
+      return items.length === 0 ? undefined : this.notice('start', items);
     }
     if (equityUsdt !== this.equityUsdt) {
       this.equityUsdt = equityUsdt;
       const items = this.failing(watched);
-      const key = listKey(items);
-      if (key !== this.toldList) {
-        this.toldList = key;
-        this.pendingNew = [];
-        if (items.length > 0) return this.notice('balance', items);
+      if (items.some((i) => !this.told.has(keyOf(i)))) {
+        for (const i of items) this.told.add(keyOf(i));
+        this.pendingNew = this.pendingNew.filter((i) => !this.told.has(keyOf(i)));
+        return this.notice('balance', items);
       }
     }
     if (this.pendingNew.length > 0 && (this.lastNewDayMs === undefined || this.lastNewDayMs < dayMs)) {
       const items = this.pendingNew;
       this.pendingNew = [];
       this.lastNewDayMs = dayMs;
+      for (const i of items) this.told.add(keyOf(i));
       return this.notice('new', items);
     }
     return undefined;
@@ -133,6 +148,6 @@ export class MinimumSizeWatch {
   }
 }
 
-function listKey(items: readonly TooSmall[]): string {
-  return items.map((i) => `${i.symbol} ${i.interval}`).join(',');
+function keyOf(i: TooSmall): string {
+  return `${i.symbol} ${i.interval}`;
 }

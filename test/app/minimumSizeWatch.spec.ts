@@ -38,21 +38,26 @@ describe('minimum size at the configured risk', () => {
     });
     const t = 200 * DAY;
     const two = new Set(['BTCUSDT', 'ETHUSDT']);
-    const start = watch.onCandle('BTCUSDT', t, 500, two);
-    expect(start?.kind).toBe('start');
+    expect(watch.onCandle('BTCUSDT', t, 500, two), 'ETH has had no candle yet: its history may not be stored').toBeUndefined();
+    const start = watch.onCandle('ETHUSDT', t, 500, two);
+    expect(start?.kind, 'every symbol watched at start has had its candle: the start notice').toBe('start');
     expect(start?.items.map((i) => `${i.symbol} ${i.interval}`), 'BTC on every interval the seed profile signals on').toEqual(['BTCUSDT 1d', 'BTCUSDT 4h', 'BTCUSDT 30m']);
     expect(watch.onCandle('ETHUSDT', t, 500, two), 'the same start: nothing more').toBeUndefined();
     expect(watch.onCandle('BTCUSDT', t + 1, 510, two), 'a balance change that changes nothing is not told').toBeUndefined();
     expect(watch.onCandle('BTCUSDT', t + 2, 700, two), 'BTC clears at 700: nothing to warn about').toBeUndefined();
-    expect(watch.onCandle('BTCUSDT', t + 3, 400, two)?.kind, 'short again after a loss: told').toBe('balance');
+    expect(watch.onCandle('BTCUSDT', t + 3, 400, two), 'BTC short again after a loss: told already, not repeated').toBeUndefined();
+    const drop = watch.onCandle('BTCUSDT', t + 4, 100, two);
+    expect(drop?.kind, 'at 100 USDT ETH falls short too: told, with the whole list').toBe('balance');
+    expect(drop?.items.map((i) => i.symbol)).toEqual(['BTCUSDT', 'BTCUSDT', 'BTCUSDT', 'ETHUSDT', 'ETHUSDT', 'ETHUSDT']);
     const three = new Set([...two, 'SOLUSDT']);
-    const joined = watch.onCandle('SOLUSDT', t + 4, 400, three);
+    const joined = watch.onCandle('SOLUSDT', t + 5, 100, three);
     expect(joined, 'SOL joined and is short (1 SOL minimum): told as new').toMatchObject({ kind: 'new', items: [{ symbol: 'SOLUSDT' }, { symbol: 'SOLUSDT' }, { symbol: 'SOLUSDT' }] });
     series.DOGEUSDT = candles('DOGEUSDT', 150, 4);
     (filters as Record<string, typeof BTC>).DOGEUSDT = filters.SOLUSDT;
     const four = new Set([...three, 'DOGEUSDT']);
-    expect(watch.onCandle('DOGEUSDT', t + 5, 400, four), 'a second newcomer the same day waits').toBeUndefined();
-    expect(watch.onCandle('BTCUSDT', t + DAY, 400, four)?.items.map((i) => i.symbol), 'and is told the next day').toEqual(['DOGEUSDT', 'DOGEUSDT', 'DOGEUSDT']);
+    expect(watch.onCandle('DOGEUSDT', t + 6, 100, four), 'a second newcomer the same day waits').toBeUndefined();
+    expect(watch.onCandle('BTCUSDT', t + DAY, 100, four)?.items.map((i) => i.symbol), 'and is told the next day').toEqual(['DOGEUSDT', 'DOGEUSDT', 'DOGEUSDT']);
+    expect(watch.onCandle('BTCUSDT', t + 2 * DAY, 100, four), 'nothing left to tell').toBeUndefined();
 
     const texts = (['vi', 'en'] as const).map((language) => {
       const html = renderMinimumSizeNotice(start!, { language });

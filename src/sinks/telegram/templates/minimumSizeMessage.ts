@@ -20,7 +20,7 @@ export function renderMinimumSizeNotice(n: MinimumSizeNotice, ctx: TemplateConte
     const s = i.shortfall;
     const balance = String(Math.ceil(s.neededEquityUsdt));
     const risk = Math.ceil(s.neededRiskPct * 100) / 100;
-    const fix = risk <= MAX_RISK_PCT ? w.tooSmallFix(balance, formatRounded(risk)) : w.tooSmallRiskTooHigh;
+    const fix = risk <= MAX_RISK_PCT ? w.tooSmallFix(balance, formatRounded(risk)) : w.tooSmallRiskTooHigh(balance);
     const line = w.tooSmallLine({
       symbol: i.symbol, interval: i.interval, stopPct: formatPct(i.stopFraction * 100), qty: formatSignificant(s.quantity),
       minQty: formatSignificant(s.minQuantity), notional: formatUsdt(s.notionalUsdt), minNotional: formatUsdt(i.minNotional),

@@ -37,7 +37,7 @@ export interface WhyStrings {
   readonly tooSmallHow: (risk: string, balance: string) => string;
   readonly tooSmallLine: (p: { symbol: string; interval: string; stopPct: string; notional: string; minNotional: string; qty: string; minQty: string }) => string;
   readonly tooSmallFix: (balance: string, riskPct: string) => string;
-  readonly tooSmallRiskTooHigh: string;
+  readonly tooSmallRiskTooHigh: (balance: string) => string;
 }
 
 const VI: WhyStrings = {
@@ -72,7 +72,7 @@ const VI: WhyStrings = {
     `Với vốn ${balance} USDT và rủi ro ${risk}% mỗi lệnh, một lệnh có điểm dừng điển hình (trung vị khoảng cách dừng theo ATR của 100 nến gần nhất ở khung của mã) nhỏ hơn mức tối thiểu của sàn:`,
   tooSmallLine: (p) => `${p.symbol} ${p.interval}: dừng ~${p.stopPct}% → ${p.qty} (tối thiểu ${p.minQty}), ${p.notional} USDT (tối thiểu ${p.minNotional} USDT)`,
   tooSmallFix: (balance, riskPct) => `cần ACCOUNT_BALANCE ≥ ${balance} hoặc RISK_PER_TRADE ≥ ${riskPct}`,
-  tooSmallRiskTooHigh: 'cần ACCOUNT_BALANCE lớn hơn (RISK_PER_TRADE tối đa không đủ)',
+  tooSmallRiskTooHigh: (balance) => `cần ACCOUNT_BALANCE ≥ ${balance} (RISK_PER_TRADE tối đa 5 vẫn không đủ)`,
 };
 
 const EN: WhyStrings = {
@@ -107,7 +107,7 @@ const EN: WhyStrings = {
     `At ${balance} USDT and ${risk}% risk per trade, a trade with a typical stop (the median ATR-based stop distance of the last 100 candles of the symbol's interval) is below the exchange minimum:`,
   tooSmallLine: (p) => `${p.symbol} ${p.interval}: stop ~${p.stopPct}% → ${p.qty} (min ${p.minQty}), ${p.notional} USDT (min ${p.minNotional} USDT)`,
   tooSmallFix: (balance, riskPct) => `needs ACCOUNT_BALANCE ≥ ${balance} or RISK_PER_TRADE ≥ ${riskPct}`,
-  tooSmallRiskTooHigh: 'needs a larger ACCOUNT_BALANCE (no allowed RISK_PER_TRADE suffices)',
+  tooSmallRiskTooHigh: (balance) => `needs ACCOUNT_BALANCE ≥ ${balance} (even the highest RISK_PER_TRADE, 5, is not enough)`,
 };
 
 export function whyStringsFor(language: Language): WhyStrings {
