@@ -70,4 +70,15 @@ describe('minimum size at the configured risk', () => {
     expect(texts[1], 'says how the typical stop is measured').toContain('median ATR-based stop distance');
     expect(texts).toMatchSnapshot();
   });
+
+  it('does not wait for ever for a symbol that never has a candle: the start notice comes an hour of event time after the first candle', () => {
+    const watch = new MinimumSizeWatch({
+      candles: (s) => (s === 'BTCUSDT' ? candles('BTCUSDT', 100_000, 4) : []), filters: () => BTC, profile: 'confluence', models: DEFAULT_MODEL_CONFIG, riskPct: 1,
+    });
+    const watched = new Set(['BTCUSDT', 'QUIETUSDT']);
+    const t = 200 * DAY;
+    expect(watch.onCandle('BTCUSDT', t, 100, watched), 'QUIETUSDT has had no candle').toBeUndefined();
+    expect(watch.onCandle('BTCUSDT', t + 1_800_000, 100, watched), 'still within the hour').toBeUndefined();
+    expect(watch.onCandle('BTCUSDT', t + 3_600_000, 100, watched)?.items.map((i) => `${i.symbol} ${i.interval}`), 'the confluence profile signals on 30m only').toEqual(['BTCUSDT 30m']);
+  });
 });
