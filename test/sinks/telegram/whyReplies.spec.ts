@@ -73,6 +73,18 @@ describe('/why', () => {
     expect({ en, vi }).toMatchSnapshot();
   });
 
+  it('names the locks in force by the names the rest of the product uses', () => {
+    const { repos, desk, lastScans, baseThreshold } = setup();
+    const signal = tooSmall();
+    desk.memory.setManualPause(signal.endMs + 3_600_000, signal.endMs - 1);
+    desk.refreshMemory(signal.endMs);
+    lastScans.record(stepOf(signal), false);
+    const snap = whyOf('BTCUSDT', { repos, desk, lastScans, watched: () => new Set(['BTCUSDT']), baseThreshold });
+    const en = clean(renderWhy(snap, { language: 'en' }), 'en');
+    expect(en).toContain('Locks in force: All signals paused (Paused by the operator): until 2025-01-11 11:30 UTC');
+    expect(clean(renderWhy(snap, { language: 'vi' }), 'vi')).toContain('Khóa đang áp dụng: ');
+  });
+
   it('after a restart answers from the stored decision; says when a symbol is not watched or not scanned yet', () => {
     const { repos, desk, lastScans, baseThreshold } = setup();
     repos.signals.insert(tooSmall(), 'confluence');
