@@ -4,6 +4,7 @@ import type { Verdict } from '../../domain/memory.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import type { Logger } from '../../logging/logger.js';
 import { toDeliveryError } from './deliveryError.js';
+import { escapeHtml } from './templates/html.js';
 import {
   renderHelp, renderMemory, renderPaused, renderResumed, renderSignalList, renderStats, renderStatus, renderTradeList,
   type SignalSummary, type StatsSnapshot, type StatusSnapshot,
@@ -14,6 +15,8 @@ import type { DayTally, Performance } from '../../core/outcome/positionFigures.j
 import type { TemplateContext } from './templates/common.js';
 import type { TickSizes } from './templates/format.js';
 import { splitMessage } from './templates/splitMessage.js';
+import { renderWhy, renderWhyUsage, symbolArg, type WhySnapshot } from './templates/whyReply.js';
+import { whyStringsFor } from './templates/whyStrings.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -39,6 +42,8 @@ export interface BotQueries {
   /** Stops new signals until `untilMs` (event time), or until {@link resume} when undefined. */
   pause(untilMs?: number): Awaitable<void>;
   resume(): Awaitable<void>;
+  /** The symbol's last scan, or why there is none (`/why`). */
+  why?(symbol: string): Awaitable<WhySnapshot>;
 }
 
 /** A command's reply handed to the outbox: `key` is unique per update, so a re-fetched update is answered once. */
@@ -91,8 +96,9 @@ async function reply(ctx: Context, html: string): Promise<void> {
 }
 
 /**
- * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days], /memory, /pause [hours], /resume,
- * /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
+ * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days],
+ * /memory, /why SYMBOL, /pause [hours], /resume, /help, and a one-line hint for a command not in
+ * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
@@ -136,6 +142,19 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     await q.resume();
     log.info({ userId: ctx.from.id }, 'signals resumed by command');
     await answer(ctx, renderResumed(deps));
+  });
+  bot.command('why', async (ctx) => {
+    const symbol = symbolArg(ctx.payload);
+    await answer(ctx, symbol === undefined || q.why === undefined ? renderWhyUsage(deps) : renderWhy(await q.why(symbol), deps));
+  });
+  // A listed command passes on to its handler wherever that is registered; only others get the hint.
+  bot.hears(/^\/([A-Za-z0-9_]+)(?:@(\w+))?/, async (ctx, next) => {
+    if ((COMMAND_NAMES as readonly string[]).includes(ctx.match[1]!.toLowerCase()) || ctx.match[1] === 'start') return next();
+    const addressee = ctx.match[2];
+    // `/cmd@otherbot` in a group is another bot's.
+    if (addressee !== undefined && addressee.toLowerCase() !== ctx.botInfo?.username?.toLowerCase()) return;
+    log.info({ command: ctx.match[1] }, 'unknown command answered with a hint');
+    await answer(ctx, escapeHtml(whyStringsFor(deps.language).unknownCommand(COMMAND_NAMES.map((n) => `/${n}`).join(' '))));
   });
   bot.catch((err, ctx) => {
     log.error({ err: toDeliveryError(err, deps.secrets ?? []), updateType: ctx.updateType }, 'command failed');
