@@ -33,6 +33,10 @@ import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
 import { MarketClock } from './marketClock.js';
 import { SymbolFilterBook } from './symbolFilterBook.js';
+import { LastScans } from './lastScans.js';
+import { whyOf } from './whyQuery.js';
+import { MinimumSizeWatch } from './minimumSizeWatch.js';
+import { renderMinimumSizeNotice } from '../sinks/telegram/templates/minimumSizeMessage.js';
 
 /** How often the WAL is checkpointed off the hot path. */
 const CHECKPOINT_EVERY_MS = 30_000;
@@ -135,13 +139,26 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     if (writer.writeDailySummary(dayStartMs) > 0) sender.notify();
   });
 
+  const lifecycleMessage = (key: string, text: string) => {
+    enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
+    sender.notify();
+  };
+  // The configured rules name themselves in every reply, as in the step writer's messages.
+  const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
   const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
   let watched: ReadonlySet<string> = new Set();
+  const lastScans = new LastScans();
+  const sizeWatch = new MinimumSizeWatch({
+    candles: (symbol, interval, limit) => repos.candles.recent(symbol, interval, limit), filters: (symbol) => filterBook.known(symbol),
+    profile: config.MODEL_PROFILE, models: DEFAULT_MODEL_CONFIG, riskPct: config.RISK_PER_TRADE,
+  });
+  const sizeLog = logger.child({ component: 'minimumSize' });
   const subscriptions = new Subscription();
   subscriptions.add(
     market.universe$.subscribe((symbols) => {
       for (const s of watched) if (!symbols.has(s)) clock.forget(s);
       watched = symbols;
+      lastScans.keepOnly(symbols);
       cursors.onUniverse(symbols);
     }),
   );
@@ -161,17 +178,20 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
+        if (!isHaltStep(step)) {
+          lastScans.record(step, desk.openTrades.has(step.kline.symbol));
+          const atMs = klineEndMs(step.kline);
+          const notice = sizeWatch.onCandle(step.kline.symbol, atMs, desk.equityUsdt, watched);
+          if (notice !== undefined) {
+            sizeLog.warn({ kind: notice.kind, symbols: notice.items.map((i) => `${i.symbol} ${i.interval}`), equity: notice.equityUsdt, riskPct: notice.riskPct }, 'symbols below the exchange minimum at the configured risk');
+            lifecycleMessage(`minsize:${notice.kind}:${startedAtMs}:${atMs}`, renderMinimumSizeNotice(notice, ctx));
+          }
+        }
         if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
       },
       error: (err: unknown) => onFatal(err),
     }),
   );
-  const lifecycleMessage = (key: string, text: string) => {
-    enqueueMessage(repos.outbox, { key, chatId, kind: 'lifecycle', text, parseMode: 'HTML', createdAtMs: scheduler.now() });
-    sender.notify();
-  };
-  // The configured rules name themselves in every reply, as in the step writer's messages.
-  const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
   lifecycleMessage(
     `lifecycle:start:${startedAtMs}`,
     renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
@@ -197,6 +217,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
         startingEquity: config.ACCOUNT_BALANCE, markPrice,
       }),
       chart: chartQuery(repos, () => filterBook.tickSizes()),
+      why: (symbol: string) => whyOf(symbol, { repos, desk, lastScans, watched: () => watched, baseThreshold: config.SCORE_THRESHOLD }),
     };
     const enqueueReply: EnqueueReply = ({ key, chatId: to, html, photo }) => {
       enqueueMessage(repos.outbox, { key, chatId: to, kind: 'reply', text: html, parseMode: 'HTML', createdAtMs: scheduler.now(), ...(photo === undefined ? {} : { photo }) });

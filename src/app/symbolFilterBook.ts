@@ -25,6 +25,9 @@ export class SymbolFilterBook {
 
   readonly filters = (symbol: string): SymbolFilters => this.bySymbol.get(symbol) ?? BACKTEST_DEFAULT_FILTERS;
 
+  /** The symbol's filters once exchangeInfo named it; undefined before. */
+  readonly known = (symbol: string): SymbolFilters | undefined => this.bySymbol.get(symbol);
+
   /** Tick size per known symbol, for message formatting. */
   tickSizes(): Record<string, number> {
     return Object.fromEntries([...this.bySymbol].map(([s, f]) => [s, f.tickSize]));

@@ -9,7 +9,7 @@ import { klineEndMs } from '../domain/kline.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
-import { announces, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
+import { announcesEvent, ruleBook, type RuleBook } from '../core/memory/ruleBook.js';
 import { scopeKey } from '../core/memory/verdictKeys.js';
 import type { OutboxRepo } from './sqlite/outboxRepo.js';
 import type { Repos } from './sqlite/repos.js';
@@ -91,7 +91,7 @@ export class StepWriter {
   writeDailySummary(dayStartMs: number): number {
     const { outbox, repos, desk } = this.deps;
     if (outbox === null) return 0;
-    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language });
+    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language, rules: this.rules });
     return enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs: dayStartMs + DAY_MS });
   }
 
@@ -166,7 +166,7 @@ export class StepWriter {
       repos.memory.appendEvents(step.memoryEvents);
       // A rule that does not announce (a win-rate threshold: it toggles often) is stored and logged only.
       for (const e of step.memoryEvents) {
-        if (announces(rules, e.verdict.rule) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, step.closedTrade));
+        if (announcesEvent(rules, e) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, step.closedTrade));
       }
     }
     return messages;
@@ -197,7 +197,7 @@ export class StepWriter {
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
       for (const e of step.memoryEvents) {
-        if (announces(this.rules, e.verdict.rule) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, closedTrade));
+        if (announcesEvent(this.rules, e) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, closedTrade));
       }
     }
     return messages;

@@ -7,7 +7,7 @@ import { DASHBOARD_LABELS } from '../../src/sinks/http/dashboard/labels.js';
 import { BotProcess } from '../e2e/support/botProcess.js';
 import { freePort } from '../e2e/support/freePort.js';
 import { BrowserPage, VIEWPORT_WIDTH } from './support/browserPage.js';
-import { DASHBOARD_FILLED, EQUITY_CHART_SCALE, OVERFLOWING_PANELS, type DashboardPanels } from './support/dashboardPanels.js';
+import { DASHBOARD_FILLED, EQUITY_CHART_SCALE, OVERFLOWING_PANELS, SIDEWAYS_PROBLEMS, type DashboardPanels } from './support/dashboardPanels.js';
 import { CHROMIUM_MISSING, findChromium, launchChromium, type RunningChromium } from './support/chromium.js';
 import { pollAsync } from './support/pollAsync.js';
 import { EXAMPLE_KLINES, screenshotPath } from './support/screenshotDir.js';
@@ -95,7 +95,29 @@ describe.skipIf(!executable)(title, () => {
     } finally {
       await page.close();
     }
+  }, 40_000);
+
+  for (const width of [390, 1400]) {
+    it(`fits a ${width} px wide screen: the page never scrolls sideways, wide tables scroll inside their panel; "updated" is a 24-h UTC clock`, async () => {
+      const page = await BrowserPage.open(chrome!, width);
+      try {
+        await page.navigate(`http://127.0.0.1:${httpPort}/`);
+        await page.waitFor<DashboardPanels>('the live refresh to fill every panel', DASHBOARD_FILLED, 15_000);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'the page is no wider than the screen').toBeLessThanOrEqual(width);
+        expect(await page.evaluate<string[]>(SIDEWAYS_PROBLEMS), 'no panel past the edge, no table cut off').toEqual([]);
+        const updated = await page.evaluate<string>("document.getElementById('ks-updated').textContent");
+        expect(updated, 'HH:MM:SS UTC, not the browser locale\'s 12-h clock').toMatch(/ \d{2}:\d{2}:\d{2} UTC$/);
+        const png = await page.screenshotFullPage(screenshotPath(`dashboard-${width}.png`));
+        expect(png.width, `screenshot is ${width} px wide`).toBe(width);
+        expect(page.problems, 'no console error').toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 40_000);
+  }
+
+  it('stops cleanly on SIGTERM', async () => {
     const exit = await bot!.stop();
     expect(exit, 'SIGTERM stops the bot cleanly').toEqual({ code: 0, signal: null });
-  }, 40_000);
+  });
 });

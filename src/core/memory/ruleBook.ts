@@ -1,3 +1,4 @@
+import type { MemoryEvent } from '../../domain/memory.js';
 import type { MemoryRule, RuleFacts } from './rule.js';
 import { createMemoryRules } from './rules/index.js';
 import { MANUAL_PAUSE_RULE } from './snapshot.js';
@@ -27,4 +28,15 @@ export const SEED_RULE_BOOK: RuleBook = ruleBook(createMemoryRules({ startingEqu
 /** Whether a rule's starts and ends are sent on Telegram (an unknown rule is). */
 export function announces(book: RuleBook, ruleId: string): boolean {
   return book.facts(ruleId)?.announce ?? true;
+}
+
+/**
+ * Whether a memory event is sent on Telegram: its rule {@link announces}, except the operator's
+ * pause set or lifted by command (`/pause`, `/resume`), which the command's reply already told: only
+ * a timed pause running out by itself (its end at its own `until`) is announced.
+ */
+export function announcesEvent(book: RuleBook, event: MemoryEvent): boolean {
+  const v = event.verdict;
+  if (v.rule !== MANUAL_PAUSE_RULE) return announces(book, v.rule);
+  return event.kind === 'end' && v.type === 'lock' && event.atMs >= v.untilMs;
 }

@@ -104,3 +104,9 @@ export class SignalRepo {
     return row.n;
   }
 }
+
+/** The newest stored decision of a symbol (what `/why` shows when the bot has not scanned it since a restart). */
+export function latestSignalOf(db: Db, symbol: string): SignalRow | undefined {
+  const raw = db.prepare(`SELECT * FROM signals WHERE symbol = ? ORDER BY end_time DESC, id DESC LIMIT 1`).get(symbol) as RawSignal | undefined;
+  return raw === undefined ? undefined : toRow(raw);
+}

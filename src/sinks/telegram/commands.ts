@@ -4,10 +4,10 @@ import { isInterval, type Interval } from '../../domain/kline.js';
 import type { Verdict } from '../../domain/memory.js';
 import { encodeChartSpec, type ChartSpec } from './chart/chartSpec.js';
 import { renderChartCaption, renderChartNoData } from './templates/chartCaption.js';
-import { escapeHtml } from './templates/html.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import type { Logger } from '../../logging/logger.js';
 import { toDeliveryError } from './deliveryError.js';
+import { escapeHtml } from './templates/html.js';
 import {
   renderHelp, renderMemory, renderPaused, renderResumed, renderSignalList, renderStats, renderStatus, renderTradeList,
   type SignalSummary, type StatsSnapshot, type StatusSnapshot,
@@ -18,6 +18,8 @@ import type { DayTally, Performance } from '../../core/outcome/positionFigures.j
 import type { TemplateContext } from './templates/common.js';
 import type { TickSizes } from './templates/format.js';
 import { splitMessage } from './templates/splitMessage.js';
+import { renderWhy, renderWhyUsage, symbolArg, type WhySnapshot } from './templates/whyReply.js';
+import { whyStringsFor } from './templates/whyStrings.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -45,6 +47,8 @@ export interface BotQueries {
   resume(): Awaitable<void>;
   /** /chart: the card of a series' newest stored candles, undefined when none is stored (see chartQuery). */
   chart?(symbol: string, interval?: Interval): Awaitable<ChartSpec | undefined>;
+  /** The symbol's last scan, or why there is none (`/why`). */
+  why?(symbol: string): Awaitable<WhySnapshot>;
 }
 
 /** A command's reply handed to the outbox: `key` is unique per update, so a re-fetched update is answered once. */
@@ -97,8 +101,9 @@ async function reply(ctx: Context, html: string): Promise<void> {
 }
 
 /**
- * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days], /memory, /pause [hours], /resume,
- * /chart SYMBOL [interval], /help. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
+ * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days],
+ * /memory, /why SYMBOL, /pause [hours], /resume, /chart SYMBOL [interval], /help, and a one-line hint for a command not in
+ * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
@@ -152,6 +157,19 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     const spec = await q.chart(symbol, interval);
     if (spec === undefined) return answer(ctx, renderChartNoData(`${symbol.toUpperCase()} ${interval ?? ''}`.trim(), deps));
     return answer(ctx, renderChartCaption(spec, deps), encodeChartSpec(spec));
+  });
+  bot.command('why', async (ctx) => {
+    const symbol = symbolArg(ctx.payload);
+    await answer(ctx, symbol === undefined || q.why === undefined ? renderWhyUsage(deps) : renderWhy(await q.why(symbol), deps));
+  });
+  // A listed command passes on to its handler wherever that is registered; only others get the hint.
+  bot.hears(/^\/([A-Za-z0-9_]+)(?:@(\w+))?/, async (ctx, next) => {
+    if ((COMMAND_NAMES as readonly string[]).includes(ctx.match[1]!.toLowerCase()) || ctx.match[1] === 'start') return next();
+    const addressee = ctx.match[2];
+    // `/cmd@otherbot` in a group is another bot's.
+    if (addressee !== undefined && addressee.toLowerCase() !== ctx.botInfo?.username?.toLowerCase()) return;
+    log.info({ command: ctx.match[1] }, 'unknown command answered with a hint');
+    await answer(ctx, escapeHtml(whyStringsFor(deps.language).unknownCommand(COMMAND_NAMES.map((n) => `/${n}`).join(' '))));
   });
   bot.catch((err, ctx) => {
     log.error({ err: toDeliveryError(err, deps.secrets ?? []), updateType: ctx.updateType }, 'command failed');

@@ -41,15 +41,20 @@ function problemOf({ method, params }: CdpEvent): PageProblem | undefined {
 export class BrowserPage {
   readonly problems: PageProblem[] = [];
 
-  private constructor(private readonly cdp: CdpConnection, private readonly closeTarget: () => Promise<void>) {
+  private constructor(
+    private readonly cdp: CdpConnection,
+    private readonly closeTarget: () => Promise<void>,
+    /** CSS pixels across: {@link VIEWPORT_WIDTH} unless a test looks at another screen (a phone at 390). */
+    readonly width: number = VIEWPORT_WIDTH,
+  ) {
     cdp.onEvent((event) => {
       const problem = problemOf(event);
       if (problem) this.problems.push(problem);
     });
   }
 
-  /** Opens a new tab (`/json/new`), enables Runtime, Log and Page, and sets a {@link VIEWPORT_WIDTH} viewport. */
-  static async open(chrome: RunningChromium): Promise<BrowserPage> {
+  /** Opens a new tab (`/json/new`), enables Runtime, Log and Page, and sets a viewport `width` px wide ({@link VIEWPORT_WIDTH}). */
+  static async open(chrome: RunningChromium, width = VIEWPORT_WIDTH): Promise<BrowserPage> {
     const res = await fetch(`${chrome.httpUrl}/json/new?about:blank`, { method: 'PUT' });
     if (!res.ok) throw new Error(`/json/new answered ${res.status}`);
     const target = (await res.json()) as { id: string; webSocketDebuggerUrl: string };
@@ -57,7 +62,7 @@ export class BrowserPage {
     const page = new BrowserPage(cdp, async () => {
       cdp.close();
       await fetch(`${chrome.httpUrl}/json/close/${target.id}`).catch(() => undefined);
-    });
+    }, width);
     await Promise.all([cdp.send('Runtime.enable'), cdp.send('Log.enable'), cdp.send('Page.enable')]);
     await page.setViewport(900);
     return page;
@@ -114,6 +119,6 @@ export class BrowserPage {
   }
 
   private async setViewport(height: number): Promise<void> {
-    await this.cdp.send('Emulation.setDeviceMetricsOverride', { width: VIEWPORT_WIDTH, height, deviceScaleFactor: 1, mobile: false });
+    await this.cdp.send('Emulation.setDeviceMetricsOverride', { width: this.width, height, deviceScaleFactor: 1, mobile: false });
   }
 }

@@ -54,3 +54,22 @@ export const EQUITY_CHART_SCALE = `(() => {
   const svg = document.querySelector('#ks-equity-chart svg');
   return svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 0;
 })()`;
+
+/**
+ * A `Runtime.evaluate` expression: what sticks out sideways without a scroll bar of its own. Each
+ * entry names a panel whose box is wider than the page, or a table wider than its panel whose
+ * container does not scroll (`overflow-x: auto`). Empty when only tables scroll, inside their panel.
+ */
+export const SIDEWAYS_PROBLEMS = `(() => {
+  const out = [];
+  const page = document.documentElement.clientWidth;
+  for (const s of document.querySelectorAll('main section')) {
+    const name = s.querySelector('h2')?.textContent ?? '?';
+    if (s.getBoundingClientRect().right > page + 1) out.push(name + ': panel wider than the page');
+    for (const t of s.querySelectorAll('table')) {
+      const box = t.parentElement;
+      if (t.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto') out.push(name + ': table cut off');
+    }
+  }
+  return out;
+})()`;

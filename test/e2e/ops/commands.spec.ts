@@ -11,12 +11,12 @@ const ADMIN = 777;
 const ADMIN_GROUP = -1001234;
 const STRANGER = 5555;
 
-interface SignalRow { id: number; status: string; reasons: string }
+interface SignalRow { id: number; symbol: string; status: string; reasons: string }
 
 function signalsAfter(dbPath: string, id: number): SignalRow[] {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, status, reasons FROM signals WHERE id > ? ORDER BY id').all(id) as SignalRow[];
+    return db.prepare('SELECT id, symbol, status, reasons FROM signals WHERE id > ? ORDER BY id').all(id) as SignalRow[];
   } finally {
     db.close();
   }
@@ -26,6 +26,16 @@ function outboxText(dbPath: string, key: string): string | undefined {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT text FROM outbox WHERE key = ?').get(key) as { text: string } | undefined)?.text;
+  } finally {
+    db.close();
+  }
+}
+
+/** Memory messages put in the outbox whose text contains `phrase`. */
+function memoryMessages(dbPath: string, phrase: string): number {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE kind = 'memory' AND text LIKE ?`).get(`%${phrase}%`) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -90,6 +100,12 @@ describe('Telegram commands against the running bot', () => {
     }
     const status = await askBot(fake, { chatId: CHAT, userId: OWNER, text: '/status', reply: (t) => t.includes('Status') });
     expect(status.plainText, '/status shows the pause').toMatch(/Paused: until \/resume/);
+    expect(memoryMessages(dbPath, 'All signals paused'), 'regression: /pause answered once, the next candles do not announce it again').toBe(0);
+    const blockedSymbol = during.at(-1)!.symbol;
+    const why = await askBot(fake, { chatId: CHAT, userId: OWNER, text: `/why ${blockedSymbol.replace(/USDT$/, '')}`, reply: (t) => t.includes(`Why ${blockedSymbol}?`) });
+    expect(why.plainText, '/why names the lock in force, as the rest of the product names it').toMatch(/Locks in force: All signals paused \(Paused by the operator\)/);
+    if (why.plainText.includes('Blocked because')) expect(why.plainText, 'the blocked candidate\'s reason').toMatch(/Blocked because: All signals paused/);
+    expect(why.plainText, 'no rule id or reason code').not.toMatch(/manualPause|\bpause\b|symbol_cooldown|threshold_raised/);
 
     await askBot(fake, { chatId: ADMIN_GROUP, userId: ADMIN, text: '/resume', reply: (t) => t.includes('Signals resumed') });
     const resumedAfter = lastSignalId(dbPath);
@@ -97,6 +113,9 @@ describe('Telegram commands against the running bot', () => {
     const text = outboxText(dbPath, `signal:${sent.id}`);
     expect(text, 'the resumed signal has its message').toBeDefined();
     await waitFor('the resumed signal delivered', () => fake.messages.some((m) => m.text === text), 30_000);
+    expect(memoryMessages(dbPath, 'Signals resumed'), 'regression: /resume answered once').toBe(0);
+    const hint = await askBot(fake, { chatId: CHAT, userId: OWNER, text: '/positons', reply: (t) => t.startsWith('Unknown command') });
+    expect(hint.plainText, 'one line naming the commands').toMatch(/^Unknown command\. Commands: \/status .*\/why .*\/help$/);
     console.log(`commands.spec: ${JSON.stringify({ blockedWhilePaused: during.length, resumedSignal: sent.id, messages: fake.messages.length })}`);
   }, 90_000);
 });

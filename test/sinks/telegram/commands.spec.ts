@@ -49,7 +49,7 @@ describe('telegram commands', () => {
   it('answers in the authorized chat, in Vietnamese by default, and publishes the menu', async () => {
     const { fake, calls, lines } = await startBot('vi');
     expect((fake.commands as { command: string }[]).map((c) => c.command), 'setMyCommands at start').toEqual(
-      ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'chart', 'help'],
+      ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'why', 'pause', 'resume', 'chart', 'help'],
     );
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/status' });
     fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/signals 3' });
@@ -80,6 +80,21 @@ describe('telegram commands', () => {
     expect(ignored.length, 'each stranger is logged').toBe(2);
     for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
     for (const m of fake.messages) expect(m.text, 'no token in replies').not.toContain(TOKEN);
+  });
+});
+
+describe('unknown commands', () => {
+  it('get one line naming the commands, in the chat\'s language; known commands and other bots\' commands do not', async () => {
+    const { fake } = await startBot('en');
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/positions' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the hint');
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/chart@someotherbot' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/why' });
+    await fake.waitFor(() => fake.messages.length === 2, 'the /why usage');
+    const [hint, usage] = fake.messages;
+    expect(hint?.plainText, 'one line').not.toContain('\n');
+    expect(hint?.plainText).toBe('Unknown command. Commands: /status /open /signals /trades /performance /daily /stats /memory /why /pause /resume /chart /help');
+    expect(usage?.plainText, 'a listed command reaches its handler, not the hint').toBe('Usage: /why BTC or /why BTCUSDT');
   });
 });
 

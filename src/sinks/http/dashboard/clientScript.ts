@@ -148,7 +148,8 @@ export const DASHBOARD_SCRIPT = String.raw`
         var chartBox = $('ks-equity-chart');
         drawEquityChart(chartBox, r[4].points, { width: Math.max(480, chartBox.clientWidth || 720), labels: { equity: L.equity, drawdown: L.drawdown, empty: L.chartEmpty } });
         $('ks-banner').className = '';
-        $('ks-updated').textContent = L.updated + ' ' + new Date().toLocaleTimeString();
+        // UTC and 24-hour like every other time here, whatever the browser's locale.
+        $('ks-updated').textContent = L.updated + ' ' + new Date().toISOString().slice(11, 19) + ' UTC';
         return true;
       })
       .catch(function () {

@@ -8,7 +8,7 @@ import { commandStringsFor, COMMAND_NAMES } from './commandStrings.js';
 import { winRateText } from './dailySummary.js';
 import { formatPct, formatPrice, formatScore, formatSignificant, formatSigned, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
-import { ruleNameText, verdictDetailText } from './reasonText.js';
+import { reasonText, ruleNameText, verdictDetailText } from './reasonText.js';
 
 /** What /status shows. */
 export interface StatusSnapshot {
@@ -67,7 +67,7 @@ export function renderSignalList(signals: readonly SignalSummary[], ctx: Templat
       const what = `${x.symbol} ${x.interval} ${s.side[x.side]} · ${s.model[x.model]} · ${formatScore(x.score)}`;
       const price = formatPrice(x.entry, ctx.tickSizes?.[x.symbol]);
       const why = x.status === 'blocked' && x.reasons !== undefined && x.reasons.length > 0
-        ? ` (${x.reasons.map((r) => s.reasonLabel[r.code].toLowerCase()).join('; ')})`
+        ? `: ${x.reasons.map((r) => reasonText(r, s, rulesOf(ctx))).join('; ')}`
         : '';
       return `• ${escapeHtml(formatUtc(x.endMs))} ${bold(what)} @ ${code(price)} — ${escapeHtml(x.status === 'sent' ? c.sent : `${c.blocked}${why}`)}`;
     }),

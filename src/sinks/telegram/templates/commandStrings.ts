@@ -1,7 +1,7 @@
 import type { Language } from './strings.js';
 
 /** Names of the bot commands, in the order /help and setMyCommands list them. */
-export const COMMAND_NAMES = ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'pause', 'resume', 'chart', 'help'] as const;
+export const COMMAND_NAMES = ['status', 'open', 'signals', 'trades', 'performance', 'daily', 'stats', 'memory', 'why', 'pause', 'resume', 'chart', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Fixed words of the command replies; function arguments are escaped HTML. */
@@ -54,6 +54,7 @@ const VI: CommandStrings = {
     daily: 'Kết quả từng ngày UTC: /daily [số ngày]',
     stats: 'Thống kê theo ngày: /stats [số ngày]',
     memory: 'Các quy tắc bộ nhớ đang áp dụng',
+    why: 'Vì sao một mã có hoặc không có tín hiệu: /why BTC',
     pause: 'Tạm dừng gửi tín hiệu: /pause [số giờ]',
     resume: 'Tiếp tục gửi tín hiệu',
     chart: 'Biểu đồ nến: /chart MÃ [1d|4h|30m]',
@@ -104,6 +105,7 @@ const EN: CommandStrings = {
     daily: 'Results per UTC day: /daily [days]',
     stats: 'Statistics over days: /stats [days]',
     memory: 'Memory rules in effect',
+    why: 'Why a symbol signalled or not: /why BTC',
     pause: 'Pause signals: /pause [hours]',
     resume: 'Resume signals',
     chart: 'Candle chart: /chart SYMBOL [1d|4h|30m]',

@@ -1,4 +1,6 @@
-import { bold, field, lines, stringsFor, type TemplateContext } from './common.js';
+import { bold, field, lines, rulesOf, stringsFor, type TemplateContext } from './common.js';
+import { reasonText } from './reasonText.js';
+import { whyStringsFor } from './whyStrings.js';
 import { formatPct, formatSigned, formatUsdt, formatUtcDay } from './format.js';
 import { escapeHtml } from './html.js';
 
@@ -31,5 +33,23 @@ export function renderDailySummary(d: DailySummary, ctx: TemplateContext): strin
     field(s.equity, bold(`${formatUsdt(d.equity)} USDT`)),
     field(t.signalsSent, bold(d.signalsSent)),
     field(t.signalsBlocked, bold(d.signalsBlocked)),
+    ...blockedLines(d, ctx),
   ]);
+}
+
+/** At most this many groups of blocked candidates in a summary; the rest are counted. */
+export const MAX_BLOCKED_GROUPS = 8;
+
+/** The day's blocked candidates, one line per symbol, interval and cause, with the latest's reasons in words. */
+function blockedLines(d: DailySummary, ctx: TemplateContext): string[] {
+  const groups = d.blocked ?? [];
+  if (groups.length === 0) return [];
+  const s = stringsFor(ctx.language);
+  const w = whyStringsFor(ctx.language);
+  const shown = groups.slice(0, MAX_BLOCKED_GROUPS).map((g) => {
+    const why = g.reasons.map((r) => reasonText(r, s, rulesOf(ctx))).join('; ');
+    return `• ${bold(`${g.symbol} ${g.interval}`)} ${escapeHtml(w.times(String(g.count)))}: ${escapeHtml(why)}`;
+  });
+  const rest = groups.length - shown.length;
+  return [`<b>${escapeHtml(w.blockedTitle)}</b>`, ...shown, ...(rest > 0 ? [escapeHtml(w.more(String(rest)))] : [])];
 }
