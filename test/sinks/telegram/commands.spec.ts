@@ -93,7 +93,7 @@ describe('unknown commands', () => {
     await fake.waitFor(() => fake.messages.length === 2, 'the /why usage');
     const [hint, usage] = fake.messages;
     expect(hint?.plainText, 'one line').not.toContain('\n');
-    expect(hint?.plainText).toBe('Unknown command. Commands: /status /signals /trades /stats /memory /why /pause /resume /help');
+    expect(hint?.plainText).toBe('Unknown command. Commands: /status /open /signals /trades /performance /daily /stats /memory /why /pause /resume /help');
     expect(usage?.plainText, 'a listed command reaches its handler, not the hint').toBe('Usage: /why BTC or /why BTCUSDT');
   });
 });
