@@ -5,6 +5,9 @@ import { startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
 
+/** How long an exit waits for the log lines still buffered. */
+const FLUSH_TIMEOUT_MS = 2_000;
+
 /** Shutdown must end well inside PM2's kill timeout (ecosystem.config.cjs: 15 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -40,7 +43,15 @@ export async function runBot(_argv: readonly string[]): Promise<number> {
     'kline-signals started',
   );
   const code = await lifecycle.exitCode;
-  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  // Flushed, but not waited on for ever: a log destination that cannot drain must not keep a
+  // stopping bot alive.
+  await new Promise<void>((resolve) => {
+    const giveUp = setTimeout(resolve, FLUSH_TIMEOUT_MS);
+    logger.flush(() => {
+      clearTimeout(giveUp);
+      resolve();
+    });
+  });
   // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
   // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
   if (code !== 0) process.exit(code);

@@ -24,9 +24,12 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
     resolveExit = resolve;
   });
   let stopping = false;
+  let forced = false;
   const stop = (code: number, why: string) => {
     if (stopping) {
-      logger.error({ why }, 'second stop request, exiting now');
+      // Said once: a component failing in a loop must not bury the first error under copies.
+      if (!forced) logger.error({ why }, 'second stop request, exiting now');
+      forced = true;
       resolveExit(1);
       return;
     }
@@ -51,7 +54,7 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
     );
   };
   const fatal = (err: unknown) => {
-    logger.fatal({ err }, 'fatal error');
+    if (!forced) logger.fatal({ err }, 'fatal error');
     stop(1, 'fatal');
   };
   process.on('SIGTERM', () => stop(0, 'SIGTERM'));

@@ -126,7 +126,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   if (configuredSubscribers.length > 0) {
     logger.info({ subscribers: subscribers.map((s) => ({ chat: s.chat, thread: s.thread, language: s.language })), ignored: chatId === CONSOLE_CHAT }, 'subscriber chats');
   }
-  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles) });
+  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,

@@ -28,6 +28,12 @@ export interface OutboxSenderDeps {
    * stored candles). Unset, or when it gives nothing, the row goes as text.
    */
   readonly renderPhoto?: (spec: string) => Promise<Uint8Array | undefined>;
+  /**
+   * Told once when the outbox cannot record what happened to a send (the database refuses writes:
+   * disk full, read-only): the sender stops, since retrying would send the same row again at once,
+   * for ever. Without it the error is rethrown from the send.
+   */
+  readonly onFatal?: (err: unknown) => void;
 }
 
 /** What /health and the metrics read. */
@@ -197,8 +203,21 @@ export class OutboxSender {
       const code = err.status === 0 ? 'network' : String(err.status);
       this.errors[code] = (this.errors[code] ?? 0) + 1;
       const fields = { chatId: msg.chatId, outboxId: msg.id, key: msg.key, code, description: err.description, attempt: msg.attempts + 1 };
-      this.handleFailure(msg, err.kind, err.retryAfterSec, `${code}: ${err.description}`, at, fields);
+      try {
+        this.handleFailure(msg, err.kind, err.retryAfterSec, `${code}: ${err.description}`, at, fields);
+      } catch (unrecorded) {
+        this.fail(unrecorded);
+      }
     }
+  }
+
+  /** The outbox cannot be written: stop taking messages and report it, once. */
+  private fail(err: unknown): void {
+    const first = this.running;
+    this.running = false;
+    this.notify();
+    if (!this.deps.onFatal) throw err;
+    if (first) this.deps.onFatal(err);
   }
 
   private handleFailure(
