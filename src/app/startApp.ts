@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
+import { loadSubscribers } from '../config/subscribers.js';
 import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
@@ -87,6 +88,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const secrets = config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [];
   // Before anything opens: a bad rules file is a config error (exit 1).
   const memoryRules = loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
+  const configuredSubscribers = loadSubscribers(config.TELEGRAM_SUBSCRIBERS, config.TELEGRAM_CHAT_ID);
   const repos = createRepos(openDatabase(config.DB_PATH));
   const filterBook = new SymbolFilterBook(logger);
   const enabledModels = new Set<ModelName>();
@@ -119,13 +121,18 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const transport =
     chatId === CONSOLE_CHAT ? consoleTransport(process.stdout, chartDirOf(config.DB_PATH)) : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
   // Chart cards are drawn when sent, from the stored candles: off the signal's commit, on libuv's pool.
+  // The console prints the admin's messages only: subscriber copies there would print each signal again.
+  const subscribers = chatId === CONSOLE_CHAT ? [] : configuredSubscribers;
+  if (configuredSubscribers.length > 0) {
+    logger.info({ subscribers: subscribers.map((s) => ({ chat: s.chat, thread: s.thread, language: s.language })), ignored: chatId === CONSOLE_CHAT }, 'subscriber chats');
+  }
   const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles) });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
-      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true,
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true, subscribers,
     },
   });
   // Before the first candle after a restart, the last 30m close stored is the newest price there is.
@@ -224,7 +231,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       sender.notify();
     };
     const commandDeps = {
-      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
+      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
     };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(

@@ -1,5 +1,6 @@
 import { literal, matching, oneOf, optional, text, union, type Checked, type Validator } from '../core/validate/index.js';
 import { booleanText, commaList, integerText, numberText, urlText } from './textParsers.js';
+import { subscriberSetting, SUBSCRIBERS_ALLOWED } from './subscribers.js';
 
 /**
  * One environment variable: how it is parsed, its default, and the allowed range in words
@@ -50,6 +51,7 @@ export const ENV = {
   BINANCE_WS_URL: variable('BINANCE_WS_URL', 'wss://fstream.binance.com/market', 'a ws(s) URL', 'market streams base; combined streams at /stream?streams=', urlText(['ws:', 'wss:'])),
   TELEGRAM_BOT_TOKEN: variable('TELEGRAM_BOT_TOKEN', undefined, 'unset, or digits:secret as BotFather gives it', 'unset ⇒ messages go to the console', optional(matching(/^\d{3,20}:[A-Za-z0-9_-]{20,}$/))),
   TELEGRAM_CHAT_ID: variable('TELEGRAM_CHAT_ID', undefined, 'unset, an integer chat id or @channelname', 'where alerts go and commands are taken', optional(matching(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/))),
+  TELEGRAM_SUBSCRIBERS: variable('TELEGRAM_SUBSCRIBERS', undefined, SUBSCRIBERS_ALLOWED, 'read-only chats: signals passing each one\'s filters, their results and the daily summary, in its language; commands ignored (a .json file adds thread, symbols, intervals, models, minScore, quietHoursUtc: see README)', optional(subscriberSetting)),
   TELEGRAM_ADMIN_IDS: variable('TELEGRAM_ADMIN_IDS', '', 'comma-separated integer user ids', 'users allowed to command from other chats', idList),
   TELEGRAM_API_ROOT: variable('TELEGRAM_API_ROOT', 'https://api.telegram.org', 'an http(s) URL', 'Bot API root', urlText(['http:', 'https:'])),
   LANGUAGE: variable('LANGUAGE', 'vi', 'vi or en', 'language of messages', oneOf(['vi', 'en'])),

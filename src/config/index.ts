@@ -2,3 +2,4 @@ export { deprecatedSettings, parseConfig, loadConfig, type Config } from './conf
 export { ENV, type EnvVar } from './envSpec.js';
 export { renderEnvExample } from './envExample.js';
 export { loadMemoryRuleSpecs } from './memoryRules.js';
+export { loadSubscribers, type SubscriberSetting } from './subscribers.js';

@@ -6,6 +6,7 @@ import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
 import type { ClosedTrade } from '../domain/trade.js';
 import { klineEndMs } from '../domain/kline.js';
+import { admitsSignal, subscriberKey, watchesSymbol, type Subscriber } from '../domain/subscriber.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
@@ -50,7 +51,17 @@ export interface StepOutbox {
    * stored (a short JSON): the PNG is drawn when the sender sends it, off this commit.
    */
   readonly charts?: boolean;
+  /**
+   * Read-only chats (TELEGRAM_SUBSCRIBERS), each with its own row per message, in its language:
+   * the signals its filters admit (none in its quiet hours), the result of each signal it received
+   * (even in quiet hours: it closes a position the chat may hold), halt notices of the symbols it
+   * watches, and the daily summary. Never memory events or lifecycle messages: those are about
+   * running the bot, which is the admin chat's business.
+   */
+  readonly subscribers?: readonly Subscriber[];
 }
+
+type Ctx = TemplateContext;
 
 /**
  * Commits everything one candle caused in ONE transaction: the decided signals, the trade opened
@@ -91,8 +102,15 @@ export class StepWriter {
   writeDailySummary(dayStartMs: number): number {
     const { outbox, repos, desk } = this.deps;
     if (outbox === null) return 0;
-    const text = renderDailySummary(dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt), { language: outbox.language, rules: this.rules });
-    return enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs: dayStartMs + DAY_MS });
+    const summary = dailySummaryOf(repos.db, dayStartMs, desk.equityUsdt);
+    const text = renderDailySummary(summary, { language: outbox.language, rules: this.rules });
+    const createdAtMs = dayStartMs + DAY_MS;
+    let messages = enqueueMessage(outbox.repo, { key: `daily:${dayStartMs}`, chatId: outbox.chatId, kind: 'daily', text, parseMode: 'HTML', createdAtMs });
+    const texts = byLanguage((language) => renderDailySummary(summary, { language, rules: this.rules }));
+    for (const sub of outbox.subscribers ?? []) {
+      messages += this.enqueueToSubscriber(sub, createdAtMs, `daily:${dayStartMs}`, 'daily', texts(sub.language));
+    }
+    return messages;
   }
 
   /** Commits the step (a candle's or a halt's); returns the number of Telegram messages it enqueued. */
@@ -146,7 +164,12 @@ export class StepWriter {
     const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules } : undefined;
     if (step.closedTrade) {
       repos.trades.close(step.closedTrade);
-      if (ctx) messages += this.enqueue(step, `trade:${step.closedTrade.signalId}`, 'trade', renderTradeResult(step.closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx), signalKey(step.closedTrade.signalId));
+      if (ctx) {
+        const closed = step.closedTrade;
+        const render = (c: Ctx) => renderTradeResult(closed, { drawdownPct: desk.memoryState.drawdownPct }, c);
+        messages += this.enqueue(step, `trade:${closed.signalId}`, 'trade', render(ctx), signalKey(closed.signalId));
+        messages += this.enqueueResultToSubscribers(klineEndMs(step.kline), closed.signalId, ctx, render);
+      }
     }
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
@@ -159,7 +182,13 @@ export class StepWriter {
       const tick = ctx.tickSizes?.[signal.symbol];
       const photo = outbox?.charts ? encodeChartSpec(chartSpecOfSignal(signal, tick === undefined ? undefined : decimalsOfStep(tick))) : undefined;
       // Sized at the equity after this candle's close (the desk's now): the risk the rounded quantity really takes.
-      messages += this.enqueue(step, signalKey(id), 'signal', renderSignal(signal, ctx, late, { equityUsdt: desk.equityUsdt }), undefined, photo);
+      const render = (c: Ctx) => renderSignal(signal, c, late, { equityUsdt: desk.equityUsdt });
+      messages += this.enqueue(step, signalKey(id), 'signal', render(ctx), undefined, photo);
+      const atMs = klineEndMs(step.kline);
+      const texts = byLanguage((language) => render({ ...ctx, language }));
+      for (const sub of outbox?.subscribers ?? []) {
+        if (admitsSignal(sub, signal, atMs)) messages += this.enqueueToSubscriber(sub, atMs, signalKey(id), 'signal', texts(sub.language), undefined, photo);
+      }
     }
     for (const trade of step.opened) repos.trades.open(trade);
     if (step.memoryEvents.length > 0) {
@@ -188,11 +217,20 @@ export class StepWriter {
     const recorded = repos.halts.record({ symbol: halt.symbol, status: halt.status, lastEndMs: lastEndMs ?? null });
     if (recorded && ctx) {
       const notice = renderHaltNotice({ symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null }, ctx);
-      messages += this.enqueueAt(atMs, `halt:${halt.symbol}:${lastEndMs ?? 'unknown'}:${halt.status ?? 'unlisted'}`, 'halt', notice);
+      const key = `halt:${halt.symbol}:${lastEndMs ?? 'unknown'}:${halt.status ?? 'unlisted'}`;
+      messages += this.enqueueAt(atMs, key, 'halt', notice);
+      const texts = byLanguage((language) => renderHaltNotice({ symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null }, { ...ctx, language }));
+      for (const sub of outbox?.subscribers ?? []) {
+        if (watchesSymbol(sub, halt.symbol)) messages += this.enqueueToSubscriber(sub, atMs, key, 'halt', texts(sub.language));
+      }
     }
     if (closedTrade) {
       repos.trades.close(closedTrade);
-      if (ctx) messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, ctx), signalKey(closedTrade.signalId));
+      if (ctx) {
+        const render = (c: Ctx) => renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, c);
+        messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', render(ctx), signalKey(closedTrade.signalId));
+        messages += this.enqueueResultToSubscribers(atMs, closedTrade.signalId, ctx, render);
+      }
     }
     if (step.memoryEvents.length > 0) {
       repos.memory.appendEvents(step.memoryEvents);
@@ -213,6 +251,34 @@ export class StepWriter {
     const outbox = this.deps.outbox!;
     return enqueueMessage(outbox.repo, {
       key, chatId: outbox.chatId, kind, text, parseMode: 'HTML', createdAtMs, replyToKey: replyToKey ?? null,
+      ...(photo === undefined ? {} : { photo }),
+    });
+  }
+
+  /**
+   * A trade's result to each subscriber that received its signal (its row is in the outbox), as a
+   * reply to the signal in that chat. Whether it did is read from the outbox, not from the filters
+   * again: a filter or quiet hours that changed since the signal must not orphan or invent a result.
+   */
+  private enqueueResultToSubscribers(atMs: number, signalId: number, ctx: Ctx, render: (c: Ctx) => string): number {
+    const outbox = this.deps.outbox!;
+    let messages = 0;
+    const texts = byLanguage((language) => render({ ...ctx, language }));
+    for (const sub of outbox.subscribers ?? []) {
+      const signalRow = subscriberKey(signalKey(signalId), sub);
+      const received = [signalRow, `${signalRow}#chart`, `${signalRow}#1`].some((key) => outbox.repo.find(key) !== undefined);
+      if (received) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalKey(signalId));
+    }
+    return messages;
+  }
+
+  /** One message to one subscriber: its own key (the admin's key `@chat`), its chat and topic; a reply points at its own copy. */
+  private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToBaseKey?: string, photo?: string): number {
+    const outbox = this.deps.outbox!;
+    return enqueueMessage(outbox.repo, {
+      key: subscriberKey(baseKey, sub), chatId: sub.chat, kind, text, parseMode: 'HTML', createdAtMs,
+      replyToKey: replyToBaseKey === undefined ? null : subscriberKey(replyToBaseKey, sub),
+      ...(sub.thread === undefined ? {} : { threadId: sub.thread }),
       ...(photo === undefined ? {} : { photo }),
     });
   }
@@ -241,6 +307,16 @@ export class StepWriter {
       log.info({ kind: e.kind, rule: e.verdict.rule, scope: scopeKey(e.verdict.scope), type: e.verdict.type, detail: e.verdict.detail, atMs: e.atMs }, 'memory event');
     }
   }
+}
+
+/** A text rendered at most once per language, when first asked for. */
+function byLanguage(render: (language: Ctx['language']) => string): (language: Ctx['language']) => string {
+  const cache = new Map<Ctx['language'], string>();
+  return (language) => {
+    let text = cache.get(language);
+    if (text === undefined) cache.set(language, (text = render(language)));
+    return text;
+  };
 }
 
 function isEmptyStep(step: CandleStep): boolean {

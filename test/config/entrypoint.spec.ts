@@ -48,6 +48,24 @@ describe('the real entry point with a bad environment', () => {
     expect(r.stdout, 'nothing was logged: no connection was attempted').toBe('');
   });
 
+  it('`run` with a subscribers file with a bad field, or a bad inline list, exits 1 with one line naming it, before connecting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-subs-'));
+    const file = join(dir, 'subscribers.json');
+    writeFileSync(file, JSON.stringify([{ chat: '-1001234', language: 'vi' }, { chat: '@mychannel', language: 'en', minScore: 101 }]));
+    const cases: Array<[string, RegExp]> = [
+      [file, /^config error: TELEGRAM_SUBSCRIBERS subscriber 2 minScore="101" is invalid: allowed a number 0–100$/],
+      ['-1001234:fr', /^config error: TELEGRAM_SUBSCRIBERS="-1001234:fr" is invalid: allowed unset, comma-separated chat:language/],
+    ];
+    for (const [value, line] of cases) {
+      const r = runCli(['run'], { TELEGRAM_SUBSCRIBERS: value, BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market' });
+      expect(r.status, r.stderr).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, 'exactly one line on stderr').toHaveLength(1);
+      expect(lines[0]).toMatch(line);
+      expect(r.stdout, 'nothing was logged: no connection was attempted').toBe('');
+    }
+  });
+
   it('`doctor` with a good environment exits 0 and reports the schema', () => {
     const r = runCli(['doctor'], {});
     expect(r.status, r.stderr).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError } from '../../src/domain/errors.js';
-import { ENV, parseConfig, type Config } from '../../src/config/index.js';
+import { ENV, parseConfig, type Config, type SubscriberSetting } from '../../src/config/index.js';
 
 /**
  * An obviously wrong value for every variable, or `null` for the free-text ones (a path, a host):
@@ -32,6 +32,7 @@ const WRONG: { readonly [K in keyof typeof ENV]: string | null } = {
   BINANCE_WS_URL: 'https://fstream.binance.com',
   TELEGRAM_BOT_TOKEN: '12:short',
   TELEGRAM_CHAT_ID: 'me',
+  TELEGRAM_SUBSCRIBERS: '-1001234:fr',
   TELEGRAM_ADMIN_IDS: '12,abc',
   TELEGRAM_API_ROOT: 'not a url',
   LANGUAGE: 'fr',
@@ -109,6 +110,7 @@ describe('every variable of ENV', () => {
       readonly BINANCE_WS_URL: string;
       readonly TELEGRAM_BOT_TOKEN: string | undefined;
       readonly TELEGRAM_CHAT_ID: string | undefined;
+      readonly TELEGRAM_SUBSCRIBERS: SubscriberSetting | undefined;
       readonly TELEGRAM_ADMIN_IDS: string[];
       readonly TELEGRAM_API_ROOT: string;
       readonly LANGUAGE: 'vi' | 'en';

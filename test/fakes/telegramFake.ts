@@ -16,6 +16,8 @@ export interface FakeMessage {
   /** The message it was sent as a reply to; unset when not a reply (or the replied-to message was gone and sending without it was allowed). */
   readonly replyToMessageId?: number;
   readonly photo?: FakePhoto;
+  /** The forum topic it was sent to (message_thread_id). */
+  readonly threadId?: number;
 }
 export interface FakeRequest { readonly method: string; readonly atMs: number; readonly status: number; readonly chatId?: string; readonly description?: string }
 /** The bot broke a rule: sent too fast to a chat, to a group, or before `retry_after` ran out. */
@@ -252,9 +254,11 @@ export class TelegramFake {
     // A photo is a message like a text: a later reply may point at it.
     const messageId = this.nextMessageId++;
     this.present.add(`${chatId}:${messageId}`);
+    const threadId = params.message_thread_id === undefined ? undefined : Number(params.message_thread_id);
     this.messages.push({
       messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now,
       ...(replyToMessageId === undefined ? {} : { replyToMessageId }), ...(photo ? { photo } : {}),
+      ...(threadId === undefined ? {} : { threadId }),
     });
     this.accepted.set(chatId, [...(this.accepted.get(chatId) ?? []), now]);
     const chat = chatId.startsWith('-') ? { id: Number(chatId), type: 'supergroup', title: 'group' } : { id: Number(chatId), type: 'private' };

@@ -4,6 +4,7 @@ import { deskConfigOf, DEFAULT_BACKTEST_SETTINGS } from '../../src/backtest/runn
 import { restoreDesk } from '../../src/app/restoreDesk.js';
 import type { SymbolHalt } from '../../src/domain/halt.js';
 import { klineEndMs, type Kline } from '../../src/domain/kline.js';
+import type { Subscriber } from '../../src/domain/subscriber.js';
 import type { OpenTrade } from '../../src/domain/trade.js';
 import { closeHaltedStage } from '../../src/operators/closeHalted.js';
 import { openDatabase } from '../../src/sinks/sqlite/db.js';
@@ -25,7 +26,7 @@ const last: Kline = {
 const halt: SymbolHalt = { kind: 'halt', symbol: signal.symbol, status: 'SETTLING', lastCandle: last };
 
 /** A bot's database with the signal sent and its trade open, the desk restored from it, and a StepWriter with an outbox. */
-function setup(path = ':memory:') {
+function setup(path = ':memory:', subscribers: readonly Subscriber[] = []) {
   const repos = createRepos(openDatabase(path));
   repos.signals.insert(signal, 'seed', 1);
   repos.trades.open(trade);
@@ -35,7 +36,7 @@ function setup(path = ':memory:') {
     repos, config: deskConfigOf(s), startingEquity: s.startingEquity, memoryEnabled: true, logger,
     base: { scoreThreshold: s.scoreThreshold, riskPerTradePct: s.riskPerTradePct, maxSignalsPerDay: s.maxSignalsPerDay },
   });
-  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en' } });
+  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en', subscribers } });
   return { repos, desk, writer, step: closeHaltedStage({ desk }) };
 }
 
@@ -74,5 +75,19 @@ describe('StepWriter and symbols that stop trading', () => {
     const writer = new StepWriter({ repos, desk, profile: 'seed', logger: pino({ level: 'silent' }), outbox: null });
     expect(writer.write(closeHaltedStage({ desk })(halt))).toBe(0);
     expect([repos.trades.openTrades().length, repos.halts.all().length]).toEqual([0, 1]);
+  });
+
+  it('tells the halt to subscribers watching the symbol, and the closed trade only to those that received its signal', () => {
+    const received: Subscriber = { chat: '-1001', language: 'vi' };
+    const notSent: Subscriber = { chat: '-1002', language: 'en' };
+    const otherSymbol: Subscriber = { chat: '-1003', language: 'en', symbols: ['ETHUSDT'] };
+    const { repos, writer, step } = setup(':memory:', [received, notSent, otherSymbol]);
+    // Only the first subscriber got the signal (the others' filters or quiet hours kept it out at the time).
+    repos.outbox.enqueue({ key: 'signal:1@-1001', chatId: '-1001', kind: 'signal', text: 'signal', parseMode: 'HTML', createdAtMs: signal.endMs });
+    writer.write(step(halt));
+    const haltKey = `halt:${signal.symbol}:${klineEndMs(last)}:SETTLING`;
+    expect(outbox(repos).filter((m) => m.kind !== 'signal').map((m) => m.key)).toEqual([
+      haltKey, `${haltKey}@-1001`, `${haltKey}@-1002`, 'trade:1', 'trade:1@-1001',
+    ]);
   });
 });

@@ -74,4 +74,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN photo TEXT;
   `,
+  // 6: subscriber chats: the forum topic (message_thread_id) a row goes to. Pacing stays per chat:
+  // Telegram counts a group's topics together
+  `
+  ALTER TABLE outbox ADD COLUMN thread_id INTEGER;
+  `,
 ];

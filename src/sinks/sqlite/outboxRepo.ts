@@ -27,12 +27,15 @@ export interface OutboxEntry {
    * ChartSpec. The PNG is drawn at send time from the stored candles, never stored.
    */
   readonly photo?: string | null;
+  /** The forum topic of the chat it goes to (message_thread_id); none: the chat itself. */
+  readonly threadId?: number | null;
 }
 
 /** A stored message. */
 export interface OutboxMessage extends OutboxEntry {
   readonly id: number;
   readonly photo: string | null;
+  readonly threadId: number | null;
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAtMs: number;
@@ -49,6 +52,7 @@ interface Raw {
   attempts: number; next_attempt_at: number; created_at: number; sent_at: number | null; last_error: string | null;
   message_id: number | null; reply_to_key: string | null; reply_to_message_id?: number | null;
   photo: string | null;
+  thread_id: number | null;
 }
 
 function toMessage(r: Raw): OutboxMessage {
@@ -56,7 +60,7 @@ function toMessage(r: Raw): OutboxMessage {
     id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
     attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
     replyToKey: r.reply_to_key, messageId: r.message_id, replyToMessageId: r.reply_to_message_id ?? null,
-    photo: r.photo,
+    photo: r.photo, threadId: r.thread_id,
   };
 }
 
@@ -86,8 +90,8 @@ export class OutboxRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key, photo)
-       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey, @photo)
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key, photo, thread_id)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey, @photo, @threadId)
        ON CONFLICT (key) DO NOTHING`,
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
@@ -125,7 +129,7 @@ export class OutboxRepo {
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
   enqueue(entry: OutboxEntry): boolean {
-    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null, photo: entry.photo ?? null }).changes === 1;
+    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null, photo: entry.photo ?? null, threadId: entry.threadId ?? null }).changes === 1;
   }
 
   /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */

@@ -1,13 +1,19 @@
-/** Telegram's pace (Bot FAQ, C4): at most one message a second per chat, 20 a minute per group. */
+/**
+ * Telegram's pace (Bot FAQ, C4): at most one message a second per chat, 20 a minute per group, and
+ * about 30 a second over all chats (kept at 25: "or so" leaves no room at 30).
+ */
 export interface PacingLimits {
   /** Minimum gap between the end of one send and the start of the next to the same chat. */
   readonly perChatGapMs: number;
   /** Sends allowed to one group (chat id < 0 or `@channel`) in any `groupWindowMs`. */
   readonly groupMax: number;
   readonly groupWindowMs: number;
+  /** Sends started to all chats together in any `overallWindowMs`; unset: no overall limit. */
+  readonly overallMax?: number;
+  readonly overallWindowMs?: number;
 }
 
-export const TELEGRAM_LIMITS: PacingLimits = { perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000 };
+export const TELEGRAM_LIMITS: PacingLimits = { perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000, overallMax: 25, overallWindowMs: 1000 };
 
 /** Groups, supergroups and channels have negative ids or an `@name`; users have positive ids. */
 export function isGroupChat(chatId: string): boolean {
@@ -28,6 +34,8 @@ interface ChatState {
  */
 export class ChatPacer {
   private readonly chats = new Map<string, ChatState>();
+  /** Start times of the recent sends to any chat, oldest first, at most `overallMax`. */
+  private readonly overall: number[] = [];
 
   constructor(private readonly limits: PacingLimits = TELEGRAM_LIMITS) {}
 
@@ -61,6 +69,25 @@ export class ChatPacer {
       s.recent.push(endMs);
       if (s.recent.length > this.limits.groupMax) s.recent.shift();
     }
+  }
+
+  /**
+   * Earliest time any send may start under the overall limit (subscriber chats add up: each is
+   * paced on its own, and all of them together stay within Telegram's per-bot rate).
+   */
+  overallReadyAtMs(): number {
+    const { overallMax, overallWindowMs } = this.limits;
+    const oldest = this.overall[0];
+    if (overallMax === undefined || overallWindowMs === undefined || oldest === undefined || this.overall.length < overallMax) return 0;
+    return oldest + overallWindowMs;
+  }
+
+  /** A send started at `startMs`: counted against the overall limit (in flight ones included). */
+  recordStart(startMs: number): void {
+    const { overallMax } = this.limits;
+    if (overallMax === undefined) return;
+    this.overall.push(startMs);
+    if (this.overall.length > overallMax) this.overall.shift();
   }
 
   /** A 429 with `retry_after`: nothing goes to the chat before `untilMs`. */

@@ -58,8 +58,14 @@ export interface CommandDeps extends TemplateContext {
   readonly queries: BotQueries;
   /** TELEGRAM_CHAT_ID: commands from this chat are answered. */
   readonly chatId?: string;
-  /** TELEGRAM_ADMIN_IDS: these users are answered in any chat. */
+  /** TELEGRAM_ADMIN_IDS: these users are answered in any chat but a subscriber's. */
   readonly adminIds: readonly string[];
+  /**
+   * TELEGRAM_SUBSCRIBERS' chats (ids or `@channel`): read-only. Every command from them is ignored
+   * and logged, an admin's too: a reply there would go to every subscriber, and /pause from a
+   * subscriber chat would stop the admin's signals.
+   */
+  readonly subscriberChats?: readonly string[];
   /** Clock for `/pause <hours>`. */
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
@@ -94,6 +100,10 @@ export function isAuthorized(chatId: string | undefined, username: string | unde
   return userId !== undefined && deps.adminIds.includes(userId);
 }
 
+function isAdminChat(chatId: string | undefined, username: string | undefined, adminChat: string | undefined): boolean {
+  return adminChat !== undefined && (chatId === adminChat || (username !== undefined && `@${username}` === adminChat));
+}
+
 async function reply(ctx: Context, html: string): Promise<void> {
   for (const part of splitMessage(html)) {
     await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
@@ -103,7 +113,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 /**
  * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days],
  * /memory, /why SYMBOL, /pause [hours], /resume, /chart SYMBOL [interval], /help, and a one-line hint for a command not in
- * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered; anything else is logged
+ * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered, never in a subscriber chat; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
@@ -121,6 +131,11 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     const chatId = chat === undefined ? undefined : String(chat.id);
     const username = chat !== undefined && 'username' in chat ? chat.username : undefined;
     const userId = ctx.from === undefined ? undefined : String(ctx.from.id);
+    const fromSubscriber = deps.subscriberChats?.some((c) => c === chatId || (username !== undefined && c === `@${username}`)) === true;
+    if (fromSubscriber && !isAdminChat(chatId, username, deps.chatId)) {
+      log.warn({ chatId, userId, updateType: ctx.updateType }, 'update from a subscriber chat ignored (read-only)');
+      return;
+    }
     if (isAuthorized(chatId, username, userId, deps)) return next();
     log.warn({ chatId, userId, updateType: ctx.updateType }, 'unauthorized update ignored');
   });

@@ -42,7 +42,7 @@ export interface OutboxSenderStats {
 
 /**
  * Drains the outbox at Telegram's pace: one message in flight per chat, ≤ 1 per second per chat,
- * ≤ 20 a minute per group, messages of a chat in the order written. A message is marked sent right
+ * ≤ 20 a minute per group, ≤ 25 a second over all chats, messages of a chat in the order written. A message is marked sent right
  * after Telegram confirms it, so a crash repeats at most the one in flight. 429 waits exactly
  * `retry_after`; network errors and 5xx back off; a parse error is resent once as plain text;
  * 403 holds the chat (messages kept); other 400s hold the message. A reply (a trade result to its
@@ -141,6 +141,14 @@ export class OutboxSender {
         nextMs = Math.min(nextMs, readyAt);
         continue;
       }
+      if (transport.paced) {
+        const overallAt = this.pacer.overallReadyAtMs();
+        if (overallAt > now) {
+          nextMs = Math.min(nextMs, overallAt);
+          break;
+        }
+        this.pacer.recordStart(now);
+      }
       const send = this.deliver(msg).finally(() => {
         this.inFlight.delete(msg.chatId);
         this.notify();
@@ -154,16 +162,16 @@ export class OutboxSender {
 
   /** The row as the transport takes it, its photo drawn now; undefined when only a photo was to go and none could be drawn. */
   private async outgoing(msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
-    const { chatId, text, parseMode, replyToMessageId } = msg;
-    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId };
+    const { chatId, text, parseMode, replyToMessageId, threadId } = msg;
+    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId, threadId };
     let png: Uint8Array | undefined;
     try {
       png = await this.deps.renderPhoto?.(msg.photo);
     } catch (err) {
       this.log.warn({ err, outboxId: msg.id, key: msg.key }, 'chart render failed, sending text only');
     }
-    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
-    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId };
+    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, threadId, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
+    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId, threadId };
   }
 
   private async deliver(msg: OutboxMessage): Promise<void> {

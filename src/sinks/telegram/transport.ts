@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   readonly replyToMessageId?: number | null;
   /** Sent as a photo (sendPhoto, multipart upload) with `text` as its caption; empty text: no caption. */
   readonly photo?: OutgoingPhoto;
+  /** The forum topic of the chat (message_thread_id). */
+  readonly threadId?: number | null;
 }
 
 /** A PNG to upload, and the file name it gets (the console sink's file, Telegram's attachment name). */
@@ -59,8 +61,9 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   return {
     paced: true,
     telegram,
-    async send({ chatId, text, parseMode, replyToMessageId, photo }) {
+    async send({ chatId, text, parseMode, replyToMessageId, photo, threadId }) {
       try {
+        const thread = threadId == null ? {} : { message_thread_id: threadId };
         // Bot API 7.0 replaced reply_to_message_id with reply_parameters; allow_sending_without_reply
         // keeps a result from failing (400 "message to be replied not found") when its signal was deleted.
         const replyParameters = replyToMessageId == null ? {} : { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } };
@@ -70,6 +73,7 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
             ...(text === '' ? {} : { caption: text }),
             ...(parseMode === null || text === '' ? {} : { parse_mode: parseMode }),
             ...replyParameters,
+            ...thread,
           });
           return { messageId: sent.message_id };
         }
@@ -77,6 +81,7 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
           ...(parseMode === null ? {} : { parse_mode: parseMode }),
           link_preview_options: { is_disabled: true },
           ...replyParameters,
+          ...thread,
         });
         return { messageId: sent.message_id };
       } catch (err) {

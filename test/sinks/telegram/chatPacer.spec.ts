@@ -51,3 +51,21 @@ describe('toDeliveryError', () => {
     expect(toDeliveryError(net, []), 'idempotent').toBeInstanceOf(TelegramDeliveryError);
   });
 });
+
+describe('ChatPacer overall limit', () => {
+  it('lets overallMax sends start per window over all chats, each chat still paced on its own', () => {
+    const p = new ChatPacer({ perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000, overallMax: 3, overallWindowMs: 1000 });
+    expect(p.overallReadyAtMs(), 'nothing sent yet').toBe(0);
+    for (const [chat, t] of [['1', 100], ['2', 200], ['3', 300]] as const) p.recordStart(t), p.recordSend(chat, t + 50);
+    expect(p.overallReadyAtMs(), 'the 4th chat waits for the oldest start to leave the window').toBe(1100);
+    expect(p.readyAtMs('4'), 'though that chat itself is ready').toBe(0);
+    p.recordStart(1100);
+    expect(p.overallReadyAtMs(), 'the window slides').toBe(1200);
+  });
+
+  it('has no overall limit unless one is set', () => {
+    const p = new ChatPacer({ perChatGapMs: 1000, groupMax: 20, groupWindowMs: 60_000 });
+    for (let t = 0; t < 100; t += 1) p.recordStart(t);
+    expect(p.overallReadyAtMs()).toBe(0);
+  });
+});

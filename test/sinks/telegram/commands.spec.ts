@@ -32,12 +32,12 @@ function fakeQueries() {
   return { queries, calls };
 }
 
-async function startBot(language: Language) {
+async function startBot(language: Language, subscriberChats?: readonly string[]) {
   const fake = await TelegramFake.start({ token: TOKEN, limits: false });
   const { logger, lines } = captureLogger();
   const { queries, calls } = fakeQueries();
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
-  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN] };
+  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }) };
   registerCommands(bot, deps);
   const stop = await launchCommands(bot, deps);
   cleanups.push(() => fake.close(), () => stop());
@@ -80,6 +80,24 @@ describe('telegram commands', () => {
     expect(ignored.length, 'each stranger is logged').toBe(2);
     for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
     for (const m of fake.messages) expect(m.text, 'no token in replies').not.toContain(TOKEN);
+  });
+});
+
+describe('subscriber chats', () => {
+  it('ignores every command from a subscriber chat, an admin\'s too, and logs the chat without the token', async () => {
+    const SUBSCRIBER = -1009;
+    const { fake, calls, lines } = await startBot('en', [String(SUBSCRIBER)]);
+    fake.pushUpdate({ chatId: SUBSCRIBER, userId: 1, text: '/pause' });
+    fake.pushUpdate({ chatId: SUBSCRIBER, userId: ADMIN, text: '/pause 2' });
+    fake.pushUpdate({ chatId: SUBSCRIBER, userId: 1, text: '/positons' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the admin chat\'s reply');
+    expect(fake.messages.map((m) => m.chatId), 'nothing answered in the subscriber chat').toEqual([String(GROUP)]);
+    expect(calls, 'no pause reached the bot').toEqual([]);
+    const ignored = lines.filter((l) => l.includes('update from a subscriber chat ignored'));
+    expect(ignored.length, 'each ignored update is logged').toBe(3);
+    expect(ignored.every((l) => l.includes(`"chatId":"${SUBSCRIBER}"`)), 'with its chat id').toBe(true);
+    for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
   });
 });
 

@@ -79,6 +79,22 @@ describe('OutboxSender against the Bot API fake', () => {
     }
   });
 
+  it('keeps all chats together within the overall limit, each paced on its own, and sends to a forum topic', async () => {
+    const limits: PacingLimits = { perChatGapMs: 150, groupMax: 20, groupWindowMs: 60_000, overallMax: 4, overallWindowMs: 400 };
+    const { fake, repo, sender } = await setup(limits);
+    const chats = ['-301', '-302', '-303', '-304', '-305', '-306', '307', '308'];
+    for (const chat of chats) for (const i of [1, 2]) enqueue(repo, chat, `${chat} ${i}`, null);
+    repo.enqueue({ key: 'topic:1', chatId: '-309', threadId: 5, kind: 'test', text: 'in the topic', parseMode: null, createdAtMs: Date.now() });
+    sender.start();
+    await fake.waitFor(() => repo.depth() === 0, 'the outbox to empty');
+    expect(fake.messages, 'every message once').toHaveLength(chats.length * 2 + 1);
+    const starts = fake.messages.map((m) => m.atMs).sort((a, b) => a - b);
+    // Arrivals trail the starts by a request's travel (a few ms either way); without the limit nine chats arrive at once.
+    for (let i = 0; i + 4 < starts.length; i += 1) expect(starts[i + 4]! - starts[i]!, `sends ${i}..${i + 4} span about a window`).toBeGreaterThanOrEqual(350);
+    expect(fake.violations, 'no chat paced too fast').toEqual([]);
+    expect(fake.messages.find((m) => m.chatId === '-309'), 'the topic is the thread of the message').toMatchObject({ threadId: 5, text: 'in the topic' });
+  });
+
   it('waits retry_after before the next send to that chat', async () => {
     const { fake, repo, sender, lines } = await setup(FAST);
     fake.failNext({ status: 429, retryAfter: 1, chatId: '42' });
