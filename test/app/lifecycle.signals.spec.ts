@@ -2,11 +2,13 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runUntilStopped } from '../../src/app/lifecycle.js';
 
-const EVENTS = ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const;
-const before = Object.fromEntries(EVENTS.map((e) => [e, process.listeners(e)]));
+const EVENTS = ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'];
+/** The process's listeners of an event (one call for signals and error events alike). */
+const listenersOf = (event: string): Array<(...args: unknown[]) => void> => process.listeners(event as 'SIGINT') as Array<(...args: unknown[]) => void>;
+const before = new Map(EVENTS.map((e) => [e, listenersOf(e)]));
 
 afterEach(() => {
-  for (const e of EVENTS) for (const l of process.listeners(e)) if (!before[e]!.includes(l)) process.off(e, l as never);
+  for (const e of EVENTS) for (const l of listenersOf(e)) if (!before.get(e)!.includes(l)) process.off(e as 'SIGINT', l);
 });
 
 /** A lifecycle whose close() never ends, on a clock the test moves. */
