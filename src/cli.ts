@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { closest } from './cliArgs.js';
 import { ConfigError } from './domain/errors.js';
 import { redactSecrets } from './logging/redact.js';
 
@@ -11,7 +13,20 @@ commands:
   demo       offline demo: the simulator on the bundled candles and the bot against it
   backtest   replay kline CSVs through the live pipeline and write a report
   download   page REST klines into CSV files
-  doctor     check the configuration and the database, then exit`;
+  doctor     check the configuration and the database, then exit
+
+options:
+  -h, --help     print this help (or a command's: kline-signals <command> --help)
+  -V, --version  print the version
+
+exit codes: 0 done or stopped cleanly, 1 bad configuration or fatal error, 2 bad command line`;
+
+const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'download', 'doctor'] as const;
+
+/** package.json beside src/ and dist/ alike: the version whichever of the two runs. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 /**
  * V8 settings of the long-running bot, set before it allocates anything. Without them a warm-up's
@@ -41,9 +56,21 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./download/cli.js')).runDownloadCli(rest);
     case 'doctor':
       return (await import('./doctor.js')).runDoctor(rest);
-    default:
-      process.stderr.write(`${USAGE}\n`);
-      return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    case undefined:
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case '--version':
+    case '-V':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    default: {
+      const guess = closest(command, COMMANDS);
+      const what = command.startsWith('-') ? 'option' : 'command';
+      process.stderr.write(`kline-signals: unknown ${what} '${command}'${guess ? ` (did you mean ${guess}?)` : ''}; see kline-signals --help\n`);
+      return 2;
+    }
   }
 }
 

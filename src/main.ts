@@ -1,3 +1,4 @@
+import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { deprecatedSettings, loadConfig } from './config/index.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
@@ -11,11 +12,23 @@ const FLUSH_TIMEOUT_MS = 2_000;
 /** Shutdown must end well inside PM2's kill timeout (ecosystem.config.cjs: 15 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
+export const RUN_COMMAND: CommandSpec = {
+  name: 'run',
+  synopsis: '',
+  summary: 'Watch Binance USD-M perpetual futures and send signals (what npm start runs). Settings come from the environment and .env (README, Operations).',
+  options: {},
+  notes: 'Runs until Ctrl-C (SIGINT) or SIGTERM: exit 0 after a clean stop, 1 on a bad setting, a fatal error or a second stop signal.',
+};
+
 /**
  * `kline-signals run`: validates the environment (a bad value throws ConfigError before anything
  * connects), then runs the bot until SIGTERM/SIGINT and returns the exit code.
  */
-export async function runBot(_argv: readonly string[]): Promise<number> {
+export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<number> {
+  return runCommand(RUN_COMMAND, argv, io, bot);
+}
+
+async function bot(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');

@@ -10,6 +10,13 @@ export interface LifecycleDeps {
 }
 
 /**
+ * A repeat of the same signal this soon after the first is the same request: Ctrl-C in a terminal
+ * reaches the whole process group, and `npm start` forwards the SIGINT it got to the bot, which
+ * already has one. A second Ctrl-C pressed later still means "exit now" (exit 1).
+ */
+const SAME_SIGNAL_WITHIN_MS = 1_000;
+
+/**
  * Runs until SIGTERM or SIGINT (or a fatal error), then shuts down in order with a deadline.
  * Resolves the exit code: 0 after a clean stop on a signal, 1 after a fatal error, a second
  * signal, or a shutdown that overran its deadline. Uncaught errors are logged with context and end
@@ -25,7 +32,12 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
   });
   let stopping = false;
   let forced = false;
+  let firstSignal: { why: string; atMs: number } | undefined;
   const stop = (code: number, why: string) => {
+    if (stopping && firstSignal?.why === why && now() - firstSignal.atMs < SAME_SIGNAL_WITHIN_MS) {
+      logger.debug({ why }, 'repeated stop signal ignored');
+      return;
+    }
     if (stopping) {
       // Said once: a component failing in a loop must not bury the first error under copies.
       if (!forced) logger.error({ why }, 'second stop request, exiting now');
@@ -34,6 +46,7 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
       return;
     }
     stopping = true;
+    if (why.startsWith('SIG')) firstSignal = { why, atMs: now() };
     logger.info({ why }, 'shutting down');
     const deadline = setTimeout(() => {
       logger.error({ deadlineMs: shutdownDeadlineMs }, 'shutdown deadline passed, exiting');

@@ -3,9 +3,9 @@ import pino, { type Logger } from 'pino';
 import { parseConfig, type Config } from '../config/index.js';
 import { ConfigError, DataError } from '../domain/errors.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
-import { UsageError } from '../download/usageError.js';
+import { runCommand } from '../cliArgs.js';
 import { createLogger } from '../logging/logger.js';
-import { BACKTEST_USAGE, parseBacktestArgs, type BacktestOptions } from './cliArgs.js';
+import { BACKTEST_COMMAND, backtestOptionsOf, type BacktestOptions } from './cliArgs.js';
 import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
 import { compareReports, writeReportFiles } from './report/index.js';
@@ -68,26 +68,21 @@ function run(options: BacktestOptions, config: Config, logger: Logger, writeLine
 export async function runBacktestCli(argv: readonly string[], deps: BacktestCliDeps = {}): Promise<number> {
   const writeLine = deps.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const writeError = deps.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  if (argv.includes('--help') || argv.includes('-h')) {
-    writeError(BACKTEST_USAGE);
-    return 0;
-  }
-  let options: BacktestOptions;
-  let config: Config;
-  try {
-    options = parseBacktestArgs(argv);
-    config = parseConfig(deps.env ?? process.env);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      writeError(`backtest: ${err.message} (see --help)`);
-      return 2;
-    }
-    if (err instanceof ConfigError) {
+  return runCommand(BACKTEST_COMMAND, argv, { writeLine, writeError }, async (values) => {
+    const options = backtestOptionsOf(values);
+    let config: Config;
+    try {
+      config = parseConfig(deps.env ?? process.env);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
       writeError(`config error: ${err.message}`);
       return 1;
     }
-    throw err;
-  }
+    return backtest(options, config, deps, writeLine, writeError);
+  });
+}
+
+function backtest(options: BacktestOptions, config: Config, deps: BacktestCliDeps, writeLine: (line: string) => void, writeError: (line: string) => void): number {
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
   try {
     run(options, config, logger, writeLine);

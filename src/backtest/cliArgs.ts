@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import type { ModelProfile } from '../domain/signal.js';
 import { parseInstantMs } from '../download/downloadOptions.js';
 import { UsageError } from '../download/usageError.js';
@@ -20,9 +20,22 @@ export interface BacktestOptions {
   readonly outDir: string;
 }
 
-export const BACKTEST_USAGE =
-  'usage: kline-signals backtest --data DIR [--symbols A,B] [--from ISO] [--to ISO] ' +
-  '[--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR]';
+export const BACKTEST_COMMAND: CommandSpec = {
+  name: 'backtest',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR]',
+  summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
+  options: {
+    data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
+    symbols: { type: 'string', value: 'A,B', help: 'symbols to replay (default: every symbol with a 30m file)' },
+    from: { type: 'string', value: 'ISO', help: 'candles ending before this only warm up the indicators' },
+    to: { type: 'string', value: 'ISO', help: 'candles ending after this are not fed' },
+    profile: { type: 'string', value: 'seed|confluence|both', help: 'model profile (default MODEL_PROFILE); both runs the two' },
+    'no-memory': { type: 'boolean', help: 'run without the adaptive memory' },
+    compare: { type: 'boolean', help: 'run memory on and off and write comparison.html' },
+    rotate: { type: 'boolean', help: 'rotate the universe as the live bot does' },
+    out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/backtest)' },
+  },
+};
 
 const SYMBOL = /^[A-Z0-9]{2,30}$/;
 const PROFILES = ['seed', 'confluence', 'both'] as const;
@@ -54,22 +67,11 @@ function profileOf(raw: string | undefined): BacktestOptions['profile'] {
  * `--compare` (which runs memory on and off itself).
  */
 export function parseBacktestArgs(argv: readonly string[]): BacktestOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        data: { type: 'string' }, symbols: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-        profile: { type: 'string' }, 'no-memory': { type: 'boolean' }, compare: { type: 'boolean' },
-        rotate: { type: 'boolean' }, out: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
-    throw new UsageError(/(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments', message);
-  }
+  return backtestOptionsOf(parseCommandArgs(BACKTEST_COMMAND, argv) ?? {});
+}
+
+/** The checked options from the parsed flags (see {@link parseBacktestArgs}). */
+export function backtestOptionsOf(values: ArgValues): BacktestOptions {
   const str = (name: string): string | undefined => nonEmpty(`--${name}`, values[name] as string | undefined);
   const dataDir = str('data');
   if (dataDir === undefined) throw new UsageError('--data', 'is required (a folder of SYMBOL-INTERVAL.csv files)');

@@ -3,12 +3,9 @@ import { ConfigError } from '../domain/index.js';
 import { createLogger } from '../logging/logger.js';
 import { createBinanceRest, STANDALONE_RETRY, type BinanceRest } from '../streams/binanceRest.js';
 import { downloadKlines } from './downloadKlines.js';
-import { parseDownloadArgs, type DownloadOptions } from './downloadOptions.js';
-import { UsageError } from './usageError.js';
-
-const USAGE =
-  'usage: kline-signals download --symbols BTCUSDT,ETHUSDT --from 2024-01-01 [--to 2024-03-01] ' +
-  '[--intervals 30m,4h,1d] [--out data/klines] [--rest-url URL] [--concurrency 3]';
+import { runCommand } from '../cliArgs.js';
+import { DOWNLOAD_COMMAND, downloadOptionsOf } from './downloadOptions.js';
+import type { DownloadOptions } from './downloadOptions.js';
 
 /** The final stdout line: what the run did. `weightUsed` is the request weight this run sent. */
 export interface DownloadSummary {
@@ -57,25 +54,24 @@ async function run(options: DownloadOptions, deps: DownloadCliDeps, logger: Logg
 export async function runDownloadCli(argv: readonly string[], deps: DownloadCliDeps = {}): Promise<number> {
   const writeLine = deps.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const writeError = deps.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  if (argv.includes('--help') || argv.includes('-h')) {
-    writeError(USAGE);
-    return 0;
-  }
   const env = deps.env ?? process.env;
-  let options: DownloadOptions;
-  try {
-    options = parseDownloadArgs(argv, env);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      writeError(`download: ${err.message} (see --help)`);
-      return 2;
-    }
-    if (err instanceof ConfigError) {
+  return runCommand(DOWNLOAD_COMMAND, argv, { writeLine, writeError }, async (values) => {
+    let options: DownloadOptions;
+    try {
+      options = downloadOptionsOf(values, env);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
       writeError(`config error: ${err.message}`);
       return 1;
     }
-    throw err;
-  }
+    return download(options, env, deps, writeLine, writeError);
+  });
+}
+
+async function download(
+  options: DownloadOptions, env: Readonly<Record<string, string | undefined>>, deps: DownloadCliDeps,
+  writeLine: (line: string) => void, writeError: (line: string) => void,
+): Promise<number> {
   const level = env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL;
   if (level !== 'silent' && !(level in pino.levels.values)) {
     writeError(`config error: LOG_LEVEL=${JSON.stringify(level)} is invalid: allowed ${Object.keys(pino.levels.values).join(', ')}, silent`);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { ConfigError, isInterval, type Interval } from '../domain/index.js';
 import type { DownloadPlan } from './downloadKlines.js';
 import { UsageError } from './usageError.js';
@@ -47,6 +47,21 @@ function restUrlOf(flag: string | undefined, env: string | undefined): string {
   return (flag ?? fromEnv ?? DEFAULT_REST_URL).replace(/\/+$/, '');
 }
 
+export const DOWNLOAD_COMMAND: CommandSpec = {
+  name: 'download',
+  synopsis: '--symbols BTCUSDT,ETHUSDT --from 2024-01-01 [--to 2024-03-01] [--intervals 30m,4h,1d] [--out data/klines] [--rest-url URL] [--concurrency 3]',
+  summary: 'Page Binance REST klines into OUT/SYMBOL-INTERVAL.csv (Binance kline CSV), resuming existing files; one JSON summary line on stdout.',
+  options: {
+    symbols: { type: 'string', value: 'A,B', help: 'symbols to download (required)' },
+    from: { type: 'string', value: 'DATE', help: 'first open time: YYYY-MM-DD, ISO date-time with Z, or epoch ms (required)' },
+    to: { type: 'string', value: 'DATE', help: 'end (default: now)' },
+    intervals: { type: 'string', value: 'LIST', help: 'intervals among 30m, 4h, 1d (default all three)' },
+    out: { type: 'string', value: 'DIR', help: 'output folder (default data/klines)' },
+    'rest-url': { type: 'string', value: 'URL', help: 'REST base (default BINANCE_REST_URL, else https://fapi.binance.com)' },
+    concurrency: { type: 'string', value: 'N', help: 'series downloaded at once, 1–10 (default 3)' },
+  },
+};
+
 /**
  * Reads `--symbols A,B --from DATE [--to DATE] [--intervals 30m,4h,1d] [--out DIR]
  * [--rest-url URL] [--concurrency N]`. The REST URL falls back to `BINANCE_REST_URL`, then to
@@ -54,21 +69,12 @@ function restUrlOf(flag: string | undefined, env: string | undefined): string {
  * missing value) are turned into one too. A bad `BINANCE_REST_URL` is a {@link ConfigError}.
  */
 export function parseDownloadArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): DownloadOptions {
-  let values: Record<string, string | undefined>;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        symbols: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-        intervals: { type: 'string' }, out: { type: 'string' }, 'rest-url': { type: 'string' }, concurrency: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
-    throw new UsageError(/(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments', message);
-  }
+  return downloadOptionsOf(parseCommandArgs(DOWNLOAD_COMMAND, argv) ?? {}, env);
+}
+
+/** The checked options from the parsed flags (see {@link parseDownloadArgs}). */
+export function downloadOptionsOf(parsed: ArgValues, env: Readonly<Record<string, string | undefined>>): DownloadOptions {
+  const values = parsed as Record<string, string | undefined>;
   const symbols = list('--symbols', required('--symbols', values.symbols)).map((s) => s.toUpperCase());
   const badSymbol = symbols.find((s) => !SYMBOL.test(s));
   if (badSymbol !== undefined) throw new UsageError('--symbols', `${JSON.stringify(badSymbol)} is not a symbol like BTCUSDT`);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { pino, type Logger } from 'pino';
-import { ConfigError } from '../domain/index.js';
+import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
+import { UsageError } from '../download/usageError.js';
 import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
 import type { SimulatorFaults } from './options.js';
 import { startSimulator } from './simulator.js';
@@ -8,6 +8,7 @@ import { startSimulator } from './simulator.js';
 /** Ways to run the CLI inside a test: where the JSON line goes and what stops it (SIGINT/SIGTERM otherwise). */
 export interface SimulatorCliDeps {
   readonly writeLine?: (line: string) => void;
+  readonly writeError?: (line: string) => void;
   readonly stop?: AbortSignal;
   readonly logger?: Logger;
 }
@@ -31,7 +32,7 @@ function statusChangeOf(raw: string): StatusChange {
   const atMs = match ? Date.parse(match[3] as string) : Number.NaN;
   const status = match?.[2];
   if (!match || !Number.isFinite(atMs) || (status !== 'DELISTED' && !isSymbolStatus(status))) {
-    throw new ConfigError('--status', raw, `SYMBOL=STATUS@ISO-time, STATUS one of ${SYMBOL_STATUSES.join(', ')}, DELISTED`);
+    throw new UsageError('--status', `${JSON.stringify(raw)} is not SYMBOL=STATUS@ISO-time, STATUS one of ${SYMBOL_STATUSES.join(', ')}, DELISTED`);
   }
   return { symbol: match[1] as string, status: isSymbolStatus(status) ? status : null, atMs };
 }
@@ -39,38 +40,49 @@ function statusChangeOf(raw: string): StatusChange {
 function numberOf(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new ConfigError(`--${flag}`, raw, 'a number >= 0');
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${flag}`, `${JSON.stringify(raw)} is not a number >= 0`);
   return value;
 }
+
+const HELP: Record<string, string> = {
+  speed: 'simulated seconds per real second (default 60)', port: 'port to listen on (default 0: any free port)',
+  symbols: 'how many symbols to list (default: all in --data)', seed: 'seed of the random faults and synthetic symbols',
+};
+
+export const SIM_COMMAND: CommandSpec = {
+  name: 'sim',
+  synopsis: '[--data DIR] [--speed N] [--port N] [--start ISO] [options]',
+  summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line.',
+  options: {
+    data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv candles (default examples/klines)' },
+    start: { type: 'string', value: 'ISO', help: 'simulated start time (default: the first daily candle + 120 days)' },
+    host: { type: 'string', value: 'HOST', help: 'interface to listen on (default 127.0.0.1)' },
+    status: { type: 'string', value: 'SYMBOL=STATUS@ISO', multiple: true, help: "change a listing's status at a simulated time (repeatable)" },
+    ...Object.fromEntries([...Object.keys(NUMBER_FLAGS), ...Object.keys(FAULT_FLAGS)].map((f) => [f, { type: 'string' as const, value: 'N', help: HELP[f] ?? (f in FAULT_FLAGS ? 'fault injection' : 'limit') }])),
+  },
+  notes: 'Runs until Ctrl-C (SIGINT) or SIGTERM, then exits 0.',
+};
 
 /**
  * `kline-signals sim`: starts the simulated exchange from flags (`--data DIR --speed N --port N
  * --symbols N --start ISO --seed N`, the limits, the fault flags such as `--drop-every-ms`, and
  * `--status SYMBOL=STATUS@ISO` (repeatable) to change a listing's status at a simulated time),
  * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line and runs until
- * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag throws ConfigError
- * before anything starts.
+ * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag prints one line and
+ * resolves 2 before anything starts.
  */
 export async function runSimulatorCli(argv: string[], deps: SimulatorCliDeps = {}): Promise<number> {
-  const flagNames = [...Object.keys(NUMBER_FLAGS), ...Object.keys(FAULT_FLAGS)];
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      data: { type: 'string', default: 'examples/klines' },
-      start: { type: 'string' },
-      host: { type: 'string' },
-      status: { type: 'string', multiple: true },
-      ...Object.fromEntries(flagNames.map((f) => [f, { type: 'string' as const }])),
-    },
-    strict: true,
-  });
-  const { status = [], ...flags } = values;
+  return runCommand(SIM_COMMAND, argv, deps, (values) => simulate(values, deps));
+}
+
+async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<number> {
+  const { status = [], ...flags } = values as Record<string, string | undefined> & { status?: string[] };
   const statusChanges = status.map(statusChangeOf);
   const raw = flags as Record<string, string | undefined>;
   const numbers = Object.fromEntries(Object.entries(NUMBER_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
   const faults: SimulatorFaults = Object.fromEntries(Object.entries(FAULT_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
   const startTimeMs = raw.start === undefined ? undefined : Date.parse(raw.start);
-  if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new ConfigError('--start', raw.start, 'an ISO date-time');
+  if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new UsageError('--start', `${JSON.stringify(raw.start)} is not an ISO date-time`);
   const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));

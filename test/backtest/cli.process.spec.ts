@@ -79,6 +79,6 @@ describe('kline-signals backtest (the real entry point)', () => {
   it('a bad flag exits 2 with one line naming it', async () => {
     const run = await backtest(['--data', 'examples/klines', '--profile', 'fancy']);
     expect(run.code, 'usage error').toBe(2);
-    expect(run.stderr.trim(), 'names the flag').toMatch(/^backtest: --profile: "fancy" is not seed, confluence or both/);
+    expect(run.stderr.trim(), 'names the flag').toMatch(/^kline-signals: backtest --profile: "fancy" is not seed, confluence or both$/);
   }, 30_000);
 });

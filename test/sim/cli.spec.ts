@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/domain/index.js';
 import { runSimulatorCli } from '../../src/sim/cli.js';
 import { DATA_DIR, getJson, waitFor } from './helpers.js';
 
@@ -30,8 +29,14 @@ describe('runSimulatorCli', () => {
     await expect(fetch(`${out.restUrl}/fapi/v1/ping`), 'server closed').rejects.toThrow();
   });
 
-  it('refuses a bad number before starting anything', async () => {
-    await expect(runSimulatorCli(['--data', DATA_DIR, '--speed', 'fast'], { logger: silent }), 'ConfigError names the flag').rejects.toThrow(ConfigError);
-    await expect(runSimulatorCli(['--data', DATA_DIR, '--start', 'yesterday'], { logger: silent }), 'bad ISO date').rejects.toThrow(/--start/);
+  it('refuses a bad number before starting anything: exit 2 and one line naming the flag (issue 15: was a ConfigError, exit 1)', async () => {
+    const errors: string[] = [];
+    const writeError = (line: string): void => void errors.push(line);
+    expect(await runSimulatorCli(['--data', DATA_DIR, '--speed', 'fast'], { logger: silent, writeError }), 'usage exit code').toBe(2);
+    expect(await runSimulatorCli(['--data', DATA_DIR, '--start', 'yesterday'], { logger: silent, writeError }), 'bad ISO date').toBe(2);
+    expect(errors).toEqual([
+      'kline-signals: sim --speed: "fast" is not a number >= 0',
+      'kline-signals: sim --start: "yesterday" is not an ISO date-time',
+    ]);
   });
 });

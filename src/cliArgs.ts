@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './download/usageError.js';
+
+/** One option of a command: its type, what it is for (shown by `--help`), and a placeholder for its value. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly help: string;
+  /** Shown after the flag in the usage, e.g. `DIR` in `--data DIR`. */
+  readonly value?: string;
+  readonly short?: string;
+  readonly multiple?: boolean;
+}
+
+/** A command's name, one-line synopsis, options and an optional paragraph after the option list. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly synopsis: string;
+  readonly summary: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly notes?: string;
+}
+
+export type ArgValues = Record<string, string | boolean | string[] | undefined>;
+
+/** Where a command writes; the defaults are the process's stdout and stderr. */
+export interface CliIo {
+  readonly writeLine?: (line: string) => void;
+  readonly writeError?: (line: string) => void;
+}
+
+/** Edit distance (optimal string alignment): single-letter inserts, deletes, changes and swaps of neighbours (`form` → `from` is 1). */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The candidate closest to `word`, if it is a plausible typo of it (at most a third of its letters off, ≥ 1). */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+/** `--help` of a command: the synopsis, what it does, every option with its help, and the notes. */
+export function usageOf(spec: CommandSpec): string {
+  const rows = [
+    ...Object.entries(spec.options).map(([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`, o.help]),
+    ['-h, --help', 'print this help and exit'],
+  ] as const;
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const lines = [`usage: kline-signals ${spec.name} ${spec.synopsis}`.trimEnd(), '', spec.summary, '', 'options:', ...rows.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`)];
+  return [...lines, ...(spec.notes ? ['', spec.notes] : [])].join('\n');
+}
+
+/** node's parse error as a one-line {@link UsageError}: the flag, the command, and the closest known flag. */
+function usageErrorOf(spec: CommandSpec, err: unknown): UsageError {
+  const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+  const code = (err as { code?: string }).code;
+  const flag = /'(-[^']*)'/.exec(message)?.[1] ?? /(--?[\w-]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
+    const guess = flag.startsWith('--') ? closest(flag.slice(2), Object.keys(spec.options)) : undefined;
+    return new UsageError(flag, 'unknown option', `unknown option '${flag}' for ${spec.name}${guess ? ` (did you mean --${guess}?)` : ''}`);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
+    return new UsageError(arg, 'unexpected argument', `${spec.name} takes no argument '${arg}'`);
+  }
+  // ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "Option '--data <value>' argument missing" and the like.
+  const name = flag?.split(' ')[0] ?? 'arguments';
+  return new UsageError(name, message.includes('argument missing') ? 'needs a value' : message, `${spec.name} ${name}: ${message.includes('argument missing') ? 'needs a value' : message}`);
+}
+
+/**
+ * Reads a command's flags strictly (no positionals). Returns `undefined` for `--help`/`-h`, the
+ * values otherwise; throws {@link UsageError} with one line for an unknown flag (naming the
+ * closest known one), a stray argument or a missing value.
+ */
+export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ArgValues | undefined {
+  if (argv.includes('--help') || argv.includes('-h')) return undefined;
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+  );
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as ArgValues;
+  } catch (err) {
+    throw usageErrorOf(spec, err);
+  }
+}
+
+/** The one line a usage error prints on stderr before exit 2; a bare `--flag: detail` gets the command's name. */
+export function usageLine(spec: CommandSpec, err: UsageError): string {
+  return `kline-signals: ${err.message.startsWith('-') ? `${spec.name} ` : ''}${err.message}`;
+}
+
+/**
+ * What every command runs through: `--help` prints {@link usageOf} on stdout and returns 0 before
+ * anything starts; a {@link UsageError} from parsing or from `body` (a bad value) prints one line on
+ * stderr and returns 2. Other errors pass on to the caller (src/cli.ts: a ConfigError exits 1).
+ */
+export async function runCommand(spec: CommandSpec, argv: readonly string[], io: CliIo, body: (values: ArgValues) => Promise<number>): Promise<number> {
+  const writeLine = io.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const writeError = io.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  try {
+    const values = parseCommandArgs(spec, argv);
+    if (values === undefined) {
+      writeLine(usageOf(spec));
+      return 0;
+    }
+    return await body(values);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    writeError(usageLine(spec, err));
+    return 2;
+  }
+}
