@@ -14,7 +14,7 @@ import { announcesEvent, ruleBook, type RuleBook } from '../core/memory/ruleBook
 import { scopeKey } from '../core/memory/verdictKeys.js';
 import type { OutboxRepo } from './sqlite/outboxRepo.js';
 import type { Repos } from './sqlite/repos.js';
-import { enqueueMessage } from './telegram/enqueueMessage.js';
+import { enqueueMessage, firstRowKeys } from './telegram/enqueueMessage.js';
 import { dailySummaryOf } from './sqlite/dailyStats.js';
 import { renderDailySummary } from './telegram/templates/dailySummary.js';
 import { renderHaltNotice } from './telegram/templates/haltMessage.js';
@@ -160,17 +160,9 @@ export class StepWriter {
     // Most 30m steps record nothing.
     if (isEmptyStep(step)) return 0;
     let messages = 0;
-    const rules = this.rules;
-    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules } : undefined;
-    if (step.closedTrade) {
-      repos.trades.close(step.closedTrade);
-      if (ctx) {
-        const closed = step.closedTrade;
-        const render = (c: Ctx) => renderTradeResult(closed, { drawdownPct: desk.memoryState.drawdownPct }, c);
-        messages += this.enqueue(step, `trade:${closed.signalId}`, 'trade', render(ctx), signalKey(closed.signalId));
-        messages += this.enqueueResultToSubscribers(klineEndMs(step.kline), closed.signalId, ctx, render);
-      }
-    }
+    const ctx = this.templateContext();
+    const atMs = klineEndMs(step.kline);
+    if (step.closedTrade) messages += this.storeClosedTrade(step.closedTrade, atMs, ctx);
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
       if (!created || signal.status !== 'sent' || !ctx) continue;
@@ -183,21 +175,14 @@ export class StepWriter {
       const photo = outbox?.charts ? encodeChartSpec(chartSpecOfSignal(signal, tick === undefined ? undefined : decimalsOfStep(tick))) : undefined;
       // Sized at the equity after this candle's close (the desk's now): the risk the rounded quantity really takes.
       const render = (c: Ctx) => renderSignal(signal, c, late, { equityUsdt: desk.equityUsdt });
-      messages += this.enqueue(step, signalKey(id), 'signal', render(ctx), undefined, photo);
-      const atMs = klineEndMs(step.kline);
+      messages += this.enqueueAt(atMs, signalKey(id), 'signal', render(ctx), undefined, photo);
       const texts = byLanguage((language) => render({ ...ctx, language }));
       for (const sub of outbox?.subscribers ?? []) {
         if (admitsSignal(sub, signal, atMs)) messages += this.enqueueToSubscriber(sub, atMs, signalKey(id), 'signal', texts(sub.language), undefined, photo);
       }
     }
     for (const trade of step.opened) repos.trades.open(trade);
-    if (step.memoryEvents.length > 0) {
-      repos.memory.appendEvents(step.memoryEvents);
-      // A rule that does not announce (a win-rate threshold: it toggles often) is stored and logged only.
-      for (const e of step.memoryEvents) {
-        if (announcesEvent(rules, e) && ctx) messages += this.enqueue(step, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, step.closedTrade));
-      }
-    }
+    messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, ctx);
     return messages;
   }
 
@@ -208,42 +193,54 @@ export class StepWriter {
    * event time. The caller writes the snapshot; no scan cursor moves (no candle was processed).
    */
   private storeHalt(step: HaltStep): number {
-    const { desk, outbox, repos } = this.deps;
+    const { outbox, repos } = this.deps;
     const { halt, closedTrade } = step;
     const lastEndMs = halt.lastCandle === undefined ? undefined : klineEndMs(halt.lastCandle);
     const atMs = closedTrade?.exitTimeMs ?? lastEndMs ?? 0;
-    const ctx = outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules: this.rules } : undefined;
+    const ctx = this.templateContext();
     let messages = 0;
     const recorded = repos.halts.record({ symbol: halt.symbol, status: halt.status, lastEndMs: lastEndMs ?? null });
     if (recorded && ctx) {
-      const notice = renderHaltNotice({ symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null }, ctx);
+      const notice = { symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null };
       const key = `halt:${halt.symbol}:${lastEndMs ?? 'unknown'}:${halt.status ?? 'unlisted'}`;
-      messages += this.enqueueAt(atMs, key, 'halt', notice);
-      const texts = byLanguage((language) => renderHaltNotice({ symbol: halt.symbol, status: halt.status, lastEndMs, tradeClosed: closedTrade !== null }, { ...ctx, language }));
+      messages += this.enqueueAt(atMs, key, 'halt', renderHaltNotice(notice, ctx));
+      const texts = byLanguage((language) => renderHaltNotice(notice, { ...ctx, language }));
       for (const sub of outbox?.subscribers ?? []) {
         if (watchesSymbol(sub, halt.symbol)) messages += this.enqueueToSubscriber(sub, atMs, key, 'halt', texts(sub.language));
       }
     }
-    if (closedTrade) {
-      repos.trades.close(closedTrade);
-      if (ctx) {
-        const render = (c: Ctx) => renderTradeResult(closedTrade, { drawdownPct: desk.memoryState.drawdownPct }, c);
-        messages += this.enqueueAt(atMs, `trade:${closedTrade.signalId}`, 'trade', render(ctx), signalKey(closedTrade.signalId));
-        messages += this.enqueueResultToSubscribers(atMs, closedTrade.signalId, ctx, render);
-      }
-    }
-    if (step.memoryEvents.length > 0) {
-      repos.memory.appendEvents(step.memoryEvents);
-      for (const e of step.memoryEvents) {
-        if (announcesEvent(this.rules, e) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, closedTrade));
-      }
-    }
+    if (closedTrade) messages += this.storeClosedTrade(closedTrade, atMs, ctx);
+    messages += this.storeMemoryEvents(step.memoryEvents, atMs, closedTrade, ctx);
     return messages;
   }
 
-  /** Puts one message in the outbox (only called when there is one); returns 1 if it was new. */
-  private enqueue(step: CandleStep, key: string, kind: string, text: string, replyToKey?: string, photo?: string): number {
-    return this.enqueueAt(klineEndMs(step.kline), key, kind, text, replyToKey, photo);
+  /** How the admin chat's messages are worded; undefined without an outbox (backtests). */
+  private templateContext(): Ctx | undefined {
+    const { outbox } = this.deps;
+    return outbox ? { language: outbox.language, tickSizes: outbox.tickSizes?.(), rules: this.rules } : undefined;
+  }
+
+  /** A closed trade's row, and its result to the admin chat and to each subscriber that got its signal, replying to it. */
+  private storeClosedTrade(closed: ClosedTrade, atMs: number, ctx: Ctx | undefined): number {
+    this.deps.repos.trades.close(closed);
+    if (!ctx) return 0;
+    const render = (c: Ctx) => renderTradeResult(closed, { drawdownPct: this.deps.desk.memoryState.drawdownPct }, c);
+    return this.enqueueAt(atMs, `trade:${closed.signalId}`, 'trade', render(ctx), signalKey(closed.signalId))
+      + this.enqueueResultToSubscribers(atMs, closed.signalId, ctx, render);
+  }
+
+  /**
+   * The memory's events, and a message for each one its rule announces (a win-rate threshold
+   * toggles often: stored and logged only); about the closed trade's symbol, as a reply to its signal.
+   */
+  private storeMemoryEvents(events: readonly MemoryEvent[], atMs: number, closed: ClosedTrade | null, ctx: Ctx | undefined): number {
+    if (events.length === 0) return 0;
+    this.deps.repos.memory.appendEvents(events);
+    let messages = 0;
+    for (const e of events) {
+      if (announcesEvent(this.rules, e) && ctx) messages += this.enqueueAt(atMs, memoryKey(e), 'memory', renderMemoryEvent(e, ctx), threadOf(e, closed));
+    }
+    return messages;
   }
 
   /** `replyToKey`: the message it answers (a result its signal); `photo`: a chart card's spec, sent as a photo with `text` as caption. */
@@ -266,7 +263,7 @@ export class StepWriter {
     const texts = byLanguage((language) => render({ ...ctx, language }));
     for (const sub of outbox.subscribers ?? []) {
       const signalRow = subscriberKey(signalKey(signalId), sub);
-      const received = [signalRow, `${signalRow}#chart`, `${signalRow}#1`].some((key) => outbox.repo.find(key) !== undefined);
+      const received = firstRowKeys(signalRow).some((key) => outbox.repo.find(key) !== undefined);
       if (received) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalKey(signalId));
     }
     return messages;

@@ -96,7 +96,8 @@ export class OutboxRepo {
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
     // The message replied to is the first row stored for its key that Telegram numbered: the message
-    // itself, or the photo sent alone before a long caption (`#chart`), or the first part of a split text.
+    // itself, or the photo sent alone before a long caption (`#chart`), or the first part of a split text
+    // (firstRowKeys in telegram/enqueueMessage.ts).
     this.dueStmt = db.prepare(
       `SELECT o.*, (SELECT r.message_id FROM outbox r
            WHERE r.key IN (o.reply_to_key, o.reply_to_key || '#chart', o.reply_to_key || '#1') AND r.chat_id = o.chat_id AND r.message_id IS NOT NULL
