@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { runUntilStopped } from '../app/lifecycle.js';
 import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { UsageError } from '../download/usageError.js';
 import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
@@ -87,20 +88,14 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    if (deps.stop) {
-      if (deps.stop.aborted) done();
-      deps.stop.addEventListener('abort', done, { once: true });
-    } else {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    }
-  });
-  await sim.close();
-  return 0;
+  if (deps.stop) {
+    const stop = deps.stop;
+    await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
+    await sim.close();
+    return 0;
+  }
+  // The bot's own stop rules: Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards
+  // its copy, so a repeat of the signal within a second is the same request (a listener removed
+  // after the first let the second kill the process: exit 130); a later one exits 1 at once.
+  return runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
 }
