@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import { runUntilStopped } from '../app/lifecycle.js';
 import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { UsageError } from '../download/usageError.js';
+import { botExportLine } from './botExport.js';
 import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
 import type { SimulatorFaults } from './options.js';
 import { startSimulator } from './simulator.js';
@@ -53,7 +54,7 @@ const HELP: Record<string, string> = {
 export const SIM_COMMAND: CommandSpec = {
   name: 'sim',
   synopsis: '[--data DIR] [--speed N] [--port N] [--start ISO] [options]',
-  summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line.',
+  summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line, then an `export …` line for the bot in another terminal.',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv candles (default examples/klines)' },
     start: { type: 'string', value: 'ISO', help: 'simulated start time (default: the first daily candle + 120 days)' },
@@ -68,7 +69,8 @@ export const SIM_COMMAND: CommandSpec = {
  * `kline-signals sim`: starts the simulated exchange from flags (`--data DIR --speed N --port N
  * --symbols N --start ISO --seed N`, the limits, the fault flags such as `--drop-every-ms`, and
  * `--status SYMBOL=STATUS@ISO` (repeatable) to change a listing's status at a simulated time),
- * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line and runs until
+ * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line, then the
+ * `export BINANCE_REST_URL=… BINANCE_WS_URL=… FIXED_SYMBOLS=…` line of {@link botExportLine}, and runs until
  * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag prints one line and
  * resolves 2 before anything starts.
  */
@@ -88,6 +90,7 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
+  write(botExportLine({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, listings: sim.market.listingsAt(sim.clock.nowMs()), dataSymbols: sim.market.dataSymbols }));
   if (deps.stop) {
     const stop = deps.stop;
     await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
