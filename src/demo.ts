@@ -123,7 +123,12 @@ async function demoIn(dir: string, { seconds, speed, data, language, listenPort 
   });
   process.stdout.write(`kline-signals demo: simulated Binance at ${sim.restUrl} from ${new Date(sim.clock.nowMs()).toISOString()} ` +
     `(${speed / 3600} h of market per second), ${seconds} s\n`);
-  app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo' });
+  try {
+    app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo' });
+  } catch (err) {
+    await sim.close(); // a SQLite module that cannot load: one line (src/cli.ts), not a demo left running
+    throw err;
+  }
   if (listenPort !== undefined) {
     try {
       http = await createHttpServer({
