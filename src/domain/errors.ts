@@ -30,7 +30,7 @@ export class ConfigError extends KlineSignalsError {
 export class SqliteModuleError extends KlineSignalsError {
   readonly code = 'SQLITE_MODULE';
   constructor(cause: unknown) {
-    super(`the SQLite module is not built for this Node (${process.version}): run npm rebuild better-sqlite3; see README, Troubleshooting`, { cause });
+    super(`the SQLite module is not built for this Node (${process.version}): run npm rebuild better-sqlite3; see README, Install troubleshooting`, { cause });
   }
 }
 

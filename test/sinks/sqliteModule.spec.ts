@@ -9,7 +9,7 @@ import { newSqliteDatabase, type SqliteConstructor } from '../../src/sinks/sqlit
 import { botCliArgs, REPO_ROOT } from '../support/botCli.js';
 
 const BUILT_FOR_OTHER_NODE = fileURLToPath(new URL('../fakes/sqliteBuiltForOtherNode.cjs', import.meta.url));
-const ONE_LINE = `kline-signals: the SQLite module is not built for this Node (${process.version}): run npm rebuild better-sqlite3; see README, Troubleshooting`;
+const ONE_LINE = `kline-signals: the SQLite module is not built for this Node (${process.version}): run npm rebuild better-sqlite3; see README, Install troubleshooting`;
 
 /** A constructor that fails as better-sqlite3 does on first use. */
 function failing(err: Error & { code?: string }): SqliteConstructor {
