@@ -1,0 +1,63 @@
+import { WilderAtr, type FirstTrueRange } from '../core/indicators/atr.js';
+import { INTERVALS, klineEndMs, type Interval, type Kline } from '../domain/kline.js';
+import { RangeExtremes } from './rangeExtremes.js';
+
+/** One symbol and interval of the replayed data, with the ATR the models saw on each candle. */
+export interface IndexedSeries {
+  readonly candles: readonly Kline[];
+  /** Candle ends, ascending: binary search by event time. */
+  readonly ends: readonly number[];
+  /** ATR after each candle, run over the whole series as the live windows do; undefined in the warm-up. */
+  readonly atr: readonly (number | undefined)[];
+  /** Lows and highs for skipping to the candle that decides a trade (30m series only: the tracked ones). */
+  readonly extremes?: RangeExtremes;
+}
+
+/**
+ * The replayed candles of a run (none ending after `toMs`), indexed for random entries: every
+ * series with its ATR, each symbol's 30m candles for the outcome tracker. Built once per command.
+ */
+export interface MarketIndex {
+  readonly fromMs: number;
+  readonly toMs: number;
+  series(symbol: string, interval: Interval): IndexedSeries | undefined;
+}
+
+export interface MarketIndexInput {
+  readonly series: ReadonlyMap<string, Readonly<Record<Interval, readonly Kline[]>>>;
+  /** Candles ending at or before this only warm the indicators: no entry there. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly atrPeriod: number;
+  readonly atrFirstTrueRange: FirstTrueRange;
+}
+
+function indexSeries(klines: readonly Kline[], toMs: number, atrPeriod: number, first: FirstTrueRange): IndexedSeries {
+  const candles = klines.filter((k) => klineEndMs(k) <= toMs);
+  const indicator = new WilderAtr(atrPeriod, first);
+  const atr = candles.map((k) => {
+    indicator.add(k);
+    return indicator.value;
+  });
+  return { candles, ends: candles.map(klineEndMs), atr, extremes: candles[0]?.interval === '30m' ? new RangeExtremes(candles) : undefined };
+}
+
+export function buildMarketIndex({ series, fromMs, toMs, atrPeriod, atrFirstTrueRange }: MarketIndexInput): MarketIndex {
+  const built = new Map<string, IndexedSeries>();
+  for (const [symbol, bySymbol] of series) {
+    for (const interval of INTERVALS) built.set(`${symbol}/${interval}`, indexSeries(bySymbol[interval], toMs, atrPeriod, atrFirstTrueRange));
+  }
+  return { fromMs, toMs, series: (symbol, interval) => built.get(`${symbol}/${interval}`) };
+}
+
+/** Index of the first element of ascending `values` greater than `value` (values.length when none). */
+export function firstAfter(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
