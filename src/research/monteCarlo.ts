@@ -1,6 +1,6 @@
 import { bandOf, type Band } from './bands.js';
 import { pathFigures, type EquityReturn, type PathFigures } from './equityPath.js';
-import { randomStream, resampled, shuffled } from './sampling.js';
+import { randomStream, resampleInto, shuffleInPlace } from './sampling.js';
 
 /** Stream id of the Monte Carlo inside a seed (the baseline uses others). */
 const MONTE_CARLO_STREAM = 1;
@@ -45,9 +45,14 @@ export function tradeOrderMonteCarlo(returns: readonly EquityReturn[], runs: num
   const random = randomStream(seed, MONTE_CARLO_STREAM);
   const reshuffled: PathFigures[] = [];
   const sampled: PathFigures[] = [];
+  // Two working arrays reused across runs: reshuffling the previous order is as uniform as shuffling the original.
+  const order = [...returns];
+  const draw = [...returns];
   for (let i = 0; i < runs; i += 1) {
-    reshuffled.push(pathFigures(shuffled(returns, random)));
-    sampled.push(pathFigures(resampled(returns, random)));
+    shuffleInPlace(order, random);
+    reshuffled.push(pathFigures(order));
+    resampleInto(returns, draw, random);
+    sampled.push(pathFigures(draw));
   }
   const actual = pathFigures(returns);
   const bands = (paths: readonly PathFigures[]): PathBands => ({

@@ -30,20 +30,23 @@ export class RangeExtremes {
 
   /** The first index ≥ `from` whose low is ≤ `price`; the series length when none. */
   firstLowAtOrBelow(from: number, price: number): number {
-    return this.descend(this.lows, from, (extreme) => extreme > price);
+    const n = this.lows[0]!.length;
+    let pos = Math.max(0, from);
+    // Skips blocks of 2^k candles, largest first, while the whole block stays above the price.
+    for (let k = this.lows.length - 1; k >= 0; k -= 1) {
+      const table = this.lows[k]!;
+      while (pos + (1 << k) <= n && table[pos]! > price) pos += 1 << k;
+    }
+    return Math.min(pos, n);
   }
 
   /** The first index ≥ `from` whose high is ≥ `price`; the series length when none. */
   firstHighAtOrAbove(from: number, price: number): number {
-    return this.descend(this.highs, from, (extreme) => extreme < price);
-  }
-
-  /** Skips blocks of 2^k candles, largest first, while the whole block `misses` the price. */
-  private descend(tables: readonly Float64Array[], from: number, misses: (extreme: number) => boolean): number {
-    const n = tables[0]!.length;
+    const n = this.highs[0]!.length;
     let pos = Math.max(0, from);
-    for (let k = tables.length - 1; k >= 0; k -= 1) {
-      while (pos + (1 << k) <= n && misses(tables[k]![pos]!)) pos += 1 << k;
+    for (let k = this.highs.length - 1; k >= 0; k -= 1) {
+      const table = this.highs[k]!;
+      while (pos + (1 << k) <= n && table[pos]! < price) pos += 1 << k;
     }
     return Math.min(pos, n);
   }

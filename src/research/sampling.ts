@@ -16,19 +16,17 @@ export function randomIndex(random: Random, n: number): number {
   return Math.min(n - 1, Math.floor(random() * n));
 }
 
-/** The items in a uniformly random order (Fisher–Yates), as a new array. */
-export function shuffled<T>(items: readonly T[], random: Random): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
+/** Puts `items` in a uniformly random order, in place (Fisher–Yates); any starting order will do. */
+export function shuffleInPlace<T>(items: T[], random: Random): void {
+  for (let i = items.length - 1; i > 0; i -= 1) {
     const j = randomIndex(random, i + 1);
-    const held = out[i]!;
-    out[i] = out[j]!;
-    out[j] = held;
+    const held = items[i]!;
+    items[i] = items[j]!;
+    items[j] = held;
   }
-  return out;
 }
 
-/** As many items as given, each drawn uniformly with replacement (a bootstrap sample). */
-export function resampled<T>(items: readonly T[], random: Random): T[] {
-  return items.map(() => items[randomIndex(random, items.length)]!);
+/** Fills `out` (as long as `items`) with items drawn uniformly with replacement: a bootstrap sample. */
+export function resampleInto<T>(items: readonly T[], out: T[], random: Random): void {
+  for (let i = 0; i < out.length; i += 1) out[i] = items[randomIndex(random, items.length)]!;
 }
