@@ -21,6 +21,11 @@ export interface MarketIndex {
   readonly fromMs: number;
   readonly toMs: number;
   series(symbol: string, interval: Interval): IndexedSeries | undefined;
+  /**
+   * When the symbol is warm (MODELS.md): the end of the candle that gives every interval with data
+   * its `warmUpCandles`-th closed candle. No model trades before it, so no random entry does either.
+   */
+  warmFromMs(symbol: string): number;
 }
 
 export interface MarketIndexInput {
@@ -30,6 +35,8 @@ export interface MarketIndexInput {
   readonly toMs: number;
   readonly atrPeriod: number;
   readonly atrFirstTrueRange: FirstTrueRange;
+  /** Closed candles each interval needs before a scan (ModelConfig.confluenceMinCandles, 51). */
+  readonly warmUpCandles: number;
 }
 
 function indexSeries(klines: readonly Kline[], toMs: number, atrPeriod: number, first: FirstTrueRange): IndexedSeries {
@@ -42,12 +49,21 @@ function indexSeries(klines: readonly Kline[], toMs: number, atrPeriod: number, 
   return { candles, ends: candles.map(klineEndMs), atr, extremes: candles[0]?.interval === '30m' ? new RangeExtremes(candles) : undefined };
 }
 
-export function buildMarketIndex({ series, fromMs, toMs, atrPeriod, atrFirstTrueRange }: MarketIndexInput): MarketIndex {
+export function buildMarketIndex({ series, fromMs, toMs, atrPeriod, atrFirstTrueRange, warmUpCandles }: MarketIndexInput): MarketIndex {
   const built = new Map<string, IndexedSeries>();
+  const warm = new Map<string, number>();
   for (const [symbol, bySymbol] of series) {
-    for (const interval of INTERVALS) built.set(`${symbol}/${interval}`, indexSeries(bySymbol[interval], toMs, atrPeriod, atrFirstTrueRange));
+    let warmMs = Number.NEGATIVE_INFINITY;
+    for (const interval of INTERVALS) {
+      const indexed = indexSeries(bySymbol[interval], toMs, atrPeriod, atrFirstTrueRange);
+      built.set(`${symbol}/${interval}`, indexed);
+      if (indexed.ends.length > 0) warmMs = Math.max(warmMs, indexed.ends[warmUpCandles - 1] ?? Number.POSITIVE_INFINITY);
+    }
+    warm.set(symbol, warmMs);
   }
-  return { fromMs, toMs, series: (symbol, interval) => built.get(`${symbol}/${interval}`) };
+  return {
+    fromMs, toMs, series: (symbol, interval) => built.get(`${symbol}/${interval}`), warmFromMs: (symbol) => warm.get(symbol) ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 /** Index of the first element of ascending `values` greater than `value` (values.length when none). */

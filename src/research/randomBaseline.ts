@@ -53,7 +53,8 @@ interface Twin {
 /**
  * The twin of a model trade: the same symbol, interval, side and stop and target in ATR multiples of
  * its signal candle (so the seed reversal's SMA20 target keeps its distance). It enters on candles
- * that end after `fromMs` with an ATR, and early enough that the data holds its expiry.
+ * that end after `fromMs`, once the symbol is warm and the ATR exists, and early enough that the
+ * data holds its expiry.
  */
 export function twinOf(t: ModelTradeFacts, market: MarketIndex, expiryCandles: number): Twin | null {
   const series = market.series(t.symbol, t.interval);
@@ -64,7 +65,7 @@ export function twinOf(t: ModelTradeFacts, market: MarketIndex, expiryCandles: n
   const atr = series.atr[at];
   if (at < 0 || series.ends[at] !== t.signalTimeMs || atr === undefined || atr <= 0) return null;
   const rule: EntryRule = { model: t.model, side: t.side, stopAtr: Math.abs(t.entry - t.stopLoss) / atr, targetAtr: Math.abs(t.takeProfit - t.entry) / atr };
-  let lo = firstAfter(series.ends, market.fromMs);
+  let lo = firstAfter(series.ends, Math.max(market.fromMs, market.warmFromMs(t.symbol) - 1));
   while (lo < series.atr.length && series.atr[lo] === undefined) lo += 1;
   const hi = firstAfter(series.ends, lastEnd - expiryCandles * INTERVAL_MS[t.interval]) - 1;
   return lo <= hi ? { rule, series, m30, lo, hi } : null;

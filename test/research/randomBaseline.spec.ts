@@ -7,7 +7,7 @@ import { resolveRandomEntry } from '../../src/research/randomEntry.js';
 const HALF_HOUR = 1_800_000;
 const T0 = Date.UTC(2025, 0, 1);
 const OUTCOME = { feeBps: 5, expiryCandles: 48 };
-/** The one candle a random entry can use: 20 flat candles warm the ATR to exactly 2 before it. */
+/** The one candle a random entry can use: 20 flat candles warm the ATR to exactly 2 before it, and the symbol is warm on it. */
 const ENTRY = 20;
 
 type Prices = Pick<Kline, 'high' | 'low' | 'close'>;
@@ -22,12 +22,13 @@ function candle(i: number, p: Prices): Kline {
  * Flat candles (true range 2, so ATR14 = 2) up to the entry and 48 after it, so the data ends
  * exactly at the entry's expiry: `after` overrides candles after the entry by offset (1 = the next).
  */
-function market(after: Readonly<Record<number, Prices>>): MarketIndex {
+function market(after: Readonly<Record<number, Prices>>, warmUpCandles = ENTRY + 1): MarketIndex {
   const candles = Array.from({ length: ENTRY + 49 }, (_, i) => candle(i, after[i - ENTRY] ?? FLAT));
   return buildMarketIndex({
     series: new Map([['TESTUSDT', { '30m': candles, '4h': [], '1d': [] }]]),
     // Candles ending at or before the one before the entry only warm up.
     fromMs: candles[ENTRY - 1]!.closeTimeMs + 1, toMs: Number.MAX_SAFE_INTEGER, atrPeriod: 14, atrFirstTrueRange: 'highLow',
+    warmUpCandles,
   });
 }
 
@@ -49,6 +50,10 @@ describe('random-entry trades resolve with the models\' outcome code', () => {
     expect(twin.rule.stopAtr, '3 / ATR 2').toBeCloseTo(1.5, 12);
     expect(twin.rule.targetAtr, '4 / ATR 2').toBeCloseTo(2, 12);
     expect([twin.lo, twin.hi], 'after the warm-up, 48 candles before the data ends').toEqual([ENTRY, ENTRY]);
+  });
+
+  it('never enters before the symbol is warm: one more warm-up candle leaves no room for a twin', () => {
+    expect(twinOf(MODEL_TRADE, market({}, ENTRY + 2), OUTCOME.expiryCandles), 'the only candle with room for the expiry is still warming up').toBeNull();
   });
 
   it('wins at the target: (104 − 100 − 5 bps × (100 + 104)) / 3', () => {

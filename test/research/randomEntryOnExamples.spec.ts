@@ -9,7 +9,7 @@ import { exampleSeries } from '../backtest/support/exampleCandles.js';
 const OUTCOME = { feeBps: 5, expiryCandles: 48 };
 const series = Object.fromEntries(INTERVALS.map((i) => [i, exampleSeries('BTCUSDT', i)])) as Record<Interval, Kline[]>;
 const market = buildMarketIndex({
-  series: new Map([['BTCUSDT', series]]), fromMs: klineEndMs(series['30m'][200]!), toMs: Number.MAX_SAFE_INTEGER, atrPeriod: 14, atrFirstTrueRange: 'highLow',
+  series: new Map([['BTCUSDT', series]]), fromMs: klineEndMs(series['30m'][200]!), toMs: Number.MAX_SAFE_INTEGER, atrPeriod: 14, atrFirstTrueRange: 'highLow', warmUpCandles: 51,
 });
 
 describe('random entries on the example BTCUSDT candles', () => {
