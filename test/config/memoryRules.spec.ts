@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadMemoryRuleSpecs } from '../../src/config/memoryRules.js';
 import { createMemoryEngine } from '../../src/core/memory/engine.js';
 import { createMemoryRules, SEED_RULES } from '../../src/core/memory/rules/index.js';
@@ -60,6 +61,13 @@ describe('MEMORY_RULES_FILE', () => {
     engine.onDailyReading({ symbol: 'SOLUSDT', endMs: 86_400_000, close: 104, smaSlow: 100, atr: 4 });
     expect(engine.state(86_400_000).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).threshold, '1 ATR from SMA50 is under 1.5').toBe(85);
     expect(engine.state(86_400_000).limitsFor({ symbol: 'BTCUSDT', model: 'continuation' }).threshold, 'another symbol').toBe(75);
+  });
+
+  it('examples/memory-rules.chop.json is the seed rules plus a chop threshold (the rule is not in the seed rules)', () => {
+    const specs = loadMemoryRuleSpecs(fileURLToPath(new URL('../../examples/memory-rules.chop.json', import.meta.url)), 1000);
+    expect(specs.slice(0, SEED_RULES.length)).toEqual(SEED_RULES);
+    expect(specs.slice(SEED_RULES.length).map((spec) => spec.kind)).toEqual(['chopThreshold']);
+    expect(SEED_RULES.some((spec) => spec.kind === 'chopThreshold'), 'off by default: docs/regime-rule.md').toBe(false);
   });
 
   it.each([
