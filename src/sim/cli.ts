@@ -100,5 +100,8 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   // The bot's own stop rules: Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards
   // its copy, so a repeat of the signal within a second is the same request (a listener removed
   // after the first let the second kill the process: exit 130); a later one exits 1 at once.
-  return runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
+  const code = await runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
+  // A second Ctrl-C or the deadline resolves 1 while close() may still wait on a client: exit now.
+  if (code !== 0) process.exit(code);
+  return code;
 }
