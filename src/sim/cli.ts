@@ -88,6 +88,11 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new UsageError('--start', `${JSON.stringify(raw.start)} is not an ISO date-time`);
   const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
+  // The bot's own stop rules, in place before the URLs are out (a script may send SIGINT as soon as
+  // it reads them): Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards its copy,
+  // so a repeat of the signal within a second is the same request (a listener removed after the
+  // first let the second kill the process: exit 130); a later one exits 1 at once.
+  const stopped = deps.stop ? undefined : runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
   write(botExportLine({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, listings: sim.market.listingsAt(sim.clock.nowMs()), dataSymbols: sim.market.dataSymbols }));
@@ -97,10 +102,7 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
     await sim.close();
     return 0;
   }
-  // The bot's own stop rules: Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards
-  // its copy, so a repeat of the signal within a second is the same request (a listener removed
-  // after the first let the second kill the process: exit 130); a later one exits 1 at once.
-  const code = await runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
+  const code = await stopped!;
   // A second Ctrl-C or the deadline resolves 1 while close() may still wait on a client: exit now.
   if (code !== 0) process.exit(code);
   return code;
