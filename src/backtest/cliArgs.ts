@@ -18,11 +18,13 @@ export interface BacktestOptions {
   readonly compare: boolean;
   readonly rotate: boolean;
   readonly outDir: string;
+  /** --json: one JSON line per run on stdout instead of the table. */
+  readonly json: boolean;
 }
 
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
-  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR]',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--json]',
   summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
@@ -34,6 +36,7 @@ export const BACKTEST_COMMAND: CommandSpec = {
     compare: { type: 'boolean', help: 'run memory on and off and write comparison.html' },
     rotate: { type: 'boolean', help: 'rotate the universe as the live bot does' },
     out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/backtest)' },
+    json: { type: 'boolean', help: 'print one JSON line per run instead of the table' },
   },
 };
 
@@ -85,6 +88,6 @@ export function backtestOptionsOf(values: ArgValues): BacktestOptions {
   if (noMemory && compare) throw new UsageError('--no-memory', '--compare already runs memory on and off');
   return {
     dataDir, symbols: symbolsOf(str('symbols')), fromMs, toMs, profile: profileOf(str('profile')),
-    noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest',
+    noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest', json: values.json === true,
   };
 }

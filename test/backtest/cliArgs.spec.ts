@@ -17,14 +17,14 @@ describe('parseBacktestArgs', () => {
   it('reads every flag', () => {
     const options = parseBacktestArgs([
       '--data', 'd', '--symbols', 'btcusdt, ETHUSDT', '--from', '2025-06-01', '--to', '2025-07-01T12:00:00Z',
-      '--profile', 'both', '--compare', '--rotate', '--out', 'o',
+      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--json',
     ]);
     expect(options, 'all flags').toEqual({
       dataDir: 'd', symbols: ['BTCUSDT', 'ETHUSDT'], fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 6, 1, 12),
-      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o',
+      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o', json: true,
     });
     expect(parseBacktestArgs(['--data', 'd']), 'defaults: profile from MODEL_PROFILE, every symbol').toMatchObject({
-      symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false,
+      symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false, json: false,
     });
   });
 
