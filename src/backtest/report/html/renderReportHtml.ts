@@ -71,12 +71,10 @@ function renderBacktest(r: BacktestReport): string {
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${fmtDate(run.fromMs)} → ${fmtDate(run.toMs)} UTC · ${run.candles} candles · data ${run.dataDir} · generated ${r.runtime.finishedAt} in ${r.runtime.wallMs} ms · schema v${r.schemaVersion}`)}</p>
-<h2>Metrics</h2>
-${metricsTable([runTitle(run.profile, run.memory)], [r])}
+<h2>Metrics and summary</h2>
+<div class="tables">${metricsTable([runTitle(run.profile, run.memory)], [r])}${summaryTable(summary)}</div>
 <p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
 ${contextParagraphs([buyAndHoldSentence(r.market), warmUpSentence(r.market)])}
-<h2>Summary</h2>
-<div class="tables">${summaryTable(summary)}</div>
 <h2>Equity and memory</h2>
 <p class="meta">Closed-trade equity in USDT. Shaded spans: memory locks; lanes below: every memory activation.</p>
 ${svgChart({ title: 'Equity (USDT)', xMin: run.fromMs, xMax: run.toMs, series: [equitySeries('equity', r.equity)], spans, formatY: (y) => fmtNum(y) })}
@@ -106,10 +104,10 @@ function renderComparison(c: ComparisonReport): string {
     r.label, r.run.profile, r.run.memory ? 'on' : 'off', r.run.symbols.join(', '), `${fmtDate(r.run.fromMs)} → ${fmtDate(r.run.toMs)}`,
     String(r.run.candles),
   ]);
-  const title = `Backtest comparison: ${labels.join(' vs ')}`;
+  const title = `Backtest comparison: ${c.runs.map((r) => runTitle(r.run.profile, r.run.memory)).join(' vs ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <h2>Runs</h2>
-${table(['Label', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
+${table(['Folder', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
 <h2>Metrics side by side</h2>
 ${metricsTable(c.runs.map((r) => runTitle(r.run.profile, r.run.memory)), c.runs)}
 <p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
