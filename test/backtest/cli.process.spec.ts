@@ -68,7 +68,9 @@ describe('kline-signals backtest (the real entry point)', () => {
       expect(existsSync(join(out, file)), file).toBe(true);
       expect(run.stdout, `prints the path of ${file}`).toContain(join(out, file));
     }
-    expect(lines.some((l) => /^The indicators need 51 closed candles .* trading could begin on \d{4}-\d\d-\d\d/.test(l)), 'the warm-up in one sentence').toBe(true);
+    const prose = run.stdout.replace(/\n/g, ' ');
+    expect(prose, 'the warm-up in one sentence (wrapped at 100 columns)').toMatch(/The indicators need 51 closed candles .* trading could begin on \d{4}-\d\d-\d\d/);
+    expect(Math.max(...lines.filter((l) => !l.includes('/')).map((l) => [...l].length)), 'no line but a path row wider than the table').toBeLessThanOrEqual(110);
     expect(lines.some((l) => /^Buy and hold over the range \(first to last close\): BTCUSDT [+-]\d+\.\d %\.$/.test(l)), 'buy and hold for context').toBe(true);
   }, 60_000);
 

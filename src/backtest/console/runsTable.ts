@@ -10,6 +10,28 @@ export interface FinishedRun {
 
 const DAY_MS = 86_400_000;
 
+/** Prose lines wrap here: a terminal of 100 columns reads them without a break mid-word. */
+const PROSE_COLUMNS = 100;
+
+/** `text` broken at spaces into lines of at most `columns` characters (a longer word stays whole). */
+export function wrapWords(text: string, columns = PROSE_COLUMNS): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > columns) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+const RATIOS_NOTE =
+  'Sharpe and Sortino: daily returns of closed-trade equity marked at each UTC day end, risk-free rate 0, ×√365 as crypto trades every day. Calmar: CAGR / max drawdown. —: no value (no loss for a profit factor, under 2 days for a ratio). A blocked candidate counts under each of its reasons.';
+
 /** Left-aligned first column, right-aligned value columns, two spaces between. */
 function layout(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
@@ -36,7 +58,7 @@ export function runsSummaryLines(runs: readonly FinishedRun[], comparison?: { js
   for (const code of blockedReasonCodes(runs.map((r) => r.report.metrics))) {
     rows.push([`  ${reasonWords(code)}`, ...runs.map((r) => String(blockedCount(r.report.metrics, code)))]);
   }
-  const context = [buyAndHoldSentence(first.market), warmUpSentence(first.market)].filter((s) => s !== '');
+  const context = [buyAndHoldSentence(first.market), warmUpSentence(first.market), RATIOS_NOTE].filter((s) => s !== '').flatMap((s) => wrapWords(s));
   const fileRows = [
     ...runs.map((r) => [runTitle(r.report.run.profile, r.report.run.memory), r.htmlPath, r.jsonPath]),
     ...(comparison === undefined ? [] : [['comparison', comparison.htmlPath, comparison.jsonPath]]),
@@ -50,7 +72,6 @@ export function runsSummaryLines(runs: readonly FinishedRun[], comparison?: { js
     ...layout(rows),
     '',
     ...context,
-    'Sharpe and Sortino: daily returns of closed-trade equity (marked at each UTC day end), risk-free rate 0, ×√365 as crypto trades every day. Calmar: CAGR / max drawdown.',
     '',
     'Reports (HTML, JSON):',
     ...files,
