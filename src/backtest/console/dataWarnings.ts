@@ -18,7 +18,7 @@ export function dataWarnings(data: BacktestData, fromMs: number | undefined): st
   if (fromMs !== undefined && ends.length > 0 && fromMs >= Math.max(...ends)) {
     lines.push(`warning: --from ${time(fromMs)} UTC is after the end of the data (${time(Math.max(...ends))} UTC): no candle is traded, the results are empty.`);
   } else if (fromMs !== undefined && starts.length > 0 && fromMs < Math.min(...starts)) {
-    lines.push(`warning: --from ${time(fromMs)} UTC is before the start of the data (${time(Math.min(...starts))} UTC): the range, CAGR and daily ratios still count from --from.`);
+    lines.push(`warning: --from ${time(fromMs)} UTC is before the start of the data (${time(Math.min(...starts))} UTC): the days without data count in CAGR and the daily ratios; leave --from out to start with the data.`);
   }
   for (const gap of data.gaps) {
     lines.push(`warning: gap in ${gap.file}: ${gap.count} candle${gap.count === 1 ? '' : 's'} missing from ${time(gap.fromMs)} to ${time(gap.toMs)} UTC (skipped, not filled).`);
