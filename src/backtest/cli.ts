@@ -69,7 +69,8 @@ function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo
     const bar = progressFor(runTitle(variant.profile, variant.memory), { stream: io.progress, now: Date.now });
     let result;
     try {
-      result = runVariant(ctx, variant, (done, total) => bar.update(done, total));
+      // Off a terminal no bar is drawn: the replay then runs without the progress hook at all.
+      result = runVariant(ctx, variant, io.progress.isTTY === true ? (done, total) => bar.update(done, total) : undefined);
     } finally {
       bar.done();
     }
