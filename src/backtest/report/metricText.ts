@@ -44,7 +44,7 @@ export function reasonWords(code: ReasonCode): string {
 }
 
 const symbolR = (s: SymbolR | null): string => (s === null ? UNDEFINED : `${s.symbol} ${rText(s.totalR)}`);
-const sideText = (s: SideFigures): string => (s.trades === 0 ? '0' : `${s.trades} · ${pct(s.winRatePct)} · ${rText(s.totalR)}`);
+const sideText = (s: SideFigures): string => (s.trades === 0 ? 'no trade' : `${s.trades} · ${pct(s.winRatePct)} · ${rText(s.totalR)}`);
 
 /** The metric rows of a run, label and value, in the order the console and the page show them. */
 export function metricRows(s: ReportSummary, m: ReportMetrics): [string, string][] {

@@ -99,7 +99,7 @@ function renderComparison(c: ComparisonReport): string {
   const xMax = c.runs.reduce((max, r) => Math.max(max, r.run.toMs), Number.NEGATIVE_INFINITY);
   const labels = c.runs.map((r) => r.label);
   const figures = c.runs.map((r) => summaryRows(r.summary));
-  const rows = (figures[0] ?? []).map(([name], i) => [name, ...figures.map((f) => ({ text: f[i]?.[1] ?? '–', cls: 'num' }))]);
+  const rows = (figures[0] ?? []).map(([name], i) => [name, ...figures.map((f) => ({ text: f[i]?.[1] ?? '—', cls: 'num' }))]);
   const runRows = c.runs.map((r) => [
     r.label, r.run.profile, r.run.memory ? 'on' : 'off', r.run.symbols.join(', '), `${fmtDate(r.run.fromMs)} → ${fmtDate(r.run.toMs)}`,
     String(r.run.candles),
