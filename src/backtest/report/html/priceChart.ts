@@ -15,6 +15,16 @@ const LOSS = '#cf222e';
 
 const f = (n: number): string => n.toFixed(1);
 
+/** Round price levels (1, 2 or 5 × a power of ten apart), three to five across [min, max]. */
+export function priceTicks(min: number, max: number): number[] {
+  const raw = (max - min) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
 /** A triangle pointing up (long) or down (short) centred on (x, y). */
 function triangle(x: number, y: number, up: boolean): string {
   const h = 6;
@@ -47,10 +57,11 @@ export function priceChart(series: PriceSeries, trades: readonly ReportTrade[], 
   const height = TOP + PLOT_HEIGHT + AXIS;
   const title = `${series.symbol} price (30m close)`;
   const parts: string[] = [`<text x="${LEFT}" y="16" class="chart-title">${escapeHtml(title)}</text>`];
-  for (let i = 0; i <= 4; i++) {
-    const y = yMin + ((yMax - yMin) * i) / 4;
+  for (const y of priceTicks(yMin, yMax)) {
     parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${f(sy(y))}" y2="${f(sy(y))}" class="grid"/>`);
-    parts.push(`<text x="${LEFT - 6}" y="${f(sy(y) + 4)}" text-anchor="end" class="tick">${escapeHtml(fmtPrice(Number(y.toPrecision(5))))}</text>`);
+    parts.push(`<text x="${LEFT - 6}" y="${f(sy(y) + 4)}" text-anchor="end" class="tick">${escapeHtml(fmtPrice(y))}</text>`);
+  }
+  for (let i = 0; i <= 4; i++) {
     const x = xMin + (xSpan * i) / 4;
     parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="${i === 4 ? 'end' : i === 0 ? 'start' : 'middle'}" class="tick">${escapeHtml(fmtDate(x))}</text>`);
   }
