@@ -10,7 +10,7 @@ import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
-import { runVariant, type VariantContext } from './runVariant.js';
+import { runVariant, type VariantContext, type VariantResult } from './runVariant.js';
 import { DEFAULT_WARM_CANDLES } from '../core/candles/symbolWindows.js';
 import { dataWarnings } from './console/dataWarnings.js';
 import { runJsonLine } from './console/jsonLine.js';
@@ -67,7 +67,7 @@ function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo
   const finished: FinishedRun[] = [];
   for (const variant of variants) {
     const bar = progressFor(runTitle(variant.profile, variant.memory), { stream: io.progress, now: Date.now });
-    let result;
+    let result: VariantResult;
     try {
       // Off a terminal no bar is drawn: the replay then runs without the progress hook at all.
       result = runVariant(ctx, variant, io.progress.isTTY === true ? (done, total) => bar.update(done, total) : undefined);
