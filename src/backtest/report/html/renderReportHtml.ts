@@ -17,7 +17,7 @@ table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
-.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px}
+.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
 .price-chart{display:block;max-width:100%;height:auto;margin:8px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}
 .price-chart .chart-title{font-size:13px;font-weight:600}table.metrics td:first-child{white-space:nowrap}`;
 
