@@ -25,7 +25,7 @@ export interface BacktestOptions {
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
   synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--json]',
-  summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
+  summary: 'Replay kline CSVs through the live signal pipeline, print a metrics table per run and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
     symbols: { type: 'string', value: 'A,B', help: 'symbols to replay (default: every symbol with a 30m file)' },
