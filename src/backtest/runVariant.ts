@@ -10,6 +10,7 @@ import { buildReport, writeReportFiles, type BacktestReport } from './report/ind
 import type { MarketInput } from './report/marketContext.js';
 import { RotationSchedule } from './rotation.js';
 import { runBacktest } from './runner.js';
+import { withRobustness, type RobustnessContext } from '../research/robustnessContext.js';
 
 /** What every run of one command shares: the data, the range and where files go. */
 export interface VariantContext {
@@ -30,6 +31,8 @@ export interface VariantContext {
   readonly logger: Logger;
   /** The loaded candles per symbol: buy and hold, price charts and warm-up in the report. */
   readonly market?: MarketInput;
+  /** The report's robustness section (`--monte-carlo`, `--baseline-runs`); undefined: none. */
+  readonly robustness?: RobustnessContext;
 }
 
 /** A finished run: its report, where its files went, how long it took. */
@@ -76,6 +79,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?
   } finally {
     db.close();
   }
+  report = withRobustness(report, ctx.robustness, { feeBps: settings.feeBps, expiryCandles: settings.expiryCandles });
   const { jsonPath, htmlPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
   return { report, db: dbPath, jsonPath, htmlPath, wallMs: Date.now() - startedAtMs, runnerMs: result.wallMs };
 }
