@@ -2,10 +2,11 @@ import type { PriceSeries } from '../metricsTypes.js';
 import type { ReportTrade } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPrice, fmtTime } from './format.js';
 
-const WIDTH = 960;
-const PLOT_HEIGHT = 200;
-const LEFT = 80;
-const RIGHT = 20;
+// Three charts side by side on a 1280 px page: a compact overview, hover a marker for the detail.
+const WIDTH = 400;
+const PLOT_HEIGHT = 150;
+const LEFT = 56;
+const RIGHT = 12;
 const TOP = 24;
 const AXIS = 22;
 const LONG = '#1a7f37';
@@ -27,7 +28,7 @@ export function priceTicks(min: number, max: number): number[] {
 
 /** A triangle pointing up (long) or down (short) centred on (x, y). */
 function triangle(x: number, y: number, up: boolean): string {
-  const h = 6;
+  const h = 5;
   return up ? `${f(x)},${f(y - h)} ${f(x - h)},${f(y + h)} ${f(x + h)},${f(y + h)}` : `${f(x)},${f(y + h)} ${f(x - h)},${f(y - h)} ${f(x + h)},${f(y - h)}`;
 }
 
@@ -61,9 +62,9 @@ export function priceChart(series: PriceSeries, trades: readonly ReportTrade[], 
     parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${f(sy(y))}" y2="${f(sy(y))}" class="grid"/>`);
     parts.push(`<text x="${LEFT - 6}" y="${f(sy(y) + 4)}" text-anchor="end" class="tick">${escapeHtml(fmtPrice(y))}</text>`);
   }
-  for (let i = 0; i <= 4; i++) {
-    const x = xMin + (xSpan * i) / 4;
-    parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="${i === 4 ? 'end' : i === 0 ? 'start' : 'middle'}" class="tick">${escapeHtml(fmtDate(x))}</text>`);
+  for (let i = 0; i <= 2; i++) {
+    const x = xMin + (xSpan * i) / 2;
+    parts.push(`<text x="${f(sx(x))}" y="${TOP + PLOT_HEIGHT + 16}" text-anchor="${i === 2 ? 'end' : i === 0 ? 'start' : 'middle'}" class="tick">${escapeHtml(fmtDate(x))}</text>`);
   }
   if (readyMs !== null && readyMs > xMin) {
     // The warm-up: no signal can come before the indicators have their candles.
@@ -80,7 +81,7 @@ export function priceChart(series: PriceSeries, trades: readonly ReportTrade[], 
     if (t.exitTimeMs !== null && t.exitPrice !== null) {
       const won = (t.rMultiple ?? 0) > 0;
       parts.push(`<line x1="${f(x0)}" y1="${f(y0)}" x2="${f(sx(t.exitTimeMs))}" y2="${f(sy(t.exitPrice))}" stroke="${won ? WIN : LOSS}" stroke-dasharray="3,2" class="hold"/>`);
-      parts.push(`<circle cx="${f(sx(t.exitTimeMs))}" cy="${f(sy(t.exitPrice))}" r="3.5" fill="${won ? WIN : LOSS}" class="exit">${tip}</circle>`);
+      parts.push(`<circle cx="${f(sx(t.exitTimeMs))}" cy="${f(sy(t.exitPrice))}" r="3" fill="${won ? WIN : LOSS}" class="exit">${tip}</circle>`);
     }
     parts.push(`<polygon points="${triangle(x0, y0, t.side === 'LONG')}" fill="${t.side === 'LONG' ? LONG : SHORT}" fill-opacity="0.85" class="entry">${tip}</polygon>`);
   }

@@ -19,7 +19,7 @@ th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numer
 table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
 .meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
-.price-chart{display:block;max-width:100%;height:auto;margin:8px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}
+.price-charts{display:flex;flex-wrap:wrap;gap:8px 12px}.price-chart{display:block;max-width:100%;height:auto;margin:4px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}
 .price-chart .chart-title{font-size:13px;font-weight:600}table.metrics td:first-child{white-space:nowrap}`;
 
 /** How the risk ratios are computed, under every metrics table. */
@@ -82,7 +82,7 @@ ${svgChart({ title: 'Equity (USDT)', xMin: run.fromMs, xMax: run.toMs, series: [
 ${svgChart({ title: 'Drawdown (%)', xMin: run.fromMs, xMax: run.toMs, series: [{ label: 'drawdown', points: r.drawdown.map((p) => ({ x: p.atMs, y: p.drawdownPct })) }], formatY: (y) => fmtPct(y, 1), invertY: true })}
 ${r.market.prices.length === 0 ? '' : `<h2>Prices and trades</h2>
 <p class="meta">${escapeHtml(PRICE_LEGEND)}</p>
-${r.market.prices.map((p) => priceChart(p, r.trades, run.fromMs, run.toMs, r.market.warmUp?.bySymbol.find((w) => w.symbol === p.symbol)?.readyMs ?? null)).join('\n')}`}
+<div class="price-charts">${r.market.prices.map((p) => priceChart(p, r.trades, run.fromMs, run.toMs, r.market.warmUp?.bySymbol.find((w) => w.symbol === p.symbol)?.readyMs ?? null)).join('\n')}</div>`}
 <h2>Breakdown</h2>
 <div class="tables">${groupTable('Symbol', r.tables.bySymbol)}${groupTable('Model', r.tables.byModel)}${groupTable('Exit', r.tables.byExit)}</div>
 ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
