@@ -1,4 +1,6 @@
+import axios from 'axios';
 import { redactSecrets } from '../../logging/redact.js';
+import { noAnswerReason } from '../../netReason.js';
 
 /**
  * One Bot API answer as a set-up check sees it: a result, a refusal (Telegram answered 4xx: a wrong
@@ -31,30 +33,21 @@ export interface BotChat {
   readonly is_forum?: boolean;
 }
 
-/** Why a request got no answer, without the URL (it holds the token): `ECONNREFUSED`, `timeout after 5 s`. */
-function reasonOf(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
-  const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-}
-
 /**
  * A single Bot API call with a short timeout and no retry, at the URL telegraf would use
  * (`<apiRoot>/bot<token>/<method>`): getMe at start and in `doctor`, getChat in `doctor`.
  * Nothing returned holds the token.
  */
 export async function callBotApi<T>({ apiRoot, token, method, params = {}, timeoutMs }: BotApiCall): Promise<BotApiAnswer<T>> {
-  const url = new URL(`./bot${token}/${method}`, apiRoot);
+  const url = new URL(`./bot${token}/${method}`, apiRoot).href;
   try {
-    const res = await fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), signal: AbortSignal.timeout(timeoutMs),
-    });
+    const res = await axios.post<{ ok?: boolean; result?: T; description?: string } | undefined>(url, params, { timeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs), validateStatus: () => true });
     if (res.status >= 500) return { kind: 'unreachable', reason: `HTTP ${res.status}` };
-    const body = (await res.json().catch(() => undefined)) as { ok?: boolean; result?: T; description?: string } | undefined;
-    if (res.ok && body?.ok === true) return { kind: 'ok', result: body.result as T };
     if (res.status === 429) return { kind: 'unreachable', reason: 'HTTP 429 Too Many Requests' };
+    const body = typeof res.data === 'object' ? res.data : undefined;
+    if (res.status < 300 && body?.ok === true) return { kind: 'ok', result: body.result as T };
     return { kind: 'refused', status: res.status, description: redactSecrets(body?.description ?? `HTTP ${res.status}`, [token]) };
   } catch (err) {
-    return { kind: 'unreachable', reason: redactSecrets(reasonOf(err, timeoutMs), [token]) };
+    return { kind: 'unreachable', reason: redactSecrets(noAnswerReason(err, timeoutMs), [token]) };
   }
 }
