@@ -35,7 +35,7 @@ async function bot(): Promise<number> {
   const unpaired = telegramPairError(config);
   if (unpaired !== undefined) throw unpaired;
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
-  for (const unknown of unknownVariables()) logger.warn(unknown, 'not a known variable, ignored; did you mean the one named?');
+  for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');
   await checkBotToken(config, logger);
   let app: App | undefined;
   let http: HttpServerHandle | undefined;
