@@ -35,7 +35,10 @@ export function checkSettings(envPath = '.env', env: Readonly<Record<string, str
     if (!(err instanceof ConfigError)) throw err;
     return { checks: [{ name: 'settings', status: 'fail', detail: err.message, hint: FIX_VALUE, data: { variable: err.variable } }, ...warnings], subscribers: [] };
   }
-  const deprecated = deprecatedSettings(config).map((d): Check => ({ name: 'settings', status: 'warn', detail: `${d.variable} is deprecated and has no effect: ${d.why}`, hint: `remove ${d.variable}` }));
+  const deprecated: Check[] = deprecatedSettings(config).map((d): Check => ({ name: 'settings', status: 'warn', detail: `${d.variable} is deprecated and has no effect: ${d.why}`, hint: `remove ${d.variable}` }));
+  if (config.TELEGRAM_BOT_TOKEN === undefined && subscribers.length > 0) {
+    deprecated.push({ name: 'settings', status: 'warn', detail: 'TELEGRAM_SUBSCRIBERS is set but Telegram is not configured: the subscriber chats get nothing', hint: 'set TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID, or unset TELEGRAM_SUBSCRIBERS' });
+  }
   const unpaired = telegramPairError(config);
   const checks: Check[] = [
     { name: 'settings', status: 'ok', detail: `${source}: every value valid (profile ${config.MODEL_PROFILE}, language ${config.LANGUAGE})` },
