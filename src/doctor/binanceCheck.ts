@@ -4,7 +4,7 @@ import { CHECK_TIMEOUT_MS, type Check } from './check.js';
 
 const NAME = 'Binance';
 
-/** Above this the bot's reading of "now" disagrees with Binance enough to matter (Binance's own recvWindow default is 5 s; signed requests often use 1 s). */
+/** The largest skew accepted: well inside Binance's recvWindow (5 s by default), beyond which signed requests are refused. */
 export const MAX_CLOCK_SKEW_MS = 1_000;
 
 /** The header the project's simulator (src/sim) sends: its market time is simulated, not comparable with the local clock. */
@@ -22,7 +22,9 @@ const unreachable = (baseUrl: string, why: string): Check => ({
  * trip). The simulator's clock is simulated: reachable is all that is checked there.
  */
 export async function checkBinance(baseUrl: string, nowMs: () => number = Date.now): Promise<Check> {
-  const get = (path: string) => axios.get<unknown>(new URL(path, baseUrl).href, { timeout: CHECK_TIMEOUT_MS, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS), validateStatus: () => true });
+  // One budget for both requests: the check as a whole waits at most CHECK_TIMEOUT_MS.
+  const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
+  const get = (path: string) => axios.get<unknown>(new URL(path, baseUrl).href, { timeout: CHECK_TIMEOUT_MS, signal, validateStatus: () => true });
   try {
     const ping = await get('/fapi/v1/ping');
     if (ping.status !== 200) return unreachable(baseUrl, `ping answered HTTP ${ping.status}`);
