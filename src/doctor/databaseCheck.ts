@@ -14,15 +14,20 @@ function existingAncestor(path: string): string {
   return dir;
 }
 
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A missing file: fine when the first run can create it (and its folders). */
 function missingFile(path: string): Check {
   const folder = existingAncestor(path);
-  try {
-    accessSync(folder, constants.W_OK);
-    return { name: NAME, status: 'ok', detail: `${path} will be created at first run`, data: { path, exists: false } };
-  } catch {
-    return { name: NAME, status: 'fail', detail: `${path} cannot be created: ${folder} is not writable`, hint: 'point DB_PATH to a writable folder', data: { path, exists: false } };
-  }
+  if (isWritable(folder)) return { name: NAME, status: 'ok', detail: `${path} will be created at first run`, data: { path, exists: false } };
+  return { name: NAME, status: 'fail', detail: `${path} cannot be created: ${folder} is not writable`, hint: 'point DB_PATH to a writable folder', data: { path, exists: false } };
 }
 
 /**
@@ -35,6 +40,10 @@ export function checkDatabase(path: string): Check {
   if (path === ':memory:') return { name: NAME, status: 'ok', detail: 'in memory: nothing is kept between runs', data: { path } };
   if (!existsSync(path)) return missingFile(path);
   if (!statSync(path).isFile()) return { name: NAME, status: 'fail', detail: `${path} is not a file`, hint: 'point DB_PATH to a file (it is created at first run)', data: { path } };
+  const unwritable = [path, dirname(resolve(path))].find((p) => !isWritable(p));
+  if (unwritable !== undefined) {
+    return { name: NAME, status: 'fail', detail: `${path} cannot be written: ${unwritable} is read-only for this user`, hint: 'give the user running the bot write access to the file and its folder (SQLite keeps its journal beside the file)', data: { path } };
+  }
   const sideFiles = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let db: Database.Database | undefined;
   try {

@@ -27,7 +27,7 @@ describe('doctor: the database, read-only', () => {
     expect([statSync(path).size, statSync(path).mtimeMs]).toEqual([before.size, before.mtimeMs]);
   });
 
-  it('a newer schema, a file that is not a database, a folder in its place, an unwritable folder: ✘ with a fix', () => {
+  it('a newer schema, a file that is not a database, a folder in its place: ✘ with a fix', () => {
     const dir = tempDir();
     const newer = join(dir, 'newer.db');
     const db = openDatabase(newer);
@@ -39,11 +39,25 @@ describe('doctor: the database, read-only', () => {
     expect(checkDatabase(text)).toMatchObject({ status: 'fail', detail: `${text} cannot be read: file is not a database` });
     mkdirSync(join(dir, 'folder.db'));
     expect(checkDatabase(join(dir, 'folder.db')).status).toBe('fail');
-    const locked = join(dir, 'locked');
+  });
+
+  // root writes anything: permissions can only be checked as an ordinary user.
+  const asRoot = process.getuid?.() === 0;
+
+  it.skipIf(asRoot)('a missing database in a folder the user cannot write: ✘', () => {
+    const locked = join(tempDir(), 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
-    // root ignores permissions: the check is only meaningful for an ordinary user.
-    if (process.getuid?.() !== 0) expect(checkDatabase(join(locked, 'sub', 'bot.db'))).toMatchObject({ status: 'fail', detail: `${join(locked, 'sub', 'bot.db')} cannot be created: ${locked} is not writable` });
+    expect(checkDatabase(join(locked, 'sub', 'bot.db'))).toMatchObject({ status: 'fail', detail: `${join(locked, 'sub', 'bot.db')} cannot be created: ${locked} is not writable` });
     chmodSync(locked, 0o700);
+  });
+
+  it.skipIf(asRoot)('an existing database the user cannot write: ✘ (the run would fail at its first commit)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'bot.db');
+    openDatabase(path).close();
+    chmodSync(path, 0o400);
+    expect(checkDatabase(path)).toMatchObject({ status: 'fail', detail: `${path} cannot be written: ${path} is read-only for this user` });
+    chmodSync(path, 0o600);
   });
 });
