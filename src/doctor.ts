@@ -2,13 +2,14 @@ import { runCommand, type ArgValues, type CliIo, type CommandSpec } from './cliA
 import { checkBinance } from './doctor/binanceCheck.js';
 import { checklistJson, renderChecklist, type Check } from './doctor/check.js';
 import { checkDatabase } from './doctor/databaseCheck.js';
+import { checkHttpPort } from './doctor/httpPortCheck.js';
 import { checkSettings } from './doctor/settingsChecks.js';
 import { checkTelegram } from './doctor/telegramChecks.js';
 
 export const DOCTOR_COMMAND: CommandSpec = {
   name: 'doctor',
   synopsis: '[--json]',
-  summary: 'Check what a run needs, without changing anything: the settings (environment and .env), the database (read-only; a missing one is created at first run), Binance (reachable, clock skew) and Telegram (the token, the chats). Prints a checklist: ✔ fine, ! worth a look, ✘ broken, with how to fix it.',
+  summary: 'Check what a run needs, without changing anything: the settings (environment and .env), the database (read-only; a missing one is created at first run), Binance (reachable, clock skew), Telegram (the token, the chats) and the port of the dashboard. Prints a checklist: ✔ fine, ! worth a look, ✘ broken, with how to fix it.',
   options: {
     json: { type: 'boolean', help: 'print the checks as JSON instead of the checklist' },
   },
@@ -37,6 +38,6 @@ export async function doctor(): Promise<Check[]> {
       : token !== undefined && chatId !== undefined
         ? checkTelegram({ token, apiRoot: config.TELEGRAM_API_ROOT, chatId, subscribers })
         : Promise.resolve([{ name: 'Telegram', status: 'ok', detail: 'not configured: messages print on the console (README, Telegram setup)' }]);
-  const [binance, telegramChecks] = await Promise.all([checkBinance(config.BINANCE_REST_URL), telegram]);
-  return [...checks, checkDatabase(config.DB_PATH), binance, ...telegramChecks];
+  const [binance, telegramChecks, http] = await Promise.all([checkBinance(config.BINANCE_REST_URL), telegram, checkHttpPort(config.HTTP_HOST, config.HTTP_PORT)]);
+  return [...checks, checkDatabase(config.DB_PATH), binance, ...telegramChecks, http];
 }

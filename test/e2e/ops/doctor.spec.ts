@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +46,7 @@ describe('regression: doctor checks what a run needs (issue 15)', () => {
     expect(lines.at(-1)).toBe('ready to run');
     const checks = lines.slice(0, -2);
     expect(checks.map((l) => l.slice(0, 2)), r.stdout).toEqual(checks.map(() => '✔ '));
-    expect(checks.map((l) => /^✔ (\S+(?: \S+)?)/.exec(l)?.[1])).toEqual(['settings', 'database', 'Binance', 'Telegram bot', 'alert chat', 'subscriber chat']);
+    expect(checks.map((l) => /^✔ (\S+(?: chat| bot)?)/.exec(l)?.[1])).toEqual(['settings', 'database', 'Binance', 'Telegram bot', 'alert chat', 'subscriber chat', 'dashboard']);
     expect(r.stdout).toContain(`${dbPath} will be created at first run`);
     expect(r.stdout).toMatch(/the simulator at http:\/\/127\.0\.0\.1:\d+ answers in \d+ ms/);
     expect(r.stdout).toContain('@signal_bot (the token is accepted)');
@@ -67,12 +69,18 @@ describe('regression: doctor checks what a run needs (issue 15)', () => {
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.stdout) as { ok: boolean; checks: Array<{ name: string; status: string }> };
     expect(parsed.ok).toBe(false);
-    expect(parsed.checks.map((c) => `${c.name} ${c.status}`)).toEqual(['settings ok', 'database ok', 'Binance ok', 'Telegram bot fail']);
+    expect(parsed.checks.map((c) => `${c.name} ${c.status}`)).toEqual(['settings ok', 'database ok', 'Binance ok', 'Telegram bot fail', 'dashboard ok']);
     expect(readdirSync(stage.dir).filter((f) => f.startsWith('wrong')), 'no database created').toEqual([]);
   }, 30_000);
 
-  it('an unknown chat, an unreachable Binance and a typo: each named with its fix', async () => {
-    const r = await doctor([], stage.env({ TELEGRAM_CHAT_ID: '-100555', BINANCE_REST_URL: 'http://127.0.0.1:1', DB_PATH: join(stage.dir, 'x.db'), SCORE_TRESHOLD: '80' }));
+  it('an unknown chat, an unreachable Binance, a port in use and a typo: each named with its fix', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const r = await doctor([], stage.env({
+      TELEGRAM_CHAT_ID: '-100555', BINANCE_REST_URL: 'http://127.0.0.1:1', DB_PATH: join(stage.dir, 'x.db'), SCORE_TRESHOLD: '80', HTTP_PORT: String(port),
+    })).finally(() => busy.close());
+    expect(r.stdout).toMatch(new RegExp(`^✘ dashboard +cannot listen on http://127\\.0\\.0\\.1:${port}/: the port is in use \\(is kline-signals already running\\?\\)$`, 'm'));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^! settings +SCORE_TRESHOLD is not a known variable; did you mean SCORE_THRESHOLD\? \(in the environment; ignored\)$/m);
     expect(r.stdout).toMatch(/^✘ Binance +cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED$/m);
