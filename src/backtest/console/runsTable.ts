@@ -13,11 +13,14 @@ const DAY_MS = 86_400_000;
 /** Prose lines wrap here: a terminal of 100 columns reads them without a break mid-word. */
 const PROSE_COLUMNS = 100;
 
-/** `text` broken at spaces into lines of at most `columns` characters (a longer word stays whole). */
+/**
+ * `text` broken at spaces into lines of at most `columns` characters (a longer word stays whole);
+ * a unit never starts a line ("-55.8 %" stays together).
+ */
 export function wrapWords(text: string, columns = PROSE_COLUMNS): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.split(/ (?![%R](?:[ ,.;]|$))/)) {
     if (line !== '' && line.length + 1 + word.length > columns) {
       lines.push(line);
       line = word;
