@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { redactSecrets } from './redact.js';
+import { stdoutDestination } from './stdoutDestination.js';
 
 export type { Logger } from 'pino';
 
@@ -24,6 +25,6 @@ export function createLogger({ level, secrets, destination }: LoggerOptions): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       hooks: { streamWrite: (line: string) => redactSecrets(line, secrets) },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    destination ?? stdoutDestination(),
   );
 }
