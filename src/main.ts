@@ -3,6 +3,7 @@ import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } f
 import { checkBotToken } from './app/checkBotToken.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
+import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
 import { startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
@@ -30,6 +31,7 @@ export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<n
 }
 
 async function bot(): Promise<number> {
+  ignoreClosedOutput();
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
   const unpaired = telegramPairError(config);
