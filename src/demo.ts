@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { parseConfig } from './config/index.js';
 import { UsageError } from './download/usageError.js';
+import { consoleStyle } from './logging/logFormat.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { startApp, type App } from './app/startApp.js';
@@ -51,7 +52,8 @@ export async function runDemo(argv: readonly string[], io: CliIo = {}): Promise<
 
 async function demo(seconds: number, speed: number, data: string, language: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'kline-signals-demo-'));
-  const logger = createLogger({ level: 'warn', secrets: [] });
+  const style = consoleStyle(parseConfig({ LOG_FORMAT: process.env.LOG_FORMAT }).LOG_FORMAT, process.stdout);
+  const logger = createLogger({ level: 'warn', secrets: [], format: style.format });
   const sim: Simulator = await startSimulator({ data, speed, startTimeMs: Date.UTC(2025, 5, 1), logger });
   const config = parseConfig({
     BINANCE_REST_URL: sim.restUrl, BINANCE_WS_URL: sim.wsBaseUrl, DB_PATH: join(dir, 'demo.db'), FIXED_SYMBOLS: 'BTC,ETH,SOL',
@@ -70,7 +72,7 @@ async function demo(seconds: number, speed: number, data: string, language: stri
       await sim.close();
     },
   });
-  app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo' });
+  app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo', ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   const timer = setTimeout(() => process.kill(process.pid, 'SIGINT'), seconds * 1000);
   const code = await lifecycle.exitCode;
   clearTimeout(timer);
