@@ -15,6 +15,7 @@ const SHOWN_APART: ReadonlySet<string> = new Set(['level', 'time', 'pid', 'hostn
 
 /** A field longer than this is cut with an ellipsis: a line stays a line. */
 const MAX_VALUE_CHARS = 60;
+/** Wide enough for every component name but telegramCommands. */
 const COMPONENT_WIDTH = 12;
 
 function paint(text: string, code: string, colors: boolean): string {

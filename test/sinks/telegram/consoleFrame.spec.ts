@@ -23,7 +23,6 @@ describe('the console sink on a terminal', () => {
         '│ Chế độ: live',
         `╰${'─'.repeat(55)}`,
         '',
-        '',
       ].join('\n'),
     );
     expect(framedMessage('x', { colors: true }), 'the frame in colour, not the text').toContain('\u001b[36m│\u001b[0m x');
@@ -32,7 +31,7 @@ describe('the console sink on a terminal', () => {
   it('prints framed blocks when asked, plain text otherwise (JSON logs, pipes)', async () => {
     const framed = collector();
     await consoleTransport(framed.out, undefined, { colors: false }).send({ chatId: 'console', text: '<b>hi</b>', parseMode: 'HTML' });
-    expect(framed.text()).toBe(`╭─ Telegram message ${'─'.repeat(36)}\n│ hi\n╰${'─'.repeat(55)}\n\n`);
+    expect(framed.text()).toBe(`╭─ Telegram message ${'─'.repeat(36)}\n│ hi\n╰${'─'.repeat(55)}\n`);
     const plain = collector();
     await consoleTransport(plain.out).send({ chatId: 'console', text: '<b>hi</b>', parseMode: 'HTML' });
     expect(plain.text()).toBe('hi\n\n');
