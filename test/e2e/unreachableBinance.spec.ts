@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { EXAMPLE_KLINES } from './support/fixture.js';
 import { BotProcess, killAllBots } from './support/botProcess.js';
+import { freePort } from './support/freePort.js';
 import { waitUntil } from './support/poll.js';
 
 /** The bot pointed at a port where nothing listens: every REST call and socket dial is refused. */
@@ -17,7 +20,12 @@ function unreachableEnv(overrides: Record<string, string>): Record<string, strin
 const FIRST_LINE = 'cannot reach 127.0.0.1:9: connection refused; retrying at least every 60 s; is the simulator running? (`npm run sim`)';
 
 describe('regression: an unreachable Binance (issue 15: 164 warnings with stacks in 60 s)', () => {
-  afterEach(killAllBots);
+  let sim: Simulator | undefined;
+  afterEach(async () => {
+    await killAllBots();
+    await sim?.close();
+    sim = undefined;
+  });
 
   it('is one warning without a stack, however many calls and dials fail (JSON lines; the retries only at debug)', async () => {
     const bot = new BotProcess(unreachableEnv({ LOG_LEVEL: 'debug', LOG_FORMAT: 'json' }));
@@ -43,4 +51,21 @@ describe('regression: an unreachable Binance (issue 15: 164 warnings with stacks
     expect(lines, 'the start message tells the symbols watched, framed apart from the log lines').toContain('│ Số mã theo dõi: 3 (tối đa 40)');
     expect(lines.filter((l) => l.includes('WARN')), 'one warning').toHaveLength(1);
   }, 120_000);
+
+  it('says once when the exchange is back (REST and sockets share the host: one outage)', async () => {
+    const port = await freePort();
+    const bot = new BotProcess(unreachableEnv({
+      LOG_LEVEL: 'info', LOG_FORMAT: 'json', BINANCE_REST_URL: `http://127.0.0.1:${port}`, BINANCE_WS_URL: `ws://127.0.0.1:${port}/market`,
+      MAX_SYMBOLS_SUBSCRIBED: '3',
+    }));
+    const host = `127.0.0.1:${port}`;
+    await bot.waitForLog(`cannot reach ${host}: connection refused; retrying at least every 60 s; is the simulator running? (\`npm run sim\`)`, 90_000);
+    // The exchange comes up on the port the bot keeps trying (backoff at most 60 s).
+    sim = await startSimulator({ data: EXAMPLE_KLINES, port, speed: 60 });
+    const back = await waitUntil('the line saying the host is back', () => bot.logs.find((e) => e.msg.startsWith(`reached ${host} again after `)), 150_000);
+    expect(back).toMatchObject({ level: 30, component: 'network', detail: { host } });
+    expect(back.msg).toMatch(/^reached 127\.0\.0\.1:\d+ again after \d+ (s|min) \(\d+ failed attempts since \d\d:\d\d UTC\)$/);
+    expect(bot.logs.filter((e) => e.level >= 40 && e.component === 'network'), 'still the one network warning').toHaveLength(1);
+    expect((await bot.stop()).code).toBe(0);
+  }, 240_000);
 });
