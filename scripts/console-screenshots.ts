@@ -21,7 +21,7 @@ import { ansiToHtmlPage } from './ansiToHtml.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = join(REPO, 'docs', 'screenshots');
-const COLS = 160;
+const COLS = 180;
 const ROWS = 34;
 const FONT_PX = 14;
 /** The picture of `rows` lines: Roboto Mono at 14 px is 8.4 px a column, 1.35 line height; plus the page's padding. */
