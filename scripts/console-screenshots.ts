@@ -22,6 +22,7 @@ import { ansiToHtmlPage } from './ansiToHtml.js';
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = join(REPO, 'docs', 'screenshots');
 const COLS = 180;
+/** Terminal rows unless a shot needs more (the picture is cut to what was printed). */
 const ROWS = 34;
 const FONT_PX = 14;
 /** The picture of `rows` lines: Roboto Mono at 14 px is 8.4 px a column, 1.35 line height; plus the page's padding. */
@@ -55,6 +56,8 @@ interface Shot {
   readonly until: 'exit' | readonly RegExp[];
   readonly settleMs?: number;
   readonly maxWaitMs: number;
+  /** Terminal rows, when the interesting output is taller than {@link ROWS} (the backtest's table). */
+  readonly rows?: number;
 }
 
 /**
@@ -90,6 +93,7 @@ const SHOTS: Readonly<Record<string, Shot>> = {
     command: 'npm run backtest -- --data examples/klines --compare --profile both --out "$SHOT_DIR/backtest"',
     until: 'exit',
     maxWaitMs: 300_000,
+    rows: 72,
   },
 };
 
@@ -114,7 +118,7 @@ async function capture(name: string, shot: Shot, dir: string): Promise<string> {
   // The pane stays open after the command (the sleep), so it can be captured as it was left;
   // `stty -echoctl`: the terminal does not echo the Ctrl-C that stops the bot as `^C`.
   const script = `cd ${shellQuote(REPO)}; ${exports}; stty -echoctl; clear; ${shot.command}; tmux wait-for -S ${done}; sleep 3600`;
-  tmux('new-session', '-d', '-s', session, '-x', String(COLS), '-y', String(ROWS), script);
+  tmux('new-session', '-d', '-s', session, '-x', String(COLS), '-y', String(shot.rows ?? ROWS), script);
   tmux('set-option', '-t', session, 'remain-on-exit', 'on');
   try {
     // `tmux wait-for` blocks until the script signals the end: a child process, not this thread.
