@@ -8,6 +8,8 @@ import { createLogger } from '../logging/logger.js';
 import { BACKTEST_COMMAND, backtestOptionsOf, type BacktestOptions } from './cliArgs.js';
 import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
+import { loadBacktestFilters, type BacktestFilters } from './exchangeFilters.js';
+import { filtersNotice } from './filtersNotice.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
 import { runVariant, type VariantContext } from './runVariant.js';
@@ -18,6 +20,8 @@ export interface BacktestCliDeps {
   readonly logger?: Logger;
   readonly writeLine?: (line: string) => void;
   readonly writeError?: (line: string) => void;
+  /** Where a warning for the reader goes (the run goes on): default stderr, bold on a terminal. */
+  readonly writeNotice?: (line: string) => void;
 }
 
 /** The candles a command feeds: every series of the data, none ending after `toMs`, in replay order. */
@@ -26,13 +30,13 @@ function replayCandles(data: BacktestData, toMs: number | undefined): Kline[] {
   return replayOrder(data.symbols.flatMap((s) => [s.series['1d'], s.series['4h'], s.series['30m']].map((series) => series.filter(keep))));
 }
 
-function contextOf(options: BacktestOptions, config: Config, data: BacktestData, logger: Logger, ownFolder: boolean): VariantContext {
+function contextOf(options: BacktestOptions, config: Config, data: BacktestData, filters: BacktestFilters, logger: Logger, ownFolder: boolean): VariantContext {
   const candles = replayCandles(data, options.toMs);
   const first = candles[0];
   const last = candles[candles.length - 1];
   if (first === undefined || last === undefined) throw new DataError('backtest-data', `no candle in ${options.dataDir} up to --to`);
   return {
-    config, candles, logger, ownFolder, rotate: options.rotate, dataDir: options.dataDir, outDir: options.outDir,
+    config, candles, logger, ownFolder, rotate: options.rotate, dataDir: options.dataDir, outDir: options.outDir, filters,
     klines30m: new Map(data.symbols.map((s) => [s.symbol, s.series['30m']])),
     symbols: data.symbols.map((s) => s.symbol),
     // Without --from every candle is processed: the range starts where the data starts.
@@ -41,19 +45,22 @@ function contextOf(options: BacktestOptions, config: Config, data: BacktestData,
   };
 }
 
-function run(options: BacktestOptions, config: Config, logger: Logger, writeLine: (line: string) => void): void {
+function run(options: BacktestOptions, config: Config, logger: Logger, writeLine: (line: string) => void, writeNotice: (line: string) => void): void {
   const log = logger.child({ component: 'backtest' });
   const data = loadBacktestData(options.dataDir, options.symbols);
   for (const gap of data.gaps) {
     log.warn({ file: gap.file, from: new Date(gap.fromMs).toISOString(), to: new Date(gap.toMs).toISOString(), count: gap.count }, 'gap in kline data skipped');
   }
   for (const s of data.symbols) if (s.aggregated.length > 0) log.info({ symbol: s.symbol, intervals: s.aggregated }, 'intervals aggregated from 30m');
+  const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
+  const notice = filtersNotice(filters);
+  if (notice !== undefined) writeNotice(notice);
   const variants = planRuns({ profile: options.profile ?? config.MODEL_PROFILE, memory: !options.noMemory && config.MEMORY_ENABLED, compare: options.compare });
   mkdirSync(options.outDir, { recursive: true });
-  const ctx = contextOf(options, config, data, logger, variants.length > 1);
+  const ctx = contextOf(options, config, data, filters, logger, variants.length > 1);
   const reports = variants.map((variant) => {
     const { report, line } = runVariant(ctx, variant);
-    writeLine(JSON.stringify({ ...line, gaps: data.gaps.length }));
+    writeLine(JSON.stringify({ ...line, gaps: data.gaps.length, filters: filters.source ?? 'none' }));
     return { label: variant.label, report };
   });
   if (reports.length > 1) writeReportFiles(options.outDir, compareReports(reports));
@@ -78,14 +85,23 @@ export async function runBacktestCli(argv: readonly string[], deps: BacktestCliD
       writeError(`config error: ${err.message}`);
       return 1;
     }
-    return backtest(options, config, deps, writeLine, writeError);
+    const writeNotice = deps.writeNotice ?? stderrNotice;
+    return backtest(options, config, deps, writeLine, writeError, writeNotice);
   });
 }
 
-function backtest(options: BacktestOptions, config: Config, deps: BacktestCliDeps, writeLine: (line: string) => void, writeError: (line: string) => void): number {
+/** A notice on stderr, bold when stderr is a terminal. */
+function stderrNotice(line: string): void {
+  process.stderr.write(process.stderr.isTTY ? `\u001b[1m${line}\u001b[0m\n` : `${line}\n`);
+}
+
+function backtest(
+  options: BacktestOptions, config: Config, deps: BacktestCliDeps,
+  writeLine: (line: string) => void, writeError: (line: string) => void, writeNotice: (line: string) => void,
+): number {
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
   try {
-    run(options, config, logger, writeLine);
+    run(options, config, logger, writeLine, writeNotice);
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -7,7 +7,9 @@ import type { Kline } from '../domain/kline.js';
 import type { RunVariant } from './compare.js';
 import { configRecord, rotationFromConfig, settingsFromConfig } from './cliSettings.js';
 import { buildReport, writeReportFiles, type BacktestReport } from './report/index.js';
+import type { BacktestFilters } from './exchangeFilters.js';
 import { RotationSchedule } from './rotation.js';
+import { volumeSourceOf } from './rotationVolume.js';
 import { runBacktest } from './runner.js';
 
 /** What every run of one command shares: the data, the range and where files go. */
@@ -24,6 +26,8 @@ export interface VariantContext {
   readonly fromMs: number;
   readonly toMs: number;
   readonly rotate: boolean;
+  /** The exchange filters every run sizes with (see exchangeFilters.ts). */
+  readonly filters: BacktestFilters;
   /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
   readonly ownFolder: boolean;
   readonly logger: Logger;
@@ -60,7 +64,12 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
   const result = runBacktest({
     candles: ctx.candles, dbPath, settings, fromMs: ctx.fromMs, logger: ctx.logger,
     inUniverse: schedule === undefined ? undefined : (symbol, endMs, pinned) => schedule.watches(symbol, endMs, pinned),
+    filters: ctx.filters.lookup,
   });
+  const universe = rotation === undefined ? undefined : {
+    refreshMs: rotation.refreshMs,
+    volumeSource: Object.fromEntries([...ctx.klines30m].map(([symbol, klines]) => [symbol, volumeSourceOf(klines)])),
+  };
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;
   try {
@@ -69,7 +78,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
       run: {
         startedAtMs, finishedAtMs: Date.now(), config: configRecord(settings, rotation), dataDir: ctx.dataDir,
         symbols: ctx.symbols, fromMs: ctx.fromMs, toMs: ctx.toMs, profile: variant.profile, memory: variant.memory,
-        candles: result.candles, startingEquity: settings.startingEquity,
+        candles: result.candles, startingEquity: settings.startingEquity, exchangeFilters: ctx.filters, universe,
       },
     });
   } finally {

@@ -17,15 +17,17 @@ describe('parseBacktestArgs', () => {
   it('reads every flag', () => {
     const options = parseBacktestArgs([
       '--data', 'd', '--symbols', 'btcusdt, ETHUSDT', '--from', '2025-06-01', '--to', '2025-07-01T12:00:00Z',
-      '--profile', 'both', '--compare', '--rotate', '--out', 'o',
+      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--filters', 'info.json',
     ]);
     expect(options, 'all flags').toEqual({
       dataDir: 'd', symbols: ['BTCUSDT', 'ETHUSDT'], fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 6, 1, 12),
-      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o',
+      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o', filtersFile: 'info.json', noFilters: false,
     });
     expect(parseBacktestArgs(['--data', 'd']), 'defaults: profile from MODEL_PROFILE, every symbol').toMatchObject({
       symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false,
+      filtersFile: undefined, noFilters: false,
     });
+    expect(parseBacktestArgs(['--data', 'd', '--no-filters']).noFilters, '--no-filters').toBe(true);
   });
 
   it('names the flag at fault', () => {
@@ -37,6 +39,8 @@ describe('parseBacktestArgs', () => {
       [['--data', 'd', '--symbols', 'BTC-USDT'], '--symbols'],
       [['--data', 'd', '--no-memory', '--compare'], '--no-memory'],
       [['--data', 'd', '--speed', '3'], '--speed'],
+      [['--data', 'd', '--no-filters', '--filters', 'f.json'], '--no-filters'],
+      [['--data', 'd', '--filters', ' '], '--filters'],
       [['--data'], '--data'],
     ];
     for (const [argv, flag] of cases) expect(usageFlag(argv), argv.join(' ')).toBe(flag);
