@@ -3,6 +3,8 @@ import type { StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, ScoreBreakdown, Side } from '../../domain/signal.js';
 import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
+import type { ExchangeFiltersInput, ExchangeFiltersSection } from './exchangeFiltersSection.js';
+import type { UniverseInput, UniverseSection } from './universeSection.js';
 
 /** Version of the report.json layout (docs/backtest-report.md). Bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -25,6 +27,10 @@ export interface RunInfo {
   readonly candles: number;
   /** ACCOUNT_BALANCE, USDT: the first point of the equity curve. */
   readonly startingEquity: number;
+  /** The exchange filters the sizing used; undefined: none. */
+  readonly exchangeFilters?: ExchangeFiltersInput;
+  /** With `--rotate`: how the point-in-time pool measured volume. */
+  readonly universe?: UniverseInput;
 }
 
 /** `db` is the backtest's own SQLite file, opened read-only by the caller. */
@@ -179,6 +185,10 @@ export interface BacktestReport {
   readonly kind: 'backtest';
   readonly runtime: ReportRuntime;
   readonly run: ReportRun;
+  /** Whether sizing used the exchange's filters (as live), and the candidates they blocked. */
+  readonly exchangeFilters: ExchangeFiltersSection;
+  /** With `--rotate`: the point-in-time pool; null without. */
+  readonly universe: UniverseSection | null;
   readonly summary: ReportSummary;
   readonly tables: ReportTables;
   readonly memory: readonly MemoryActivation[];

@@ -2,6 +2,7 @@ import { drawdownCurve } from '../equityCurve.js';
 import { runRuleBook } from '../runRules.js';
 import type { BacktestReport, ComparisonReport, EquityPoint } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
+import { exchangeFiltersHtml, filtersBanner, SIZING_STYLE, universeHtml } from './sizingHtml.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
 import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryTable, table, tradesTable, verdictTypeWords } from './tables.js';
 import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
@@ -14,7 +15,8 @@ table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
-.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px}`;
+.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px}
+${SIZING_STYLE}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
@@ -58,6 +60,7 @@ function renderBacktest(r: BacktestReport): string {
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${fmtDate(run.fromMs)} → ${fmtDate(run.toMs)} UTC · ${run.candles} candles · data ${run.dataDir} · generated ${r.runtime.finishedAt} in ${r.runtime.wallMs} ms · schema v${r.schemaVersion}`)}</p>
+${filtersBanner(r.exchangeFilters)}
 <h2>Summary</h2>
 <div class="tables">${summaryTable(summary)}</div>
 <h2>Equity and memory</h2>
@@ -69,6 +72,8 @@ ${svgChart({ title: 'Drawdown (%)', xMin: run.fromMs, xMax: run.toMs, series: [{
 ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
 <h2>Memory timeline</h2>
 ${r.memory.length === 0 ? '<p>No memory activation in this run.</p>' : memoryTable(r.memory, rules)}
+${exchangeFiltersHtml(r.exchangeFilters)}
+${universeHtml(r.universe)}
 <h2>Trades</h2>
 <details open><summary>${escapeHtml(`Trades: ${r.trades.length}`)}</summary>${tradesTable(r.trades, rules)}</details>
 <h2>Configuration</h2>
