@@ -9,7 +9,7 @@ import { BACKTEST_COMMAND, backtestOptionsOf, type BacktestOptions } from './cli
 import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
 import { loadBacktestFilters, type BacktestFilters } from './exchangeFilters.js';
-import { filtersNotice } from './filtersNotice.js';
+import { boldOnTerminal, filtersNotice } from './filtersNotice.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
 import { runVariant, type VariantContext } from './runVariant.js';
@@ -92,7 +92,7 @@ export async function runBacktestCli(argv: readonly string[], deps: BacktestCliD
 
 /** A notice on stderr, bold when stderr is a terminal. */
 function stderrNotice(line: string): void {
-  process.stderr.write(process.stderr.isTTY ? `\u001b[1m${line}\u001b[0m\n` : `${line}\n`);
+  process.stderr.write(`${boldOnTerminal(line, process.stderr.isTTY === true)}\n`);
 }
 
 function backtest(

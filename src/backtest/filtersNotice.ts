@@ -15,3 +15,8 @@ export function filtersNotice(filters: BacktestFilters): string | undefined {
   }
   return undefined;
 }
+
+/** A console line in bold where the reader sees it on a terminal, plain where it is piped to a file. */
+export function boldOnTerminal(line: string, isTerminal: boolean): string {
+  return isTerminal ? `\u001b[1m${line}\u001b[0m` : line;
+}
