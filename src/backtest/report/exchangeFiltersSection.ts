@@ -55,8 +55,9 @@ export interface ExchangeFiltersSection {
 
 function noteOf(input: ExchangeFiltersInput | undefined): string {
   if (input === undefined || input.source === undefined) {
-    const why = input?.missingReason === 'disabled' ? '--no-filters was given' : 'the data folder has no exchangeInfo.json and no --filters file was given';
-    return `No exchange filters were applied (${why}): quantities are not rounded to the lot step, prices not to the tick, and no minimum quantity or notional was checked, so some trades here could not be placed live.`;
+    const reason = input?.missingReason;
+    const why = reason === 'disabled' ? ' (--no-filters was given)' : reason === 'no-file' ? ' (the data folder has no exchangeInfo.json and no --filters file was given)' : '';
+    return `No exchange filters were applied${why}: quantities are not rounded to the lot step, prices not to the tick, and no minimum quantity or notional was checked, so some trades here could not be placed live.`;
   }
   const partial = input.unfiltered.length === 0 ? '' : `; ${input.unfiltered.join(', ')} not described there, sized without filters`;
   return `Exchange filters from ${input.source} (lot step, tick size, minimum quantity and notional), applied by the live sizing${partial}.`;
