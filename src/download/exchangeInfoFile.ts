@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EXCHANGE_INFO_FILE } from '../backtest/exchangeFilters.js';
 import type { ExchangeInfo } from '../streams/binanceRest.js';
 
-/** One `symbols[]` entry of exchangeInfo, as the exchange sent it (filters kept whole). */
+/** One `symbols[]` entry of exchangeInfo as the REST client reads it: symbol, status, contract, assets, and every filter whole. */
 type SymbolEntry = ExchangeInfo['symbols'][number];
 
 function previousEntries(path: string): SymbolEntry[] {
@@ -17,8 +17,8 @@ function previousEntries(path: string): SymbolEntry[] {
 }
 
 /**
- * Writes `OUT/exchangeInfo.json` beside the CSVs: the exchange's `symbols[]` entries (status,
- * PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL …) of the downloaded symbols, so a backtest of the folder
+ * Writes `OUT/exchangeInfo.json` beside the CSVs: the exchange's `symbols[]` entries (status and
+ * every filter: PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL …) of the downloaded symbols, so a backtest of the folder
  * sizes with the filters the live bot uses. Entries of other symbols already in the file (an
  * earlier download into the same folder) are kept; the downloaded ones are replaced with today's.
  * Returns the symbols the exchange did not describe (not listed any more).
