@@ -59,6 +59,15 @@ describe('backtest exchange filters on the command line', () => {
     expect([off.code, off.notices], '--no-filters').toEqual([0, [expect.stringMatching(/^Warning: no exchange filters were applied \(--no-filters\)/)]]);
   }, 60_000);
 
+  it('the comparison page warns too when its runs had no filters', async () => {
+    const out = tempOut();
+    const run = await runCli(['--data', bareFolder(), ...RANGE, '--compare', '--out', out]);
+    expect([run.code, run.notices.length], 'one warning for the command').toEqual([0, 1]);
+    const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { runs: Array<{ exchangeFilters: { applied: boolean } }> };
+    expect(comparison.runs.map((r) => r.exchangeFilters.applied), 'both runs').toEqual([false, false]);
+    expect(readFileSync(join(out, 'comparison.html'), 'utf8'), 'once on the page').toMatch(/^(?![\s\S]*<p class="warning">[\s\S]*<p class="warning">)[\s\S]*<p class="warning">No exchange filters were applied/);
+  }, 60_000);
+
   it('the console warning is bold on a terminal only', () => {
     expect(boldOnTerminal('x', true), 'terminal').toBe('\u001b[1mx\u001b[0m');
     expect(boldOnTerminal('x', false), 'piped').toBe('x');

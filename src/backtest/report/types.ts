@@ -203,6 +203,8 @@ export interface ComparedRun {
   readonly run: Omit<ReportRun, 'config'>;
   readonly summary: ReportSummary;
   readonly equity: readonly EquityPoint[];
+  /** Whether the run sized with exchange filters, and the report's sentence about it. */
+  readonly exchangeFilters: Pick<ExchangeFiltersSection, 'applied' | 'note'>;
 }
 
 /** Several runs side by side (memory on vs off, seed vs confluence). */

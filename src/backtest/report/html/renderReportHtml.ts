@@ -2,7 +2,7 @@ import { drawdownCurve } from '../equityCurve.js';
 import { runRuleBook } from '../runRules.js';
 import type { BacktestReport, ComparisonReport, EquityPoint } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
-import { exchangeFiltersHtml, filtersBanner, SIZING_STYLE, universeHtml } from './sizingHtml.js';
+import { comparisonFiltersBanner, exchangeFiltersHtml, filtersBanner, SIZING_STYLE, universeHtml } from './sizingHtml.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
 import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryTable, table, tradesTable, verdictTypeWords } from './tables.js';
 import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
@@ -93,6 +93,7 @@ function renderComparison(c: ComparisonReport): string {
   ]);
   const title = `Backtest comparison: ${labels.join(' vs ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
+${comparisonFiltersBanner(c.runs)}
 <h2>Runs</h2>
 ${table(['Label', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
 <h2>Summaries side by side</h2>

@@ -43,6 +43,12 @@ ${values}
 ${blocked}`;
 }
 
+/** The comparison's warning when a run sized without exchange filters (each run's note, once); '' otherwise. */
+export function comparisonFiltersBanner(runs: ReadonlyArray<{ readonly exchangeFilters: { readonly applied: boolean; readonly note: string } }>): string {
+  const notes = [...new Set(runs.filter((r) => !r.exchangeFilters.applied).map((r) => r.exchangeFilters.note))];
+  return notes.map((n) => `<p class="warning">${escapeHtml(n)}</p>`).join('\n');
+}
+
 /** The rotating universe's note (with --rotate), '' without. */
 export function universeHtml(u: UniverseSection | null): string {
   if (u === null) return '';
