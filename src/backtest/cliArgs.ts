@@ -2,6 +2,7 @@ import { parseCommandArgs, type ArgValues, type CommandSpec } from '../cliArgs.j
 import type { ModelProfile } from '../domain/signal.js';
 import { parseInstantMs } from '../download/downloadOptions.js';
 import { UsageError } from '../download/usageError.js';
+import { DEFAULT_ROBUSTNESS_OPTIONS, type RobustnessOptions } from '../research/robustness.js';
 
 /** The flags of `kline-signals backtest`, checked. */
 export interface BacktestOptions {
@@ -22,11 +23,13 @@ export interface BacktestOptions {
   readonly filtersFile: string | undefined;
   /** `--no-filters`: size without exchange filters even when the data folder has them. */
   readonly noFilters: boolean;
+  /** `--monte-carlo`, `--baseline-runs`, `--seed`: the report's robustness section. */
+  readonly robustness: RobustnessOptions;
 }
 
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
-  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--filters FILE | --no-filters] [--out DIR]',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--filters FILE | --no-filters] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N]',
   summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
@@ -40,6 +43,9 @@ export const BACKTEST_COMMAND: CommandSpec = {
     filters: { type: 'string', value: 'FILE', help: 'exchangeInfo JSON whose size filters apply (default DIR/exchangeInfo.json when present)' },
     'no-filters': { type: 'boolean', help: 'size without the exchange filters (lot step, tick, minimums)' },
     out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/backtest)' },
+    'monte-carlo': { type: 'string', value: 'N', help: 'trade-order reshuffles for the drawdown and return bands (default 1000, 0 = off)' },
+    'baseline-runs': { type: 'string', value: 'N', help: 'repetitions of the random-entry baseline per model (default 200, 0 = off)' },
+    seed: { type: 'string', value: 'N', help: 'seed of the reshuffles and random entries (default 1): the same seed, the same numbers' },
   },
 };
 
@@ -65,6 +71,14 @@ function profileOf(raw: string | undefined): BacktestOptions['profile'] {
   const found = PROFILES.find((p) => p === raw.trim());
   if (found === undefined) throw new UsageError('--profile', `${JSON.stringify(raw)} is not seed, confluence or both`);
   return found;
+}
+
+/** A whole number in [0, max] from a flag, or the default when the flag is absent. */
+function countOf(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max) throw new UsageError(flag, `must be a whole number 0–${max}, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 /**
@@ -96,5 +110,10 @@ export function backtestOptionsOf(values: ArgValues): BacktestOptions {
     dataDir, symbols: symbolsOf(str('symbols')), fromMs, toMs, profile: profileOf(str('profile')),
     noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest',
     filtersFile, noFilters,
+    robustness: {
+      monteCarloRuns: countOf('--monte-carlo', str('monte-carlo'), DEFAULT_ROBUSTNESS_OPTIONS.monteCarloRuns, 100_000),
+      baselineRuns: countOf('--baseline-runs', str('baseline-runs'), DEFAULT_ROBUSTNESS_OPTIONS.baselineRuns, 10_000),
+      seed: countOf('--seed', str('seed'), DEFAULT_ROBUSTNESS_OPTIONS.seed, 4_294_967_295),
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { BacktestFilters } from './exchangeFilters.js';
 import { RotationSchedule } from './rotation.js';
 import { volumeSourceOf } from './rotationVolume.js';
 import { runBacktest } from './runner.js';
+import { withRobustness, type RobustnessContext } from '../research/robustnessContext.js';
 
 /** What every run of one command shares: the data, the range and where files go. */
 export interface VariantContext {
@@ -31,6 +32,8 @@ export interface VariantContext {
   /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
   readonly ownFolder: boolean;
   readonly logger: Logger;
+  /** The report's robustness section (`--monte-carlo`, `--baseline-runs`); undefined: none. */
+  readonly robustness?: RobustnessContext;
 }
 
 /** The one stdout line a run prints: its headline figures and its speed. */
@@ -84,6 +87,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
   } finally {
     db.close();
   }
+  report = withRobustness(report, ctx.robustness, { feeBps: settings.feeBps, expiryCandles: settings.expiryCandles });
   const { jsonPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
   const s = report.summary;
   const line: RunSummaryLine = {

@@ -5,6 +5,7 @@ import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 import type { ExchangeFiltersInput, ExchangeFiltersSection } from './exchangeFiltersSection.js';
 import type { UniverseInput, UniverseSection } from './universeSection.js';
+import type { RobustnessReport } from '../../research/robustness.js';
 
 /** Version of the report.json layout (docs/backtest-report.md). Bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -195,6 +196,8 @@ export interface BacktestReport {
   readonly trades: readonly ReportTrade[];
   readonly equity: readonly EquityPoint[];
   readonly drawdown: readonly DrawdownPoint[];
+  /** Trade-order Monte Carlo and random-entry baseline (src/research); absent when both are off. */
+  readonly robustness?: RobustnessReport;
 }
 
 /** One run inside a comparison: what it was, its summary and its equity curve. */
