@@ -72,6 +72,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
   const universe = rotation === undefined ? undefined : {
     refreshMs: rotation.refreshMs,
     volumeSource: Object.fromEntries([...ctx.klines30m].map(([symbol, klines]) => [symbol, volumeSourceOf(klines)])),
+    poolChanges: schedule?.poolChanges() ?? [],
   };
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;

@@ -144,6 +144,9 @@ describe('a rotating backtest over a listing and a delisting', () => {
     expect(universe?.volumeSource, 'quote_volume where the file has it, close × volume where not').toEqual({
       BTCUSDT: 'close × volume', ETHUSDT: 'close × volume', GONEUSDT: 'quote_volume', LATEUSDT: 'quote_volume', SOLUSDT: 'close × volume',
     });
+    const changes = universe?.poolChanges ?? [];
+    expect(changes.find((c) => c.joined.includes('LATEUSDT'))?.atMs, 'LATEUSDT joins at the first 6 h refresh after its first candle').toBe(LATE_FROM + 6 * HOUR);
+    expect(changes.find((c) => c.left.includes('GONEUSDT'))?.atMs, 'GONEUSDT leaves at the first refresh with no candle of it in the last 24 h').toBe(GONE_AFTER + 24 * HOUR);
     expect(universe?.note, 'the report says it in words').toMatch(/BTCUSDT, ETHUSDT, SOLUSDT: the file has no quote volume, estimated as close × volume/);
   }, 120_000);
 });

@@ -7,6 +7,8 @@ export interface UniverseInput {
   readonly volumeSource: Readonly<Record<string, VolumeSource>>;
   /** UNIVERSE_REFRESH_SECONDS × 1000. */
   readonly refreshMs: number;
+  /** Membership changes of the pool at its refreshes, oldest first. */
+  readonly poolChanges: ReadonlyArray<{ readonly atMs: number; readonly joined: readonly string[]; readonly left: readonly string[] }>;
 }
 
 /** report.json `universe` (with `--rotate`): how the point-in-time pool was built. */
@@ -14,6 +16,8 @@ export interface UniverseSection {
   readonly pointInTime: true;
   readonly refreshMs: number;
   readonly volumeSource: Readonly<Record<string, VolumeSource>>;
+  /** Each refresh that changed the pool's members: `{ atMs, joined, left }`, symbols sorted. */
+  readonly poolChanges: UniverseInput['poolChanges'];
   /** The same in words, naming the symbols whose volume was estimated. */
   readonly note: string;
 }
@@ -28,5 +32,5 @@ export function universeSection(input: UniverseInput): UniverseSection {
     `The rotating pool is rebuilt every ${every} from each symbol's quote volume over the 24 h ending at that moment, ` +
     'counting only symbols with candles in those 24 h: a symbol whose data starts later joins when it starts, one whose data ends leaves, and no later candle is read.';
   const estimate = estimated.length === 0 ? '' : ` ${estimated.join(', ')}: the file has no quote volume, estimated as close × volume per 30m candle.`;
-  return { pointInTime: true, refreshMs: input.refreshMs, volumeSource: sources, note: base + estimate };
+  return { pointInTime: true, refreshMs: input.refreshMs, volumeSource: sources, poolChanges: input.poolChanges, note: base + estimate };
 }

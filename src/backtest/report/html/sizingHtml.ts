@@ -52,6 +52,12 @@ export function comparisonFiltersBanner(runs: ReadonlyArray<{ readonly exchangeF
 /** The rotating universe's note (with --rotate), '' without. */
 export function universeHtml(u: UniverseSection | null): string {
   if (u === null) return '';
+  const rows = u.poolChanges.map((c) => [fmtTime(c.atMs), c.joined.join(', ') || '–', c.left.join(', ') || '–']);
+  const changes =
+    rows.length === 0
+      ? '<p>The pool never changed.</p>'
+      : `<details><summary>${escapeHtml(`Pool changes: ${rows.length}`)}</summary>${table(['Refresh (UTC)', 'Joined', 'Left'], rows)}</details>`;
   return `<h2>Rotating universe</h2>
-<p>${escapeHtml(u.note)}</p>`;
+<p>${escapeHtml(u.note)}</p>
+${changes}`;
 }
