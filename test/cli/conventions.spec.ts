@@ -44,7 +44,7 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     ['demo', '--sped', 'demo (did you mean --speed?)'],
     ['backtest', '--form', 'backtest (did you mean --from?)'],
     ['download', '--symbol', 'download (did you mean --symbols?)'],
-    ['doctor', '--jsn', 'doctor'],
+    ['doctor', '--jsn', 'doctor (did you mean --json?)'],
   ])('`%s %s` exits 2 with one line naming it and no stack trace', (command, flag, tail) => {
     const r = cli([command, flag, '1']);
     expect(r.status, r.stderr).toBe(2);
