@@ -5,10 +5,12 @@ import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
 import type { ExchangeFiltersInput, ExchangeFiltersSection } from './exchangeFiltersSection.js';
 import type { UniverseInput, UniverseSection } from './universeSection.js';
+import type { MarketInput } from './marketContext.js';
+import type { ReportMarket, ReportMetrics } from './metricsTypes.js';
 import type { RobustnessReport } from '../../research/robustness.js';
 
 /** Version of the report.json layout (docs/backtest-report.md). Bumped on any incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** What the backtest runner knows about its own run, beside the database it filled. */
 export interface RunInfo {
@@ -38,6 +40,8 @@ export interface RunInfo {
 export interface ReportInput {
   readonly db: Db;
   readonly run: RunInfo;
+  /** The replayed candles: buy and hold, price lines and warm-up in `market` (empty without). */
+  readonly market?: MarketInput;
 }
 
 /** Headline figures of a run. R figures are net of fees; null where a ratio has no denominator. */
@@ -191,6 +195,8 @@ export interface BacktestReport {
   /** With `--rotate`: the point-in-time pool; null without. */
   readonly universe: UniverseSection | null;
   readonly summary: ReportSummary;
+  readonly metrics: ReportMetrics;
+  readonly market: ReportMarket;
   readonly tables: ReportTables;
   readonly memory: readonly MemoryActivation[];
   readonly trades: readonly ReportTrade[];
@@ -205,6 +211,7 @@ export interface ComparedRun {
   readonly label: string;
   readonly run: Omit<ReportRun, 'config'>;
   readonly summary: ReportSummary;
+  readonly metrics: ReportMetrics;
   readonly equity: readonly EquityPoint[];
   /** Whether the run sized with exchange filters, and the report's sentence about it. */
   readonly exchangeFilters: Pick<ExchangeFiltersSection, 'applied' | 'note'>;

@@ -25,7 +25,7 @@ export function removeTempDirs(): void {
 
 export interface CliRun {
   readonly code: number;
-  /** stdout lines, parsed (one JSON summary per run). */
+  /** stdout lines, parsed (one JSON summary per run: `--json` is always passed). */
   readonly summaries: Array<Record<string, unknown>>;
   readonly errors: string[];
   /** Warnings for the reader (e.g. no exchange filters applied); the run went on. */
@@ -34,13 +34,13 @@ export interface CliRun {
 
 /**
  * Runs `backtest` in this process with the bot's default environment plus `env` (never the
- * machine's own), logs silenced. `args` are the flags after `backtest`.
+ * machine's own), logs silenced, with `--json` (one line per run). `args` are the flags after `backtest`.
  */
 export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const out: string[] = [];
   const errors: string[] = [];
   const notices: string[] = [];
-  const code = await runBacktestCli(args, {
+  const code = await runBacktestCli([...args, '--json'], {
     env: { LOG_LEVEL: 'silent', ...env }, logger: pino({ level: 'silent' }),
     writeLine: (l) => out.push(l), writeError: (l) => errors.push(l), writeNotice: (l) => notices.push(l),
   });
