@@ -8,7 +8,7 @@ import type { BacktestFilters } from './exchangeFilters.js';
 export function filtersNotice(filters: BacktestFilters): string | undefined {
   if (filters.source === undefined) {
     const why = filters.missingReason === 'disabled' ? '--no-filters' : 'no exchangeInfo.json beside the data and no --filters FILE';
-    return `Warning: no exchange filters were applied (${why}): sizes are not rounded to the lot step or tick and no minimum is checked, so some trades could not be placed live.`;
+    return `warning: no exchange filters were applied (${why}): sizes are not rounded to the lot step or tick and no minimum is checked, so some trades could not be placed live.`;
   }
   if (filters.unfiltered.length > 0) {
     return `Exchange filters from ${filters.source} do not describe ${filters.unfiltered.join(', ')}: those symbols were sized without filters.`;

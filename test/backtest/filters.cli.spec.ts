@@ -1,6 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { runBacktestCli } from '../../src/backtest/cli.js';
 import { boldOnTerminal } from '../../src/backtest/filtersNotice.js';
 import { EXAMPLES_DIR, readReport, removeTempDirs, runCli, tempOut } from './support/backtestCli.js';
 
@@ -20,7 +22,7 @@ describe('backtest exchange filters on the command line', () => {
     const out = tempOut();
     const run = await runCli(['--data', bareFolder(), ...RANGE, '--out', out]);
     expect([run.code, run.errors], 'the run goes on').toEqual([0, []]);
-    expect(run.notices, 'one console warning').toEqual([expect.stringMatching(/^Warning: no exchange filters were applied \(no exchangeInfo\.json beside the data/)]);
+    expect(run.notices, 'one console warning').toEqual([expect.stringMatching(/^warning: no exchange filters were applied \(no exchangeInfo\.json beside the data/)]);
     const report = readReport(join(out, 'report.json'));
     expect([report.exchangeFilters.applied, report.exchangeFilters.source, report.exchangeFilters.unfiltered], 'report.json').toEqual([false, null, ['BTCUSDT', 'SOLUSDT']]);
     expect(report.exchangeFilters.blockedBySize, 'nothing blocked by a minimum that was not checked').toEqual([]);
@@ -56,7 +58,7 @@ describe('backtest exchange filters on the command line', () => {
     const malformed = await runCli(['--data', EXAMPLES_DIR, ...RANGE, '--filters', bad, '--out', tempOut()]);
     expect([malformed.code, malformed.errors], 'no LOT_SIZE').toEqual([1, [`backtest failed: ${bad}: BTCUSDT: PRICE_FILTER and LOT_SIZE are required`]]);
     const off = await runCli(['--data', EXAMPLES_DIR, ...RANGE, '--no-filters', '--out', tempOut()]);
-    expect([off.code, off.notices], '--no-filters').toEqual([0, [expect.stringMatching(/^Warning: no exchange filters were applied \(--no-filters\)/)]]);
+    expect([off.code, off.notices], '--no-filters').toEqual([0, [expect.stringMatching(/^warning: no exchange filters were applied \(--no-filters\)/)]]);
   }, 60_000);
 
   it('the comparison page warns too when its runs had no filters', async () => {
@@ -66,6 +68,16 @@ describe('backtest exchange filters on the command line', () => {
     const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { runs: Array<{ exchangeFilters: { applied: boolean } }> };
     expect(comparison.runs.map((r) => r.exchangeFilters.applied), 'both runs').toEqual([false, false]);
     expect(readFileSync(join(out, 'comparison.html'), 'utf8'), 'once on the page').toMatch(/^(?![\s\S]*<p class="warning">[\s\S]*<p class="warning">)[\s\S]*<p class="warning">No exchange filters were applied/);
+  }, 60_000);
+
+  it('the console table says whether exchange filters sized the trades', async () => {
+    const lines: string[] = [];
+    const code = await runBacktestCli(['--data', bareFolder(), ...RANGE, '--out', tempOut()], {
+      env: { LOG_LEVEL: 'silent' }, logger: pino({ level: 'silent' }), writeLine: (l) => lines.push(l), writeError: () => {}, writeNotice: () => {},
+      progress: { isTTY: false, write: () => true },
+    });
+    expect(code, 'the run').toBe(0);
+    expect(lines.join(' '), 'the table\'s context names it').toMatch(/No exchange filters were applied \(the data folder has no exchangeInfo\.json/);
   }, 60_000);
 
   it('the console warning is bold on a terminal only', () => {
