@@ -60,7 +60,7 @@ function noteOf(input: ExchangeFiltersInput | undefined): string {
     return `No exchange filters were applied${why}: quantities are not rounded to the lot step, prices not to the tick, and no minimum quantity or notional was checked, so some trades here could not be placed live.`;
   }
   const partial = input.unfiltered.length === 0 ? '' : `; ${input.unfiltered.join(', ')} not described there, sized without filters`;
-  return `Exchange filters from ${input.source} (lot step, tick size, minimum quantity and notional), applied by the live sizing${partial}.`;
+  return `Exchange filters from ${input.source} applied as live: quantities rounded down to the lot step, prices to the tick, candidates below the minimum quantity or notional blocked${partial}.`;
 }
 
 /** Reason codes that change a sent signal without blocking it. */
