@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { newSqliteDatabase } from '../sinks/sqlite/sqliteModule.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Kline } from '../domain/kline.js';
@@ -74,7 +74,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?
     volumeSource: Object.fromEntries([...ctx.klines30m].map(([symbol, klines]) => [symbol, volumeSourceOf(klines)])),
     poolChanges: schedule?.poolChanges() ?? [],
   };
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = newSqliteDatabase(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;
   try {
     report = buildReport({
