@@ -87,6 +87,7 @@ const SHOTS: Readonly<Record<string, Shot>> = {
     command: 'npm run demo -- --seconds 30',
     until: 'exit',
     maxWaitMs: 180_000,
+    rows: 72,
   },
   backtest: {
     file: 'console-backtest.png',
