@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { klineEndMs, type Kline } from '../../domain/kline.js';
+import { configRecord } from '../../backtest/cliSettings.js';
+import { buildReport, type EquityPoint, type ReportSummary } from '../../backtest/report/index.js';
+import { runBacktest, type BacktestSettings } from '../../backtest/runner.js';
+
+/** One backtest of a search: settings over a period, as `backtest --from fromMs --to toMs` runs them. */
+export interface TrialInput {
+  readonly settings: BacktestSettings;
+  /** Candles ending at or before this only warm the indicators (the memory starts empty here). */
+  readonly fromMs: number;
+  /** No candle ending after this is fed. */
+  readonly toMs: number;
+  readonly dbPath: string;
+  /** Return the equity curve (test periods, for the stitched curve). */
+  readonly keepEquity: boolean;
+}
+
+export interface TrialOutcome {
+  readonly summary: ReportSummary;
+  readonly equity: readonly EquityPoint[];
+  /** Candles fed, warm-up included. */
+  readonly candles: number;
+}
+
+/** How many of `candles` (in replay order, so by end time) end at or before `toMs`. */
+export function countEndingBy(candles: readonly Kline[], toMs: number): number {
+  let lo = 0;
+  let hi = candles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (klineEndMs(candles[mid]!) <= toMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Runs a trial through the backtest's own code: `runBacktest` into a fresh SQLite file over every
+ * candle of the data that ends by `toMs`, then `buildReport` on that file, exactly as `backtest`
+ * does (src/backtest/runVariant.ts). The file is removed afterwards. `candles` are the whole data
+ * in replay order; the cut is what keeps a trial from reading a candle after its period.
+ */
+export function runTrial(candles: readonly Kline[], symbols: readonly string[], dataDir: string, input: TrialInput, logger: Logger): TrialOutcome {
+  const { settings, fromMs, toMs, dbPath } = input;
+  const fed = candles.slice(0, countEndingBy(candles, toMs));
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  };
+  remove();
+  try {
+    const result = runBacktest({ candles: fed, dbPath, settings, fromMs, logger });
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const report = buildReport({
+        db,
+        run: {
+          startedAtMs: 0, finishedAtMs: 0, config: configRecord(settings, undefined), dataDir, symbols, fromMs, toMs,
+          profile: settings.profile, memory: settings.memory, candles: result.candles, startingEquity: settings.startingEquity,
+        },
+      });
+      return { summary: report.summary, equity: input.keepEquity ? report.equity : [], candles: result.candles };
+    } finally {
+      db.close();
+    }
+  } finally {
+    remove();
+  }
+}
