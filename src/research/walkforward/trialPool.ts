@@ -3,6 +3,17 @@ import type { TrialInput, TrialOutcome } from './trial.js';
 import type { TrialReply, TrialRequest, TrialWorkerData } from './trialWorker.js';
 
 /**
+ * A worker running trialWorker: the compiled .js from dist; from src (tests, tsx) the .ts file,
+ * loaded through tsx's API by a one-line bootstrap (node 20 ignores `--import` in a worker's execArgv).
+ */
+function startWorker(data: TrialWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./trialWorker.js', import.meta.url), { workerData: data });
+  const source = new URL('./trialWorker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+/**
  * Runs trials on `size` worker threads, each given the data once at start. Trials are independent
  * backtests (each its own SQLite file), so their results do not depend on which worker ran them or
  * in which order. From src (tests, tsx) the worker is the .ts file loaded through tsx; from dist,
@@ -17,10 +28,8 @@ export class TrialPool {
   private failure: Error | undefined;
 
   constructor(size: number, data: TrialWorkerData) {
-    const fromSource = import.meta.url.endsWith('.ts');
-    const url = new URL(fromSource ? './trialWorker.ts' : './trialWorker.js', import.meta.url);
     for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(url, { workerData: data, ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}) });
+      const worker = startWorker(data);
       worker.on('message', (reply: TrialReply) => this.settle(worker, reply));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
