@@ -41,15 +41,16 @@ function writeOutputs(outDir: string, report: WalkForwardReport, config: Config)
   return written;
 }
 
-async function walkForward(options: WalkForwardOptions, config: Config, writeLine: (line: string) => void): Promise<number> {
+async function walkForward(options: WalkForwardOptions, config: Config, writeLine: (line: string) => void, writeProgress: (line: string) => void): Promise<number> {
   const data = loadBacktestData(options.dataDir);
   // Checked before any worker starts: windows that do not fit the data are a usage error (exit 2).
-  windowsOf({ data, ...options });
+  const count = windowsOf({ data, ...options }).length;
   const report = await runWalkForward({
     data, base: settingsFromConfig(config, 'seed', true), profiles: options.profiles, memories: options.memories,
     train: options.train, test: options.test, step: options.step, search: options.search, trials: options.trials, seed: options.seed,
     objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers,
     scratchDir: join(options.outDir, '.trials'),
+    onWindow: (label, w) => writeProgress(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
   });
   for (const line of consoleLines(report)) writeLine(line);
   for (const path of writeOutputs(options.outDir, report, config)) writeLine(`wrote ${path}`);
@@ -74,7 +75,7 @@ export async function runWalkForwardCli(argv: readonly string[], deps: WalkForwa
       return 1;
     }
     try {
-      return await walkForward(options, config, writeLine);
+      return await walkForward(options, config, writeLine, writeError);
     } catch (err) {
       if (err instanceof UsageError) throw err;
       writeError(`walkforward failed: ${err instanceof Error ? err.message : String(err)}`);

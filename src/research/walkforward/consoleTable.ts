@@ -27,6 +27,7 @@ export function consoleLines(report: WalkForwardReport): string[] {
         `as given: expectancy ${num(v.stitchedAsGiven.expectancyR)} R, max drawdown ${num(v.stitchedAsGiven.maxDrawdownPct, 1)}%; walk-forward efficiency ${num(v.efficiency, 2)}`,
     );
   }
-  out.push('', `recommended: ${report.recommendedVariant ?? 'none (no test trade)'}`);
+  const best = report.variants.find((v) => v.label === report.recommendedVariant);
+  out.push('', `recommended: ${best === undefined ? 'none (no test trade)' : `${best.profile} profile, memory ${best.memory ? 'on' : 'off'} (recommended.env)`}`);
   return out;
 }

@@ -38,7 +38,8 @@ const MODEL_PARAMS: Readonly<Record<ModelProfile, ReadonlyArray<{ section: Model
 };
 
 /** The thresholds and durations of each memory rule kind searched, when a rule has that parameter. */
-const RULE_PARAMS: Readonly<Record<RuleKindName, Readonly<Record<string, { label: string; values: number[] }>>>> = {
+// Partial: a kind added later (a regime rule) runs with its parameters as configured until it is declared here.
+const RULE_PARAMS: Readonly<Partial<Record<RuleKindName, Readonly<Record<string, { label: string; values: number[] }>>>>> = {
   winRateThreshold: { belowWinRatePct: { label: 'win rate below (%)', values: [40, 45, 50, 55, 60] }, thresholdAdd: { label: 'threshold raise', values: [0, 5, 10] } },
   lossStreakLock: { minLosses: { label: 'losses in a row', values: [2, 3, 4, 5] }, lockHours: { label: 'lock (hours)', values: [6, 12, 24, 48] } },
   drawdownCap: { aboveDrawdownPct: { label: 'drawdown above (%)', values: [3, 5, 8, 12] } },

@@ -33,6 +33,7 @@ function stitchedRows(report: WalkForwardReport): string {
 /** The walk-forward report as one self-contained page: tables and an inline SVG chart, no script. */
 export function renderWalkForwardHtml(report: WalkForwardReport): string {
   const s = report.settings;
+  const recommended = report.variants.find((v) => v.label === report.recommendedVariant);
   const xs = report.variants.flatMap((v) => v.stitched.equity.map((p) => p.atMs));
   const chart = xs.length === 0 ? '' : svgChart({
     title: 'Stitched out-of-sample equity (USDT)', xMin: Math.min(...xs), xMax: Math.max(...xs),
@@ -45,7 +46,7 @@ export function renderWalkForwardHtml(report: WalkForwardReport): string {
 <p>${escapeHtml(`${report.symbols.join(', ')} from ${report.dataFrom.slice(0, 10)} to ${report.dataTo.slice(0, 10)}; train ${s.train}, test ${s.test}, step ${s.step}; ${s.search} search, ${s.trials} trials, seed ${s.seed}; at least ${s.minTrades} trades and at most ${s.maxDrawdownPct} % drawdown in sample.`)}</p>
 <h2>Out of sample, all windows</h2>
 ${stitchedRows(report)}
-<p>${escapeHtml(`Recommended: ${report.recommendedVariant ?? 'none'}`)}</p>
+<p>${escapeHtml(`Recommended: ${recommended === undefined ? 'none (no test trade)' : `${recommended.profile} profile, memory ${recommended.memory ? 'on' : 'off'}, the choice of its most recent window (recommended.env)`}`)}</p>
 ${chart}
 ${variants}
 <h2>Definitions</h2><ul>${definitions}</ul>`;

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { loadBacktestData } from '../src/backtest/loadData.js';
+import { DEFAULT_BACKTEST_SETTINGS } from '../src/backtest/runner.js';
+import { applyParams, paramSpace } from '../src/research/walkforward/paramSpace.js';
+import { searchTrials } from '../src/research/walkforward/search.js';
+import { runTrial, type TrialInput } from '../src/research/walkforward/trial.js';
+import { TrialPool } from '../src/research/walkforward/trialPool.js';
+import { dataSpan } from '../src/research/walkforward/walkForward.js';
+import { KLINES_DIR } from './support/paths.js';
+import type { BenchResult } from './support/result.js';
+import { silentLogger } from './support/silentLogger.js';
+import { round } from './support/stats.js';
+import { withTempDir } from './support/tempDir.js';
+
+/** Trials timed per setting, after a warm-up trial on each worker. */
+const TRIALS = 16;
+const FROM_MS = Date.UTC(2025, 5, 1);
+const TO_MS = Date.UTC(2025, 8, 1);
+
+/** 16 seeded random trials of the seed profile, memory on, each a backtest of 2025-06-01 → 2025-09-01 over examples/klines (warm-up from 2025-01-01). */
+function trialInputs(dir: string, tag: string): TrialInput[] {
+  const space = paramSpace('seed', true);
+  const base = { ...DEFAULT_BACKTEST_SETTINGS, profile: 'seed' as const, memory: true };
+  return searchTrials(space, 'random', TRIALS, 1).map((v, i) => ({ settings: applyParams(base, v), fromMs: FROM_MS, toMs: TO_MS, keepEquity: false, dbPath: join(dir, `${tag}-${i}.db`) }));
+}
+
+async function poolRate(dir: string, workers: number, data: ConstructorParameters<typeof TrialPool>[1]): Promise<number> {
+  const pool = new TrialPool(workers, data);
+  try {
+    // Warm-up: every worker compiles the backtest's code once before the clock starts.
+    await Promise.all(trialInputs(dir, `warm-${workers}`).slice(0, workers * 2).map((t) => pool.run(t)));
+    const started = performance.now();
+    await Promise.all(trialInputs(dir, `w${workers}`).map((t) => pool.run(t)));
+    return TRIALS / ((performance.now() - started) / 1000);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Benchmark `walkforward`: trials per second of a search on 1 and 2 worker threads (goal: 2
+ * workers ≥ 1.8 × 1), against the floor of the same trials run one after another on the main thread.
+ */
+export async function walkforward(): Promise<BenchResult> {
+  return withTempDir('walkforward', async (dir) => {
+    const data = loadBacktestData(KLINES_DIR);
+    const { candles } = dataSpan(data);
+    const symbols = data.symbols.map((s) => s.symbol);
+    const logger = silentLogger();
+    for (const t of trialInputs(dir, 'main-warm').slice(0, 2)) runTrial(candles, symbols, KLINES_DIR, t, logger);
+    const started = performance.now();
+    for (const t of trialInputs(dir, 'main')) runTrial(candles, symbols, KLINES_DIR, t, logger);
+    const mainRate = TRIALS / ((performance.now() - started) / 1000);
+    const workerData = { candles, symbols, dataDir: KLINES_DIR };
+    const one = await poolRate(dir, 1, workerData);
+    const two = await poolRate(dir, 2, workerData);
+    const speedUp = two / one;
+    return {
+      figures: { trials: TRIALS, candlesPerTrial: candles.filter((k) => k.closeTimeMs + 1 <= TO_MS).length, mainThreadTrialsPerSec: round(mainRate), oneWorkerTrialsPerSec: round(one), twoWorkersTrialsPerSec: round(two), speedUpOneToTwo: round(speedUp) },
+      rows: [
+        { figure: 'walkforward trials/s, 1 worker', value: round(one), floor: round(mainRate), goal: '≈ floor', met: one >= 0.9 * mainRate },
+        { figure: 'walkforward trials/s, 2 workers', value: round(two), floor: round(one), goal: '≥ 1.8 × 1 worker', met: speedUp >= 1.8 },
+        { figure: 'walkforward speed-up 1 → 2 workers', value: round(speedUp), floor: 1, goal: '≥ 1.8', met: speedUp >= 1.8 },
+      ],
+      notes: [
+        `${TRIALS} seeded random trials (seed profile, memory on, score threshold, ATR multiples and memory rule parameters drawn) of a backtest of 2025-06-01 → 2025-09-01 over examples/klines, every earlier candle warming the indicators, each with its SQLite file and report. The floor runs them one after another on the main thread; the pools get the data once per worker and a warm-up trial (two per worker) before the clock starts. The speed-up is bounded by the machine: with other processes on its cores it measures their share, not the pool's.`,
+      ],
+    };
+  });
+}
