@@ -30,6 +30,22 @@ function stitchedRows(report: WalkForwardReport): string {
   return table(['Run', 'Trades', 'Expectancy (R)', 'Return', 'Max drawdown', 'Walk-forward efficiency', 'As given: expectancy (R)', 'As given: max drawdown'], rows);
 }
 
+/** Per profile run with the memory on and off: their out-of-sample figures window by window, side by side. */
+function memoryTables(report: WalkForwardReport): string {
+  const out: string[] = [];
+  for (const profile of [...new Set(report.variants.map((v) => v.profile))]) {
+    const on = report.variants.find((v) => v.profile === profile && v.memory);
+    const off = report.variants.find((v) => v.profile === profile && !v.memory);
+    if (on === undefined || off === undefined) continue;
+    const rows = on.windows.map((w, i) => {
+      const o = off.windows[i]!;
+      return [`${w.testFrom.slice(0, 10)} – ${w.testTo.slice(0, 10)}`, exp(w.outOfSample), String(w.outOfSample.trades), fmtPct(w.outOfSample.maxDrawdownPct, 1), exp(o.outOfSample), String(o.outOfSample.trades), fmtPct(o.outOfSample.maxDrawdownPct, 1)];
+    });
+    out.push(`<h3>${escapeHtml(`${profile} profile: memory on vs off, out of sample`)}</h3>`, table(['Test', 'On: expectancy (R)', 'On: trades', 'On: max drawdown', 'Off: expectancy (R)', 'Off: trades', 'Off: max drawdown'], rows));
+  }
+  return out.join('\n');
+}
+
 /** The walk-forward report as one self-contained page: tables and an inline SVG chart, no script. */
 export function renderWalkForwardHtml(report: WalkForwardReport): string {
   const s = report.settings;
@@ -48,6 +64,7 @@ export function renderWalkForwardHtml(report: WalkForwardReport): string {
 ${stitchedRows(report)}
 <p>${escapeHtml(`Recommended: ${recommended === undefined ? 'none (no test trade)' : `${recommended.profile} profile, memory ${recommended.memory ? 'on' : 'off'}, the choice of its most recent window (recommended.env)`}`)}</p>
 ${chart}
+${memoryTables(report)}
 ${variants}
 <h2>Definitions</h2><ul>${definitions}</ul>`;
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Walk-forward optimisation</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
