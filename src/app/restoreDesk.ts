@@ -36,7 +36,10 @@ export function restoreDesk({ repos, config, startingEquity, base, memoryEnabled
   // restored memory resumes from there and reports nothing twice.
   const stored = repos.memory.loadSnapshot();
   const snapshot = { ...stored, asOfMs: Math.max(stored.asOfMs, repos.cursors.maxEndMs() ?? 0) };
-  const check = memory.restore(snapshot, closed);
+  // The market rules' verdicts come from their 1D candles, which return with the windows' warm-up;
+  // until a symbol's first reading its verdict is the one its events last reported.
+  const market = repos.memory.activeVerdicts(rules.filter((rule) => rule.reads === 'daily').map((rule) => rule.name));
+  const check = memory.restore(snapshot, closed, market);
   if (!check.agrees) {
     logger.warn({ missing: check.missing.length, unexpected: check.unexpected.length }, 'persisted memory locks differ from the trades; the trades win');
   }

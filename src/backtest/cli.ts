@@ -11,6 +11,7 @@ import { loadBacktestData, type BacktestData } from './loadData.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
 import { runVariant, type VariantContext } from './runVariant.js';
+import { robustnessContext } from '../research/robustnessContext.js';
 
 /** What a test swaps in; the defaults are the process's env, stdout, stderr and a pino logger on stderr. */
 export interface BacktestCliDeps {
@@ -31,13 +32,14 @@ function contextOf(options: BacktestOptions, config: Config, data: BacktestData,
   const first = candles[0];
   const last = candles[candles.length - 1];
   if (first === undefined || last === undefined) throw new DataError('backtest-data', `no candle in ${options.dataDir} up to --to`);
+  // Without --from every candle is processed: the range starts where the data starts.
+  const fromMs = options.fromMs ?? Math.min(...data.symbols.map((s) => s.series['30m'][0]?.openTimeMs ?? Infinity));
+  const toMs = options.toMs ?? klineEndMs(last);
   return {
     config, candles, logger, ownFolder, rotate: options.rotate, dataDir: options.dataDir, outDir: options.outDir,
     klines30m: new Map(data.symbols.map((s) => [s.symbol, s.series['30m']])),
     symbols: data.symbols.map((s) => s.symbol),
-    // Without --from every candle is processed: the range starts where the data starts.
-    fromMs: options.fromMs ?? Math.min(...data.symbols.map((s) => s.series['30m'][0]?.openTimeMs ?? Infinity)),
-    toMs: options.toMs ?? klineEndMs(last),
+    fromMs, toMs, robustness: robustnessContext(options.robustness, data, fromMs, toMs),
   };
 }
 

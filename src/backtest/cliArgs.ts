@@ -2,6 +2,7 @@ import { parseCommandArgs, type ArgValues, type CommandSpec } from '../cliArgs.j
 import type { ModelProfile } from '../domain/signal.js';
 import { parseInstantMs } from '../download/downloadOptions.js';
 import { UsageError } from '../download/usageError.js';
+import { DEFAULT_ROBUSTNESS_OPTIONS, type RobustnessOptions } from '../research/robustness.js';
 
 /** The flags of `kline-signals backtest`, checked. */
 export interface BacktestOptions {
@@ -18,11 +19,13 @@ export interface BacktestOptions {
   readonly compare: boolean;
   readonly rotate: boolean;
   readonly outDir: string;
+  /** `--monte-carlo`, `--baseline-runs`, `--seed`: the report's robustness section. */
+  readonly robustness: RobustnessOptions;
 }
 
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
-  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR]',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N]',
   summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
@@ -34,6 +37,9 @@ export const BACKTEST_COMMAND: CommandSpec = {
     compare: { type: 'boolean', help: 'run memory on and off and write comparison.html' },
     rotate: { type: 'boolean', help: 'rotate the universe as the live bot does' },
     out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/backtest)' },
+    'monte-carlo': { type: 'string', value: 'N', help: 'trade-order reshuffles for the drawdown and return bands (default 1000, 0 = off)' },
+    'baseline-runs': { type: 'string', value: 'N', help: 'repetitions of the random-entry baseline per model (default 200, 0 = off)' },
+    seed: { type: 'string', value: 'N', help: 'seed of the reshuffles and random entries (default 1): the same seed, the same numbers' },
   },
 };
 
@@ -61,6 +67,14 @@ function profileOf(raw: string | undefined): BacktestOptions['profile'] {
   return found;
 }
 
+/** A whole number in [0, max] from a flag, or the default when the flag is absent. */
+function countOf(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max) throw new UsageError(flag, `must be a whole number 0–${max}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
 /**
  * Reads the backtest flags (see {@link BACKTEST_USAGE}). Throws {@link UsageError} naming the
  * flag: unknown flags, missing values, a bad date, `--to` not after `--from`, `--no-memory` with
@@ -86,5 +100,10 @@ export function backtestOptionsOf(values: ArgValues): BacktestOptions {
   return {
     dataDir, symbols: symbolsOf(str('symbols')), fromMs, toMs, profile: profileOf(str('profile')),
     noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest',
+    robustness: {
+      monteCarloRuns: countOf('--monte-carlo', str('monte-carlo'), DEFAULT_ROBUSTNESS_OPTIONS.monteCarloRuns, 100_000),
+      baselineRuns: countOf('--baseline-runs', str('baseline-runs'), DEFAULT_ROBUSTNESS_OPTIONS.baselineRuns, 10_000),
+      seed: countOf('--seed', str('seed'), DEFAULT_ROBUSTNESS_OPTIONS.seed, 4_294_967_295),
+    },
   };
 }

@@ -9,6 +9,7 @@ import { configRecord, rotationFromConfig, settingsFromConfig } from './cliSetti
 import { buildReport, writeReportFiles, type BacktestReport } from './report/index.js';
 import { RotationSchedule } from './rotation.js';
 import { runBacktest } from './runner.js';
+import { withRobustness, type RobustnessContext } from '../research/robustnessContext.js';
 
 /** What every run of one command shares: the data, the range and where files go. */
 export interface VariantContext {
@@ -27,6 +28,8 @@ export interface VariantContext {
   /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
   readonly ownFolder: boolean;
   readonly logger: Logger;
+  /** The report's robustness section (`--monte-carlo`, `--baseline-runs`); undefined: none. */
+  readonly robustness?: RobustnessContext;
 }
 
 /** The one stdout line a run prints: its headline figures and its speed. */
@@ -75,6 +78,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
   } finally {
     db.close();
   }
+  report = withRobustness(report, ctx.robustness, { feeBps: settings.feeBps, expiryCandles: settings.expiryCandles });
   const { jsonPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
   const s = report.summary;
   const line: RunSummaryLine = {

@@ -16,11 +16,13 @@ export type VerdictDetail =
   | { readonly kind: 'lossStreak'; readonly losses: number }
   | { readonly kind: 'winRateBelow'; readonly wins: number; readonly trades: number; readonly linePct: number }
   | { readonly kind: 'winRateAbove'; readonly wins: number; readonly trades: number; readonly linePct: number }
-  | { readonly kind: 'drawdown'; readonly drawdownPct: number; readonly linePct: number };
+  | { readonly kind: 'drawdown'; readonly drawdownPct: number; readonly linePct: number }
+  /** A symbol's daily trend too weak to follow (chop): its 1D close within `lineAtr` ATR14 of its SMA50. */
+  | { readonly kind: 'weakTrend'; readonly trendAtr: number; readonly lineAtr: number };
 
 export type VerdictDetailKind = VerdictDetail['kind'];
 /** Every kind of {@link VerdictDetail}, so tests can check each has wording in every language. */
-export const VERDICT_DETAIL_KINDS = ['none', 'lossStreak', 'winRateBelow', 'winRateAbove', 'drawdown'] as const satisfies readonly VerdictDetailKind[];
+export const VERDICT_DETAIL_KINDS = ['none', 'lossStreak', 'winRateBelow', 'winRateAbove', 'drawdown', 'weakTrend'] as const satisfies readonly VerdictDetailKind[];
 
 /** The detail of a verdict with no facts (manual pause, rows written before details existed). */
 export const NO_DETAIL: VerdictDetail = Object.freeze({ kind: 'none' });
@@ -50,6 +52,19 @@ export type Verdict = LockVerdict | AdjustmentVerdict;
 export type VerdictType = Verdict['type'];
 /** Every verdict type, for tests that check each has a label in every language. */
 export const VERDICT_TYPES = ['lock', 'threshold', 'riskCap', 'dailyCap', 'notice'] as const satisfies readonly VerdictType[];
+
+/**
+ * What a regime rule reads of a symbol's newest closed 1D candle (the windows give a 30m step only
+ * the 1D candles that ended by its end): its close, SMA50 and Wilder ATR14 over every 1D candle seen.
+ */
+export interface DailyReading {
+  readonly symbol: string;
+  /** Event time of the 1D candle (close time + 1). */
+  readonly endMs: number;
+  readonly close: number;
+  readonly smaSlow: number;
+  readonly atr: number;
+}
 
 /** A start or end of a verdict, in event time: what Telegram and the logs report. */
 export interface MemoryEvent {

@@ -17,14 +17,16 @@ describe('parseBacktestArgs', () => {
   it('reads every flag', () => {
     const options = parseBacktestArgs([
       '--data', 'd', '--symbols', 'btcusdt, ETHUSDT', '--from', '2025-06-01', '--to', '2025-07-01T12:00:00Z',
-      '--profile', 'both', '--compare', '--rotate', '--out', 'o',
+      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--monte-carlo', '500', '--baseline-runs', '0', '--seed', '42',
     ]);
     expect(options, 'all flags').toEqual({
       dataDir: 'd', symbols: ['BTCUSDT', 'ETHUSDT'], fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 6, 1, 12),
       profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o',
+      robustness: { monteCarloRuns: 500, baselineRuns: 0, seed: 42 },
     });
     expect(parseBacktestArgs(['--data', 'd']), 'defaults: profile from MODEL_PROFILE, every symbol').toMatchObject({
       symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false,
+      robustness: { monteCarloRuns: 1000, baselineRuns: 200, seed: 1 },
     });
   });
 
@@ -38,6 +40,13 @@ describe('parseBacktestArgs', () => {
       [['--data', 'd', '--no-memory', '--compare'], '--no-memory'],
       [['--data', 'd', '--speed', '3'], '--speed'],
       [['--data'], '--data'],
+      [['--data', 'd', '--monte-carlo', '-1'], '--monte-carlo'],
+      [['--data', 'd', '--monte-carlo', '1e3'], '--monte-carlo'],
+      [['--data', 'd', '--monte-carlo', '100001'], '--monte-carlo'],
+      [['--data', 'd', '--baseline-runs', '2.5'], '--baseline-runs'],
+      [['--data', 'd', '--baseline-runs', ''], '--baseline-runs'],
+      [['--data', 'd', '--seed', 'abc'], '--seed'],
+      [['--data', 'd', '--seed', '4294967296'], '--seed'],
     ];
     for (const [argv, flag] of cases) expect(usageFlag(argv), argv.join(' ')).toBe(flag);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadMemoryRuleSpecs } from '../../src/config/memoryRules.js';
 import { createMemoryEngine } from '../../src/core/memory/engine.js';
 import { createMemoryRules, SEED_RULES } from '../../src/core/memory/rules/index.js';
@@ -51,7 +52,27 @@ describe('MEMORY_RULES_FILE', () => {
     expect(strict.state(now + 6 * 3_600_000).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).locks, 'over after 6 h').toEqual([]);
   });
 
+  it('the seed book plus a chop threshold: the file round-trips, and the rule raises a choppy symbol\'s threshold', () => {
+    const chop = { id: 'symbolChop', kind: 'chopThreshold', scope: 'symbol', params: { belowTrendAtr: 1.5, thresholdAdd: 10 }, title: { vi: 'Mã đi ngang', en: 'Choppy symbol' } } as const;
+    const specs = loadMemoryRuleSpecs(rulesFile([...SEED_RULES, chop]), 1000);
+    expect(specs, 'the entries as written').toEqual([...SEED_RULES, chop]);
+    expect(loadMemoryRuleSpecs(rulesFile(JSON.parse(JSON.stringify(specs))), 1000), 'written out and read again').toEqual(specs);
+    const engine = createMemoryEngine({ rules: createMemoryRules({ startingEquity: 1000, specs }), startingEquity: 1000, baseConfig: { scoreThreshold: 75, riskPerTradePct: 1, maxSignalsPerDay: 5 } });
+    engine.onDailyReading({ symbol: 'SOLUSDT', endMs: 86_400_000, close: 104, smaSlow: 100, atr: 4 });
+    expect(engine.state(86_400_000).limitsFor({ symbol: 'SOLUSDT', model: 'continuation' }).threshold, '1 ATR from SMA50 is under 1.5').toBe(85);
+    expect(engine.state(86_400_000).limitsFor({ symbol: 'BTCUSDT', model: 'continuation' }).threshold, 'another symbol').toBe(75);
+  });
+
+  it('examples/memory-rules.chop.json is the seed rules plus a chop threshold (the rule is not in the seed rules)', () => {
+    const specs = loadMemoryRuleSpecs(fileURLToPath(new URL('../../examples/memory-rules.chop.json', import.meta.url)), 1000);
+    expect(specs.slice(0, SEED_RULES.length)).toEqual(SEED_RULES);
+    expect(specs.slice(SEED_RULES.length).map((spec) => spec.kind)).toEqual(['chopThreshold']);
+    expect(SEED_RULES.some((spec) => spec.kind === 'chopThreshold'), 'off by default: docs/regime-rule.md').toBe(false);
+  });
+
   it.each([
+    ['a chop line out of range', [{ id: 'chop', kind: 'chopThreshold', scope: 'symbol', params: { belowTrendAtr: 0, thresholdAdd: 10 } }], 'MEMORY_RULES_FILE rule 1 (chop) params.belowTrendAtr="0"'],
+    ['a chop rule on a global scope', [{ id: 'chop', kind: 'chopThreshold', scope: 'global', params: { belowTrendAtr: 1, thresholdAdd: 10 } }], 'MEMORY_RULES_FILE rule 1 (chop) scope="global"'],
     ['a bad parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 0, lockHours: 1 } }], 'MEMORY_RULES_FILE rule 1 (tight) params.minLosses="0"'],
     ['a missing parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2 } }], 'MEMORY_RULES_FILE rule 1 (tight) params.lockHours=(unset)'],
     ['an unknown parameter', [{ id: 'tight', kind: 'lossStreakLock', scope: 'global', params: { minLosses: 2, lockHours: 1, hours: 3 } }], 'MEMORY_RULES_FILE rule 1 (tight) params'],

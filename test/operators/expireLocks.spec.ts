@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tap } from 'rxjs';
+import { SEED_RULES } from '../../src/core/memory/rules/index.js';
 import type { MemoryState } from '../../src/core/memory/state.js';
+import { klineEndMs } from '../../src/domain/kline.js';
 import { expireLocks } from '../../src/operators/expireLocks.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
 import { makeDesk } from './support/desk.js';
 import { itKeepsTheStreamContract } from './support/lifecycle.js';
 import { newScheduler } from './support/marbles.js';
-import { stepOn } from './support/steps.js';
+import { exampleFeaturesAt, stepOn } from './support/steps.js';
 import { lostTrade } from './support/trades.js';
 
 const BTC = { symbol: 'BTCUSDT', model: 'continuation' } as const;
@@ -58,6 +60,26 @@ describe('expireLocks', () => {
       const out = cold('a|', { a }).pipe(expireLocks({ desk }));
       expectObservable(out).toBe('a|', { a: { ...a, memoryEvents: [earlier, { kind: 'end', atMs: lock.untilMs, verdict: lock }] } });
     });
+  });
+
+  it('feeds a market rule the newest 1D candle the step\'s windows hold: its start is at that candle\'s end, and the gate sees it', () => {
+    const chop = { id: 'symbolChop', kind: 'chopThreshold', scope: 'symbol', params: { belowTrendAtr: 20, thresholdAdd: 10 } } as const;
+    const desk = makeDesk({ rules: [...SEED_RULES, chop] });
+    const dayEnd = Date.UTC(2025, 3, 1);
+    const first = exampleFeaturesAt('BTCUSDT', dayEnd - HALF_HOUR_MS);
+    const second = exampleFeaturesAt('BTCUSDT', dayEnd);
+    const previousDayEnd = klineEndMs(first.features['1d'].last!);
+    expect([previousDayEnd, klineEndMs(second.features['1d'].last!)], 'the windows: the 23:30 step holds the day before, the 00:00 step the day just closed').toEqual([dayEnd - 24 * HOUR_MS, dayEnd]);
+    const out: { events: number[]; threshold: number }[] = [];
+    newScheduler().run(({ cold }) => {
+      cold('ab|', { a: stepOn(first.kline, { features: first.features }), b: stepOn(second.kline, { features: second.features }) })
+        .pipe(expireLocks({ desk }))
+        .subscribe((step) => out.push({ events: step.memoryEvents.map((e) => e.atMs), threshold: desk.memoryState.limitsFor({ symbol: 'BTCUSDT', model: 'reversal' }).threshold }));
+    });
+    expect(out, 'a start at the previous day\'s end on the first step; the next day holds the same verdict, so no event').toEqual([
+      { events: [previousDayEnd], threshold: 85 },
+      { events: [], threshold: 85 },
+    ]);
   });
 
   itKeepsTheStreamContract(

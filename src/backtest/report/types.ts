@@ -3,6 +3,7 @@ import type { StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, ScoreBreakdown, Side } from '../../domain/signal.js';
 import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
+import type { RobustnessReport } from '../../research/robustness.js';
 
 /** Version of the report.json layout (docs/backtest-report.md). Bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -185,6 +186,8 @@ export interface BacktestReport {
   readonly trades: readonly ReportTrade[];
   readonly equity: readonly EquityPoint[];
   readonly drawdown: readonly DrawdownPoint[];
+  /** Trade-order Monte Carlo and random-entry baseline (src/research); absent when both are off. */
+  readonly robustness?: RobustnessReport;
 }
 
 /** One run inside a comparison: what it was, its summary and its equity curve. */

@@ -1,4 +1,4 @@
-import type { LockVerdict, MemoryEvent, Verdict } from '../../domain/memory.js';
+import type { DailyReading, LockVerdict, MemoryEvent, Verdict } from '../../domain/memory.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import { manualPauseLock, manualPauseTracker } from './manualPause.js';
 import type { MemoryRule } from './rule.js';
@@ -26,6 +26,13 @@ export interface MemoryEngine {
   readonly rules: readonly MemoryRule[];
   /** Feeds one closed trade; a trade already fed (same signal id) is ignored. Events wait for `advanceTo`. */
   onTradeClosed(trade: ClosedTrade): void;
+  /**
+   * Feeds a symbol's newest closed 1D candle to the market rules (a reading not newer than the
+   * symbol's last is ignored); a change is an event at the candle's end. Without a market rule, a no-op.
+   */
+  onDailyReading(reading: DailyReading): void;
+  /** Whether a configured rule reads 1D candles (otherwise readings need not be made). */
+  readonly readsDaily: boolean;
   /** Applies lock ends due at `nowMs`; returns the events at or before it not yet returned, in event time order. */
   advanceTo(nowMs: number): MemoryEvent[];
   /** Memory as the gate reads it at `nowMs` (trades closed after `nowMs` are left out). */
@@ -37,9 +44,11 @@ export interface MemoryEngine {
   /**
    * Rebuilds from the trades table and a persisted snapshot after a restart. Verdicts active at
    * `snapshot.asOfMs` count as already reported; trades closed later are fed as new. The rebuilt
-   * state wins; the returned check says whether the persisted locks agree with it.
+   * state wins; the returned check says whether the persisted locks agree with it. `marketVerdicts`
+   * are the market rules' verdicts reported as active before the restart (from memory_events):
+   * they hold until each symbol's first 1D reading, and count as reported.
    */
-  restore(snapshot: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck;
+  restore(snapshot: MemorySnapshot, closedTrades: readonly ClosedTrade[], marketVerdicts?: readonly Verdict[]): SnapshotCheck;
 }
 
 /** Creates the memory engine over configured rules (see `createMemoryRules`). */
@@ -52,6 +61,8 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
   let pending: MemoryEvent[] = [];
   let lockedSlots = new Set<Slot>();
   let clockMs = 0;
+  /** The end of each symbol's newest 1D reading fed. */
+  let dailyEnds = new Map<string, number>();
   const manual = manualPauseTracker();
   const manualSlot: Slot = { rule: null, tracker: manual, reported: null };
   /** The verdicts of the latest `state` read; every change of trades, trackers or the pause invalidates it. */
@@ -118,6 +129,17 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
     for (const slot of bank.all()) reconcile(slot, clockMs);
   }
 
+  function onDailyReading(reading: DailyReading): void {
+    if (!bank.readsDaily) return;
+    const last = dailyEnds.get(reading.symbol);
+    if (last !== undefined && reading.endMs <= last) return;
+    dailyEnds.set(reading.symbol, reading.endMs);
+    const touched = bank.observe(reading);
+    if (touched.length === 0) return;
+    cache.invalidate();
+    for (const slot of touched) reconcile(slot, reading.endMs);
+  }
+
   function advanceTo(nowMs: number): MemoryEvent[] {
     expireLocks(nowMs);
     clockMs = Math.max(clockMs, nowMs);
@@ -147,7 +169,9 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
         past.add(trade);
         curve.add(trade);
       }
-      const verdicts = activeVerdicts([...past.all(), manualSlot], nowMs);
+      // The market rules' slots have no trades to replay: their newest readings stand.
+      const market = [...bank.all()].filter((slot) => slot.rule?.reads === 'daily');
+      const verdicts = activeVerdicts([...past.all()].filter((slot) => slot.rule?.reads !== 'daily').concat(market, manualSlot), nowMs);
       return buildMemoryState({ asOfMs: nowMs, verdicts, base: baseConfig, equity: curve.equity, peakEquity: curve.peak, rules: book });
     }
     let verdicts = cache.get(nowMs);
@@ -173,7 +197,7 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
     return { asOfMs: clockMs, locks: state(clockMs).locks };
   }
 
-  function restore(persisted: MemorySnapshot, closedTrades: readonly ClosedTrade[]): SnapshotCheck {
+  function restore(persisted: MemorySnapshot, closedTrades: readonly ClosedTrade[], marketVerdicts: readonly Verdict[] = []): SnapshotCheck {
     const asOfMs = persisted.asOfMs;
     cache.invalidate();
     bank = new TrackerBank(rules);
@@ -181,7 +205,9 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
     seen = new Set();
     pending = [];
     lockedSlots = new Set();
+    dailyEnds = new Map();
     clockMs = asOfMs;
+    for (const verdict of marketVerdicts) bank.resume(verdict);
     const sorted = [...closedTrades].sort(compareTrades);
     for (const trade of sorted) {
       if (trade.exitTimeMs > asOfMs || seen.has(trade.signalId)) continue;
@@ -197,5 +223,5 @@ export function createMemoryEngine({ rules, startingEquity, baseConfig }: Memory
     return check;
   }
 
-  return { rules, onTradeClosed, advanceTo, state, setManualPause, snapshot, restore };
+  return { rules, readsDaily: rules.some((rule) => rule.reads === 'daily'), onTradeClosed, onDailyReading, advanceTo, state, setManualPause, snapshot, restore };
 }

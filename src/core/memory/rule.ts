@@ -1,5 +1,5 @@
 import { ConfigError } from '../../domain/errors.js';
-import type { Scope, Verdict } from '../../domain/memory.js';
+import type { DailyReading, Scope, Verdict } from '../../domain/memory.js';
 import type { ModelName } from '../../domain/signal.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import { integer, oneOf, optional, type Rule, type Valid, type Validator } from '../validate/index.js';
@@ -24,10 +24,20 @@ export interface RuleTracker {
    * starts at the exit of the trade that trips it): the engine caches verdicts on that promise.
    */
   verdict(nowMs: number): Verdict | null;
+  /**
+   * For kinds that read the market (`reads: 'daily'`): the symbol's newest closed 1D candle, fed
+   * once per new candle in event time. Like `add`, it may change the verdict.
+   */
+  observe?(reading: DailyReading): void;
+  /**
+   * For kinds that read the market: the verdict reported before a restart, held until the first
+   * reading after it (the candles come back with the windows' warm-up, the verdict with the events).
+   */
+  resume?(verdict: Verdict): void;
 }
 
-/** The four kinds of memory rule (freqtrade-style protections): each configured as instances with parameters. */
-export const RULE_KIND_NAMES = ['winRateThreshold', 'lossStreakLock', 'drawdownCap', 'winRateLock'] as const;
+/** The kinds of memory rule (freqtrade-style protections): each configured as instances with parameters. */
+export const RULE_KIND_NAMES = ['winRateThreshold', 'lossStreakLock', 'drawdownCap', 'winRateLock', 'chopThreshold'] as const;
 export type RuleKindName = (typeof RULE_KIND_NAMES)[number];
 
 /** The reason code a rule's lock is recorded with on the candidate it blocks. */
@@ -42,6 +52,7 @@ export const RULE_TITLES = [
   'lossStreakGlobal', 'lossStreakSymbol', 'lossStreakModel',
   'drawdownDailyCap', 'drawdownRiskCap',
   'goodRunGlobal', 'goodRunSymbol', 'goodRunModel',
+  'weakTrendSymbol',
   'manualPause',
 ] as const;
 export type RuleTitle = (typeof RULE_TITLES)[number];
@@ -57,6 +68,7 @@ export type RuleTerms = { readonly scope: RuleScopeKind; readonly model?: ModelN
   | { readonly effect: 'drawdownRiskCap'; readonly aboveDrawdownPct: number; readonly maxRiskPct: number }
   | { readonly effect: 'winRateLock'; readonly windowTrades: number; readonly minTrades: number; readonly belowWinRatePct: number; readonly lockHours: number }
   | { readonly effect: 'winRateNotice'; readonly windowTrades: number; readonly minTrades: number; readonly aboveWinRatePct: number }
+  | { readonly effect: 'chopThreshold'; readonly belowTrendAtr: number; readonly thresholdAdd: number }
 );
 export type RuleEffect = RuleTerms['effect'];
 export type RuleTermsOf<E extends RuleEffect> = Extract<RuleTerms, { readonly effect: E }>;
@@ -86,11 +98,18 @@ export interface RuleFacts {
   readonly lockCode?: LockCode;
 }
 
-/** A configured memory rule: a pure function of the closed-trade history and event time. */
+/**
+ * What a rule reads: `trades` (the closed-trade history) or `daily` (each
+ * symbol's newest closed 1D candle, a market regime; trades are ignored).
+ */
+export type RuleInput = 'trades' | 'daily';
+
+/** A configured memory rule: a pure function of the closed-trade history (or the 1D readings) and event time. */
 export interface MemoryRule {
   /** The instance id (`globalWinRate`): the `rule` of its verdicts, memory rows and reasons. */
   readonly name: string;
   readonly kind: RuleKindName;
+  readonly reads: RuleInput;
   readonly scope: RuleScopeKind;
   /** The instance's parameters, defaults filled in. */
   readonly params: Readonly<Record<string, unknown>>;
@@ -102,8 +121,10 @@ export interface MemoryRule {
   /**
    * The rule's opinion at `nowMs` (`null` = none). `history` is the rule's slice, in any order;
    * trades closed after `nowMs` are ignored. Replays from scratch: locks rebuild after a restart.
+   * `daily` are 1D readings for the kinds that read them, in any order; those ending after `nowMs`
+   * are ignored, and of a symbol's others the newest counts.
    */
-  evaluate(history: readonly ClosedTrade[], nowMs: number): Verdict | null;
+  evaluate(history: readonly ClosedTrade[], nowMs: number, daily?: readonly DailyReading[]): Verdict | null;
   /** A fresh incremental tracker agreeing with `evaluate` trade by trade. */
   tracker(): RuleTracker;
 }
@@ -159,6 +180,8 @@ export interface RuleParts {
   /** One sentence on what the rule does, without the parameter values. */
   readonly summary: string;
   readonly tracker: () => RuleTracker;
+  /** Default `trades`. */
+  readonly reads?: RuleInput;
 }
 
 /**
@@ -170,16 +193,19 @@ export function ruleFromTracker(parts: RuleParts): MemoryRule {
     .map(([key, value]) => `${key}=${String(value)}`)
     .join(', ');
   const { model } = parts;
+  const reads = parts.reads ?? 'trades';
   return {
     name: parts.name,
     kind: parts.kind,
+    reads,
     scope: parts.scope,
     params: parts.config,
     facts: parts.facts,
     ...(model === undefined ? {} : { model }),
     describe: () => `${parts.name}(${params}): ${parts.summary}`,
     tracker: parts.tracker,
-    evaluate(history, nowMs) {
+    evaluate(history, nowMs, daily = []) {
+      if (reads === 'daily') return evaluateDaily(parts.tracker, daily, nowMs);
       const tracker = parts.tracker();
       for (const trade of historyAt(history, nowMs)) {
         if (model === undefined || trade.model === model) tracker.add(trade);
@@ -187,6 +213,27 @@ export function ruleFromTracker(parts: RuleParts): MemoryRule {
       return tracker.verdict(nowMs);
     },
   };
+}
+
+/**
+ * A market rule's verdict from 1D readings: the newest reading of each symbol ended by `nowMs`, one
+ * tracker per symbol (the engine's slots); the first verdict in symbol order (a rule's `evaluate`
+ * speaks for one slice, and tests read one symbol at a time).
+ */
+function evaluateDaily(tracker: () => RuleTracker, daily: readonly DailyReading[], nowMs: number): Verdict | null {
+  const newest = new Map<string, DailyReading>();
+  for (const reading of daily) {
+    if (reading.endMs > nowMs) continue;
+    const seen = newest.get(reading.symbol);
+    if (seen === undefined || reading.endMs > seen.endMs) newest.set(reading.symbol, reading);
+  }
+  for (const symbol of [...newest.keys()].sort()) {
+    const slot = tracker();
+    slot.observe?.(newest.get(symbol)!);
+    const verdict = slot.verdict(nowMs);
+    if (verdict !== null) return verdict;
+  }
+  return null;
 }
 
 /**
@@ -229,6 +276,8 @@ export interface KindParts<C> {
   /** One sentence on what the rule does, without the parameter values. */
   readonly summary: (config: C) => string;
   readonly tracker: (id: string, scope: RuleScopeKind, config: C) => () => RuleTracker;
+  /** Default `trades`. */
+  readonly reads?: RuleInput;
 }
 
 /**
@@ -251,7 +300,7 @@ export function defineKind<S extends Validator<Record<string, unknown> & { model
       const onModel = model === undefined ? {} : { model };
       const { terms, ...facts } = parts.facts(config, scope);
       return ruleFromTracker({
-        name: id, kind: name, scope, ...onModel, config, summary: parts.summary(config), tracker: parts.tracker(id, scope, config),
+        name: id, kind: name, scope, ...onModel, config, summary: parts.summary(config), tracker: parts.tracker(id, scope, config), reads: parts.reads ?? 'trades',
         facts: {
           ...facts,
           terms: { ...terms, scope, ...onModel } as RuleTerms,

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../domain/errors.js';
-import type { Verdict } from '../../domain/memory.js';
+import type { DailyReading, Verdict } from '../../domain/memory.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import type { MemoryRule, RuleTracker } from './rule.js';
 
@@ -20,6 +20,8 @@ export class TrackerBank {
   private readonly sharedSlots: Slot[] = [];
   private readonly symbolRules: MemoryRule[];
   private symbols: string[] = [];
+  /** Whether a rule reads 1D candles (a market regime): without one, readings cost nothing. */
+  readonly readsDaily: boolean;
 
   constructor(readonly rules: readonly MemoryRule[]) {
     const names = new Set<string>();
@@ -31,6 +33,7 @@ export class TrackerBank {
       }
     }
     this.symbolRules = rules.filter((rule) => rule.scope === 'symbol');
+    this.readsDaily = rules.some((rule) => rule.reads === 'daily');
     for (const rule of rules) {
       if (rule.scope !== 'symbol') this.sharedSlots.push({ rule, tracker: rule.tracker(), reported: null });
     }
@@ -51,9 +54,36 @@ export class TrackerBank {
     return touched;
   }
 
-  /** Fresh trackers for every slot, keeping what was reported (the engine replays trades next). */
+  /** Feeds a symbol's newest 1D reading to the slots of the rules that read them; returns those slots. */
+  observe(reading: DailyReading): Slot[] {
+    if (!this.readsDaily) return [];
+    const touched: Slot[] = [];
+    for (const slot of this.symbolSlots(reading.symbol)) {
+      if (slot.rule?.reads !== 'daily') continue;
+      slot.tracker.observe?.(reading);
+      touched.push(slot);
+    }
+    return touched;
+  }
+
+  /**
+   * Gives a market rule's slot the verdict reported before a restart (its symbol from the verdict's
+   * scope); returns the slot, or undefined for a verdict of no such rule.
+   */
+  resume(verdict: Verdict): Slot | undefined {
+    const index = this.symbolRules.findIndex((rule) => rule.name === verdict.rule && rule.reads === 'daily');
+    if (index < 0 || verdict.scope.kind !== 'symbol') return undefined;
+    const slot = this.symbolSlots(verdict.scope.symbol)[index];
+    slot?.tracker.resume?.(verdict);
+    return slot;
+  }
+
+  /**
+   * Fresh trackers for every slot of a rule that reads trades, keeping what was reported (the
+   * engine replays trades next); the market rules' trackers keep their readings.
+   */
   resetTrackers(): void {
-    for (const slot of this.all()) if (slot.rule !== null) slot.tracker = slot.rule.tracker();
+    for (const slot of this.all()) if (slot.rule !== null && slot.rule.reads !== 'daily') slot.tracker = slot.rule.tracker();
   }
 
   /** Every slot: rules in their order, a symbol rule's slots by symbol name. */

@@ -27,6 +27,7 @@ export class MemoryRepo {
   private readonly insertEvent;
   private readonly recentEvents;
   private readonly maxUpdated;
+  private readonly newestOfRule;
 
   constructor(db: Db) {
     this.upsertLock = db.prepare(
@@ -41,6 +42,8 @@ export class MemoryRepo {
     );
     this.recentEvents = db.prepare(`SELECT verdict, kind, at_ms FROM memory_events ORDER BY at_ms DESC, id DESC LIMIT ?`);
     this.maxUpdated = db.prepare(`SELECT MAX(updated_ms) AS t FROM memory_state`);
+    // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+    this.newestOfRule = db.prepare(`SELECT kind, verdict, MAX(id) AS id FROM memory_events WHERE rule = ? GROUP BY scope ORDER BY scope`);
   }
 
   /** Makes memory_state hold exactly `snapshot`'s locks (call inside the candle's transaction). */
@@ -67,6 +70,20 @@ export class MemoryRepo {
     for (const e of events) {
       this.insertEvent.run(e.atMs, e.kind, e.verdict.rule, e.verdict.type, scopeKey(e.verdict.scope), JSON.stringify(e.verdict.detail), JSON.stringify(e.verdict));
     }
+  }
+
+  /**
+   * The verdicts of these rules that were active after their last event (a start with no end
+   * after it), one per scope: what the market rules had reported before a restart.
+   */
+  activeVerdicts(ruleIds: readonly string[]): Verdict[] {
+    const active: Verdict[] = [];
+    for (const rule of ruleIds) {
+      for (const row of this.newestOfRule.all(rule) as { kind: 'start' | 'end'; verdict: string }[]) {
+        if (row.kind === 'start') active.push(normaliseVerdict(JSON.parse(row.verdict) as Verdict));
+      }
+    }
+    return active;
   }
 
   /** Newest first. */

@@ -1,3 +1,4 @@
+import type { DailyReading } from '../../../src/domain/memory.js';
 import type { ModelName } from '../../../src/domain/signal.js';
 import type { ClosedTrade } from '../../../src/domain/trade.js';
 import type { MemoryRule } from '../../../src/core/memory/rule.js';
@@ -86,4 +87,21 @@ export function seedRule(id: string, params: Record<string, unknown> = {}): Memo
   const spec = SEED_RULES.find((s) => s.id === id);
   if (spec === undefined) throw new Error(`no seed rule ${id}`);
   return createMemoryRule({ ...spec, params: { ...spec.params, ...params } });
+}
+
+export const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * 1D readings of one symbol whose trend strengths (|close − SMA50| / ATR14) are `strengths`, one
+ * a day ending from `startMs` (default T0 + 1 day); SMA50 100 and ATR14 4, the close above or
+ * below the average in turn.
+ */
+export function dailyReadings(strengths: readonly number[], symbol = 'ETHUSDT', startMs = T0 + DAY_MS): DailyReading[] {
+  return strengths.map((strength, index) => ({
+    symbol,
+    endMs: startMs + index * DAY_MS,
+    close: 100 + (index % 2 === 0 ? 1 : -1) * strength * 4,
+    smaSlow: 100,
+    atr: 4,
+  }));
 }

@@ -2,7 +2,8 @@ import type { DeskConfig } from '../../../src/core/desk/deskConfig.js';
 import { SignalDesk } from '../../../src/core/desk/signalDesk.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/featureConfig.js';
 import { createMemoryEngine } from '../../../src/core/memory/engine.js';
-import { createDefaultMemoryRules } from '../../../src/core/memory/rules/index.js';
+import type { RuleSpec } from '../../../src/core/memory/rule.js';
+import { createMemoryRules } from '../../../src/core/memory/rules/index.js';
 import { buildMemoryState, type MemoryBaseConfig, type MemoryState } from '../../../src/core/memory/state.js';
 import { DEFAULT_MODEL_CONFIG } from '../../../src/core/models/modelConfig.js';
 import { DEFAULT_OUTCOME_CONFIG } from '../../../src/core/outcome/outcomeConfig.js';
@@ -31,12 +32,15 @@ export interface TestDeskOptions {
   readonly openTrades?: readonly OpenTrade[];
   readonly dailyCounts?: DailyCounts;
   readonly nextSignalId?: number;
+  /** The memory rules (MEMORY_RULES_FILE); default the 8 seed rules. */
+  readonly rules?: readonly RuleSpec[];
 }
 
-/** A fresh desk over the real memory engine with the 8 default rules (starting equity 1000). */
+/** A fresh desk over the real memory engine with the 8 default rules, or `o.rules` (starting equity 1000). */
 export function makeDesk(o: TestDeskOptions = {}): SignalDesk {
   const baseConfig = { ...BASE, ...o.base };
-  const memory = createMemoryEngine({ rules: createDefaultMemoryRules({ startingEquity: 1000 }), startingEquity: 1000, baseConfig });
+  const rules = createMemoryRules({ startingEquity: 1000, ...(o.rules === undefined ? {} : { specs: o.rules }) });
+  const memory = createMemoryEngine({ rules, startingEquity: 1000, baseConfig });
   return new SignalDesk({
     config: testDeskConfig(o.config), memory, openTrades: o.openTrades ?? [], equityUsdt: o.equityUsdt ?? 1000,
     dailyCounts: o.dailyCounts ?? new Map(), nextSignalId: o.nextSignalId ?? 1,

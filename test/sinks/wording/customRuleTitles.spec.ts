@@ -42,6 +42,8 @@ const CUSTOM: readonly RuleSpec[] = [
   { id: 'allSlump', kind: 'winRateLock', scope: 'global', params: { windowTrades: 15, minTrades: 15, belowWinRatePct: 35, lockHours: 24 } },
   { id: 'coinSlump', kind: 'winRateLock', scope: 'symbol', params: { windowTrades: 6, minTrades: 6, belowWinRatePct: 33.333333, lockHours: 1.5 } },
   { id: 'contRun', kind: 'winRateLock', scope: 'model', params: { model: 'continuation', windowTrades: 20, minTrades: 10, aboveWinRatePct: 70 } },
+  // 0.1 + 0.2 again: an ATR multiple with float noise.
+  { id: 'coinChop', kind: 'chopThreshold', scope: 'symbol', params: { belowTrendAtr: 1.2 + 0.1, thresholdAdd: 15 } },
 ];
 
 const TITLES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
@@ -58,6 +60,7 @@ const TITLES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     allSlump: 'Win-rate lock (overall): win rate below 35% in the last 15 trades → pause 24 h',
     coinSlump: 'Win-rate lock (per symbol): win rate below 33.33% in the last 6 trades → pause 1.5 h',
     contRun: 'Good-run notice (Continuation model): win rate above 70% in the last 20 trades (min. 10 trades) → notice only',
+    coinChop: 'Chop threshold (per symbol): 1D close within 1.3 ATR of its SMA50 → score threshold +15',
   },
   vi: {
     allThreshold: 'Nâng ngưỡng theo tỷ lệ thắng (toàn bộ): tỷ lệ thắng dưới 52.5% trong 30 lệnh gần nhất (tối thiểu 10 lệnh) → ngưỡng điểm +4',
@@ -72,6 +75,7 @@ const TITLES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     allSlump: 'Khóa theo tỷ lệ thắng (toàn bộ): tỷ lệ thắng dưới 35% trong 15 lệnh gần nhất → tạm dừng 24 giờ',
     coinSlump: 'Khóa theo tỷ lệ thắng (theo từng mã): tỷ lệ thắng dưới 33.33% trong 6 lệnh gần nhất → tạm dừng 1.5 giờ',
     contRun: 'Báo chuỗi thắng tốt (mô hình Xu hướng tiếp diễn): tỷ lệ thắng trên 70% trong 20 lệnh gần nhất (tối thiểu 10 lệnh) → chỉ thông báo',
+    coinChop: 'Nâng ngưỡng khi thị trường đi ngang (theo từng mã): giá đóng cửa 1D cách SMA50 dưới 1.3 ATR → ngưỡng điểm +15',
   },
 };
 
@@ -101,6 +105,8 @@ function verdictOf(rule: MemoryRule): Verdict {
       return p.aboveWinRatePct === undefined
         ? { type: 'lock', rule: rule.name, scope, startMs: AT, untilMs: UNTIL, detail: winRate }
         : { type: 'notice', rule: rule.name, scope, detail: { kind: 'winRateAbove', wins: 15, trades: 20, linePct: p.aboveWinRatePct } };
+    case 'chopThreshold':
+      return { type: 'threshold', rule: rule.name, scope, add: p.thresholdAdd!, detail: { kind: 'weakTrend', trendAtr: 0.4567891234, lineAtr: p.belowTrendAtr! } };
   }
 }
 

@@ -33,6 +33,7 @@ const DETAILS: { readonly [K in VerdictDetail['kind']]: Extract<VerdictDetail, {
   winRateBelow: { kind: 'winRateBelow', wins: 9, trades: 20, linePct: 55 },
   winRateAbove: { kind: 'winRateAbove', wins: 14, trades: 20, linePct: 65 },
   drawdown: { kind: 'drawdown', drawdownPct: 8.123456789, linePct: 8 },
+  weakTrend: { kind: 'weakTrend', trendAtr: 0.7312345678, lineAtr: 1.2 + 0.1 },
 };
 
 const SIZE: { readonly [P in SizeProblem['problem']]: Extract<SizeProblem, { problem: P }> } = {

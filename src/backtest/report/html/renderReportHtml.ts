@@ -5,6 +5,7 @@ import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
 import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryTable, table, tradesTable, verdictTypeWords } from './tables.js';
 import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
+import { robustnessSection } from './robustnessSection.js';
 import { EN } from '../../../sinks/telegram/templates/strings.en.js';
 
 const STYLE = `
@@ -67,6 +68,7 @@ ${svgChart({ title: 'Drawdown (%)', xMin: run.fromMs, xMax: run.toMs, series: [{
 <h2>Breakdown</h2>
 <div class="tables">${groupTable('Symbol', r.tables.bySymbol)}${groupTable('Model', r.tables.byModel)}${groupTable('Exit', r.tables.byExit)}</div>
 ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
+${robustnessSection(r.robustness)}
 <h2>Memory timeline</h2>
 ${r.memory.length === 0 ? '<p>No memory activation in this run.</p>' : memoryTable(r.memory, rules)}
 <h2>Trades</h2>

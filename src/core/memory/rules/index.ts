@@ -1,14 +1,15 @@
 import { ConfigError } from '../../../domain/errors.js';
 import type { MemoryRule, MemoryRuleKind, RuleKindName, RuleSpec } from '../rule.js';
+import { kind as chopThreshold } from './chopThreshold.js';
 import { kind as drawdownCap } from './drawdownCap.js';
 import { kind as lossStreakLock } from './lossStreakLock.js';
 import { kind as winRateLock } from './winRateLock.js';
 import { kind as winRateThreshold } from './winRateThreshold.js';
 
-export { drawdownCap, lossStreakLock, winRateLock, winRateThreshold };
+export { chopThreshold, drawdownCap, lossStreakLock, winRateLock, winRateThreshold };
 
-/** The four kinds, by name. */
-export const MEMORY_RULE_KINDS: Readonly<Record<RuleKindName, MemoryRuleKind>> = { winRateThreshold, lossStreakLock, drawdownCap, winRateLock };
+/** The kinds, by name. */
+export const MEMORY_RULE_KINDS: Readonly<Record<RuleKindName, MemoryRuleKind>> = { winRateThreshold, lossStreakLock, drawdownCap, winRateLock, chopThreshold };
 
 /**
  * The 8 seed rules of MODELS.md as instances of the kinds, in its numbering (1 → 8). Their ids are

@@ -87,6 +87,7 @@ export const EN: Strings = {
     winRateBelow: (d) => `won ${d.wins} of the last ${d.trades} trades, below ${formatPct(d.linePct)}%`,
     winRateAbove: (d) => `won ${d.wins} of the last ${d.trades} trades, above ${formatPct(d.linePct)}%`,
     drawdown: (d) => `equity ${formatPct(d.drawdownPct)}% below its peak, over ${formatPct(d.linePct)}%`,
+    weakTrend: (d) => `weak 1D trend: close ${formatRounded(d.trendAtr)} ATR from its SMA50, under ${formatRounded(d.lineAtr)}`,
   },
   verdictType: { lock: 'lock', threshold: 'threshold raise', riskCap: 'risk cap', dailyCap: 'daily signal cap', notice: 'notice' },
   ruleTitle: {
@@ -101,6 +102,7 @@ export const EN: Strings = {
     goodRunGlobal: 'Good overall run',
     goodRunSymbol: 'Symbol on a good run',
     goodRunModel: 'Model on a good run',
+    weakTrendSymbol: 'Symbol in a choppy market',
     manualPause: 'Paused by the operator',
   },
   ruleTerms: {
@@ -112,6 +114,8 @@ export const EN: Strings = {
     drawdownRiskCap: (t, scope) => `Drawdown cap (${scope}): drawdown over ${formatPct(t.aboveDrawdownPct)}% → risk at most ${formatPct(t.maxRiskPct)}% per trade`,
     winRateLock: (t, scope) => `Win-rate lock (${scope}): win rate below ${formatPct(t.belowWinRatePct)}% in ${lastTrades(t)} → ${pauseFor(t.lockHours)}`,
     winRateNotice: (t, scope) => `Good-run notice (${scope}): win rate above ${formatPct(t.aboveWinRatePct)}% in ${lastTrades(t)} → notice only`,
+    chopThreshold: (t, scope) =>
+      `Chop threshold (${scope}): 1D close within ${formatRounded(t.belowTrendAtr)} ATR of its SMA50 → score threshold +${formatRounded(t.thresholdAdd)}`,
   },
   ruleScope: { global: 'overall', symbol: 'per symbol', model: (model) => `${model} model` },
   unnamedRule: 'Memory rule',

@@ -84,6 +84,7 @@ export const VI: Strings = {
     winRateBelow: (d) => `thắng ${d.wins}/${d.trades} lệnh gần nhất, dưới ${formatPct(d.linePct)}%`,
     winRateAbove: (d) => `thắng ${d.wins}/${d.trades} lệnh gần nhất, trên ${formatPct(d.linePct)}%`,
     drawdown: (d) => `vốn giảm ${formatPct(d.drawdownPct)}% so với đỉnh, quá ${formatPct(d.linePct)}%`,
+    weakTrend: (d) => `xu hướng 1D yếu: giá đóng cửa cách SMA50 ${formatRounded(d.trendAtr)} ATR, dưới ${formatRounded(d.lineAtr)}`,
   },
   verdictType: { lock: 'khóa', threshold: 'nâng ngưỡng điểm', riskCap: 'giới hạn rủi ro', dailyCap: 'giới hạn tín hiệu/ngày', notice: 'ghi nhận' },
   ruleTitle: {
@@ -98,6 +99,7 @@ export const VI: Strings = {
     goodRunGlobal: 'Chuỗi thắng tốt',
     goodRunSymbol: 'Mã thắng tốt',
     goodRunModel: 'Mô hình thắng tốt',
+    weakTrendSymbol: 'Mã đang đi ngang',
     manualPause: 'Tạm dừng thủ công',
   },
   ruleTerms: {
@@ -111,6 +113,8 @@ export const VI: Strings = {
       `Giới hạn khi sụt giảm vốn (${scope}): vốn giảm quá ${formatPct(t.aboveDrawdownPct)}% so với đỉnh → rủi ro tối đa ${formatPct(t.maxRiskPct)}% mỗi lệnh`,
     winRateLock: (t, scope) => `Khóa theo tỷ lệ thắng (${scope}): tỷ lệ thắng dưới ${formatPct(t.belowWinRatePct)}% trong ${lastTrades(t)} → ${pauseFor(t.lockHours)}`,
     winRateNotice: (t, scope) => `Báo chuỗi thắng tốt (${scope}): tỷ lệ thắng trên ${formatPct(t.aboveWinRatePct)}% trong ${lastTrades(t)} → chỉ thông báo`,
+    chopThreshold: (t, scope) =>
+      `Nâng ngưỡng khi thị trường đi ngang (${scope}): giá đóng cửa 1D cách SMA50 dưới ${formatRounded(t.belowTrendAtr)} ATR → ngưỡng điểm +${formatRounded(t.thresholdAdd)}`,
   },
   ruleScope: { global: 'toàn bộ', symbol: 'theo từng mã', model: (model) => `mô hình ${model}` },
   unnamedRule: 'Quy tắc bộ nhớ',
