@@ -45,13 +45,12 @@ export async function walkforward(): Promise<BenchResult> {
   return withTempDir('walkforward', async (dir) => {
     const data = loadBacktestData(KLINES_DIR);
     const { candles } = dataSpan(data);
-    const symbols = data.symbols.map((s) => s.symbol);
     const logger = silentLogger();
-    for (const t of trialInputs(dir, 'main-warm').slice(0, 2)) runTrial(candles, symbols, KLINES_DIR, t, logger);
+    for (const t of trialInputs(dir, 'main-warm').slice(0, 2)) runTrial(candles, t, logger);
     const started = performance.now();
-    for (const t of trialInputs(dir, 'main')) runTrial(candles, symbols, KLINES_DIR, t, logger);
+    for (const t of trialInputs(dir, 'main')) runTrial(candles, t, logger);
     const mainRate = TRIALS / ((performance.now() - started) / 1000);
-    const workerData = { candles, symbols, dataDir: KLINES_DIR };
+    const workerData = { candles };
     const one = await poolRate(dir, 1, workerData);
     const two = await poolRate(dir, 2, workerData);
     const speedUp = two / one;

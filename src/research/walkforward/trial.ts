@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { klineEndMs, type Kline } from '../../domain/kline.js';
-import { configRecord } from '../../backtest/cliSettings.js';
-import { buildReport, type EquityPoint, type ReportSummary } from '../../backtest/report/index.js';
+import type { EquityPoint, ReportSummary } from '../../backtest/report/index.js';
 import { runBacktest, type BacktestSettings } from '../../backtest/runner.js';
+import { runSummary } from './runSummary.js';
 
 /** One backtest of a search: settings over a period, as `backtest --from fromMs --to toMs` runs them. */
 export interface TrialInput {
@@ -39,11 +39,12 @@ export function countEndingBy(candles: readonly Kline[], toMs: number): number {
 
 /**
  * Runs a trial through the backtest's own code: `runBacktest` into a fresh SQLite file over every
- * candle of the data that ends by `toMs`, then `buildReport` on that file, exactly as `backtest`
- * does (src/backtest/runVariant.ts). The file is removed afterwards. `candles` are the whole data
- * in replay order; the cut is what keeps a trial from reading a candle after its period.
+ * candle of the data that ends by `toMs`, as `backtest` does (src/backtest/runVariant.ts), then the
+ * report's summary and equity curve of that file (runSummary). The file is removed afterwards.
+ * `candles` are the whole data in replay order; the cut is what keeps a trial from reading a candle
+ * after its period.
  */
-export function runTrial(candles: readonly Kline[], symbols: readonly string[], dataDir: string, input: TrialInput, logger: Logger): TrialOutcome {
+export function runTrial(candles: readonly Kline[], input: TrialInput, logger: Logger): TrialOutcome {
   const { settings, fromMs, toMs, dbPath } = input;
   const fed = candles.slice(0, countEndingBy(candles, toMs));
   const remove = () => {
@@ -54,14 +55,8 @@ export function runTrial(candles: readonly Kline[], symbols: readonly string[], 
     const result = runBacktest({ candles: fed, dbPath, settings, fromMs, logger });
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     try {
-      const report = buildReport({
-        db,
-        run: {
-          startedAtMs: 0, finishedAtMs: 0, config: configRecord(settings, undefined), dataDir, symbols, fromMs, toMs,
-          profile: settings.profile, memory: settings.memory, candles: result.candles, startingEquity: settings.startingEquity,
-        },
-      });
-      return { summary: report.summary, equity: input.keepEquity ? report.equity : [], candles: result.candles };
+      const { summary, equity } = runSummary(db, { fromMs, toMs, startingEquity: settings.startingEquity });
+      return { summary, equity: input.keepEquity ? equity : [], candles: result.candles };
     } finally {
       db.close();
     }

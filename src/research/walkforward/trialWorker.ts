@@ -6,8 +6,6 @@ import { runTrial, type TrialInput } from './trial.js';
 /** What a worker is started with, once: the data in replay order (the CSVs are read by the parent only). */
 export interface TrialWorkerData {
   readonly candles: readonly Kline[];
-  readonly symbols: readonly string[];
-  readonly dataDir: string;
 }
 
 export type TrialRequest = { readonly id: number; readonly input: TrialInput };
@@ -20,7 +18,7 @@ const logger = pino({ level: 'silent' });
 parentPort?.on('message', ({ id, input }: TrialRequest) => {
   let reply: TrialReply;
   try {
-    reply = { id, outcome: runTrial(data.candles, data.symbols, data.dataDir, input, logger) };
+    reply = { id, outcome: runTrial(data.candles, input, logger) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -79,7 +79,7 @@ export async function runWalkForward(input: WalkForwardInput): Promise<WalkForwa
   const windows = windowsOf(input);
   const symbols = data.symbols.map((s) => s.symbol);
   mkdirSync(input.scratchDir, { recursive: true });
-  const pool = new TrialPool(Math.max(1, input.workers), { candles, symbols, dataDir: data.dir });
+  const pool = new TrialPool(Math.max(1, input.workers), { candles });
   let serial = 0;
   const run = (settings: BacktestSettings, fromMs: number, toMs: number, keepEquity: boolean): Promise<TrialOutcome> => {
     const job: TrialInput = { settings, fromMs, toMs, keepEquity, dbPath: join(input.scratchDir, `trial-${serial++}.db`) };

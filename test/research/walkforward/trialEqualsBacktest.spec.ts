@@ -37,7 +37,7 @@ describe('a walk-forward trial', () => {
 
     // The whole example data up to the end of the data: the trial cuts it at TO itself.
     const { candles } = dataSpan(exampleDataUntil(['BTCUSDT', 'ETHUSDT'], Date.UTC(2025, 8, 1)));
-    const trial = runTrial(candles, ['BTCUSDT', 'ETHUSDT'], EXAMPLES_DIR, {
+    const trial = runTrial(candles, {
       settings, fromMs: Date.parse(FROM), toMs: Date.parse(TO), dbPath: join(scratch, 'trial.db'), keepEquity: true,
     }, pino({ level: 'silent' }));
     expect(report.summary.trades, 'the period trades, so the comparison means something').toBeGreaterThan(3);
@@ -49,7 +49,7 @@ describe('a walk-forward trial', () => {
     const base = settingsFromConfig(parseConfig({}), 'seed', false);
     const { candles } = dataSpan(exampleDataUntil(['BTCUSDT'], Date.UTC(2025, 6, 1)));
     const run = (stopAtr: number) =>
-      runTrial(candles, ['BTCUSDT'], EXAMPLES_DIR, {
+      runTrial(candles, {
         settings: applyParams(base, { 'model.seedContinuation.stopAtr': stopAtr, 'model.seedReversal.stopAtr': stopAtr }), fromMs: Date.parse(FROM), toMs: Date.parse(TO),
         dbPath: join(scratch, `stop-${stopAtr}.db`), keepEquity: true,
       }, pino({ level: 'silent' }));
