@@ -44,6 +44,7 @@ const RULE_PARAMS: Readonly<Partial<Record<RuleKindName, Readonly<Record<string,
   lossStreakLock: { minLosses: { label: 'losses in a row', values: [2, 3, 4, 5] }, lockHours: { label: 'lock (hours)', values: [6, 12, 24, 48] } },
   drawdownCap: { aboveDrawdownPct: { label: 'drawdown above (%)', values: [3, 5, 8, 12] } },
   winRateLock: { belowWinRatePct: { label: 'win rate below (%)', values: [35, 40, 45, 50] }, lockHours: { label: 'lock (hours)', values: [24, 48, 96] } },
+  chopThreshold: { belowTrendAtr: { label: 'daily trend below (ATR)', values: [0.5, 1, 1.5, 2, 3] }, thresholdAdd: { label: 'threshold raise', values: [5, 10, 15] } },
 };
 
 /**
