@@ -10,6 +10,7 @@ import { consoleLines } from './consoleTable.js';
 import { envFragment } from './envFragment.js';
 import { renderWalkForwardHtml } from './renderHtml.js';
 import { WALKFORWARD_COMMAND, walkForwardOptionsOf, type WalkForwardOptions } from './cliArgs.js';
+import { makeTrialScratchDir } from './scratchDir.js';
 import { runWalkForward, windowsOf } from './walkForward.js';
 import type { WalkForwardReport } from './types.js';
 
@@ -49,7 +50,7 @@ async function walkForward(options: WalkForwardOptions, config: Config, writeLin
     data, base: settingsFromConfig(config, 'seed', true), profiles: options.profiles, memories: options.memories,
     train: options.train, test: options.test, step: options.step, search: options.search, trials: options.trials, seed: options.seed,
     objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers,
-    scratchDir: join(options.outDir, '.trials'),
+    scratchDir: makeTrialScratchDir(),
     onWindow: (label, w) => writeProgress(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
   });
   for (const line of consoleLines(report)) writeLine(line);

@@ -35,7 +35,7 @@ export interface WalkForwardInput {
   readonly seed: number;
   readonly objective: Objective;
   readonly workers: number;
-  /** Scratch SQLite files of the trials go to `<scratchDir>/` (removed at the end). */
+  /** Scratch SQLite files of the trials go to `<scratchDir>/`, removed at the end (makeTrialScratchDir: in memory where possible). */
   readonly scratchDir: string;
   /** Called after each window of each variant: progress for a long run. */
   readonly onWindow?: (variant: string, window: WindowResult) => void;
