@@ -1,5 +1,8 @@
 import type { RuleKindName, RuleSpec } from '../../core/memory/rule.js';
-import { SEED_RULES } from '../../core/memory/rules/index.js';
+import { createMemoryRules, SEED_RULES } from '../../core/memory/rules/index.js';
+import { ruleBook } from '../../core/memory/ruleBook.js';
+import { EN } from '../../sinks/telegram/templates/strings.en.js';
+import { ruleNameText } from '../../sinks/telegram/templates/reasonText.js';
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../core/models/modelConfig.js';
 import type { ModelProfile } from '../../domain/signal.js';
 import type { BacktestSettings } from '../../backtest/runner.js';
@@ -56,9 +59,11 @@ export function paramSpace(profile: ModelProfile, memory: boolean, rules: readon
   const space: ParamDef[] = [THRESHOLD];
   for (const p of MODEL_PARAMS[profile]) space.push({ key: `model.${p.section}.${p.field}`, label: p.label, values: p.values });
   if (!memory) return space;
+  // Rules are named as every report names them (their title, or what they do), never by id.
+  const book = ruleBook(createMemoryRules({ startingEquity: 1000, specs: rules }));
   for (const rule of rules) {
     for (const [param, def] of Object.entries(RULE_PARAMS[rule.kind] ?? {})) {
-      if (typeof rule.params[param] === 'number') space.push({ key: `memory.${rule.id}.${param}`, label: `${rule.id}: ${def.label}`, values: def.values });
+      if (typeof rule.params[param] === 'number') space.push({ key: `memory.${rule.id}.${param}`, label: `${ruleNameText(rule.id, EN, book)}: ${def.label}`, values: def.values });
     }
   }
   return space;

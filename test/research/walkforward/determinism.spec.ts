@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paramSpace } from '../../../src/research/walkforward/paramSpace.js';
 import { gridSize, searchTrials } from '../../../src/research/walkforward/search.js';
 import { runWalkForward } from '../../../src/research/walkforward/walkForward.js';
+import { consoleLines } from '../../../src/research/walkforward/consoleTable.js';
+import { renderWalkForwardHtml } from '../../../src/research/walkforward/renderHtml.js';
 import { exampleDataUntil, smallWalk } from './exampleData.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ks-walkforward-'));
@@ -17,6 +19,12 @@ describe('walk-forward determinism', () => {
     const two = await runWalkForward(smallWalk(data, join(scratch, 'b'), { workers: 2, memories: [true, false] }));
     expect(two, 'trials are independent backtests: order and worker do not matter').toEqual(one);
     expect(one.variants.map((v) => v.label)).toEqual(['seed-memory-on', 'seed-memory-off']);
+    // What a person reads: no run label, rule id or parameter key, no float noise.
+    const text = [...consoleLines(one), renderWalkForwardHtml(one).replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]+>/g, ' ')].join('\n');
+    expect(text).toContain('seed, memory on');
+    expect(text).toContain('Losing streak: lock (hours)');
+    for (const identifier of ['seed-memory', 'globalLossStreak', 'memory.', 'model.', 'scoreThreshold', 'undefined', 'NaN']) expect(text, identifier).not.toContain(identifier);
+    expect(text, 'no float noise').not.toMatch(/\d\.\d{6,}/);
   });
 
   it('a random search draws the same trials for a seed and other trials for another seed', () => {
