@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { closest } from './cliArgs.js';
+import { closest } from './suggest.js';
 import { ConfigError } from './domain/errors.js';
 import { redactSecrets } from './logging/redact.js';
 

@@ -1,43 +1,43 @@
-import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
-import { loadConfig } from './config/index.js';
-import { openDatabase, schemaVersion } from './sinks/sqlite/db.js';
+import { runCommand, type ArgValues, type CliIo, type CommandSpec } from './cliArgs.js';
+import { checkBinance } from './doctor/binanceCheck.js';
+import { checklistJson, renderChecklist, type Check } from './doctor/check.js';
+import { checkDatabase } from './doctor/databaseCheck.js';
+import { checkHttpPort } from './doctor/httpPortCheck.js';
+import { checkSettings } from './doctor/settingsChecks.js';
+import { checkTelegram } from './doctor/telegramChecks.js';
 
 export const DOCTOR_COMMAND: CommandSpec = {
   name: 'doctor',
-  synopsis: '',
-  summary: 'Check the configuration (environment and .env) and open the database (applying migrations); prints one JSON line.',
-  options: {},
-  notes: 'Exit 0 when both are fine, 1 with one line naming the problem otherwise.',
+  synopsis: '[--json]',
+  summary: 'Check what a run needs, without changing anything: the settings (environment and .env), the database (read-only; a missing one is created at first run), Binance (reachable, clock skew), Telegram (the token, the chats) and the port of the dashboard. Prints a checklist: ✔ fine, ! worth a look, ✘ broken, with how to fix it.',
+  options: {
+    json: { type: 'boolean', help: 'print the checks as JSON instead of the checklist' },
+  },
+  notes: 'Exit 0 when a run has what it needs (warnings allowed), 1 when a check fails. Each network check waits at most 5 s.',
 };
 
-/**
- * `kline-signals doctor`: validates the configuration and opens the database (applying migrations),
- * prints what it found as one JSON line, and exits 0 — or throws ConfigError / the database error.
- */
+/** `kline-signals doctor [--json]`: the checklist on stdout; exit 1 when a check a run needs fails. */
 export async function runDoctor(argv: readonly string[], io: CliIo = {}): Promise<number> {
-  return runCommand(DOCTOR_COMMAND, argv, io, async () => doctor());
+  const writeLine = io.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  return runCommand(DOCTOR_COMMAND, argv, io, async (values: ArgValues) => {
+    const checks = await doctor();
+    writeLine(values.json === true ? checklistJson(checks) : renderChecklist(checks));
+    return checks.some((c) => c.status === 'fail') ? 1 : 0;
+  });
 }
 
-function doctor(): number {
-  const config = loadConfig();
-  const db = openDatabase(config.DB_PATH);
-  try {
-    const counts = Object.fromEntries(
-      ['candles', 'signals', 'trades', 'outbox'].map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
-    );
-    process.stdout.write(
-      `${JSON.stringify({
-        ok: true,
-        db: config.DB_PATH,
-        schemaVersion: schemaVersion(db),
-        rows: counts,
-        profile: config.MODEL_PROFILE,
-        telegram: config.TELEGRAM_BOT_TOKEN ? 'configured' : 'console',
-        language: config.LANGUAGE,
-      })}\n`,
-    );
-    return 0;
-  } finally {
-    db.close();
-  }
+/** Every check, in the order a run needs them; the settings first, as nothing else can be checked without them. */
+export async function doctor(): Promise<Check[]> {
+  const { checks, config, subscribers, telegramPair } = checkSettings();
+  if (config === undefined) return [...checks];
+  const token = config.TELEGRAM_BOT_TOKEN;
+  const chatId = config.TELEGRAM_CHAT_ID;
+  const telegram: Promise<Check[]> =
+    telegramPair !== undefined
+      ? Promise.resolve([telegramPair])
+      : token !== undefined && chatId !== undefined
+        ? checkTelegram({ token, apiRoot: config.TELEGRAM_API_ROOT, chatId, subscribers })
+        : Promise.resolve([{ name: 'Telegram', status: 'ok', detail: 'not configured: messages print on the console (README, Telegram setup)' }]);
+  const [binance, telegramChecks, http] = await Promise.all([checkBinance(config.BINANCE_REST_URL), telegram, checkHttpPort(config.HTTP_HOST, config.HTTP_PORT)]);
+  return [...checks, checkDatabase(config.DB_PATH), binance, ...telegramChecks, http];
 }

@@ -1,5 +1,6 @@
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
-import { deprecatedSettings, loadConfig } from './config/index.js';
+import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } from './config/index.js';
+import { checkBotToken } from './app/checkBotToken.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { startApp, type App } from './app/startApp.js';
@@ -31,7 +32,11 @@ export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<n
 async function bot(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
+  const unpaired = telegramPairError(config);
+  if (unpaired !== undefined) throw unpaired;
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
+  for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');
+  await checkBotToken(config, logger);
   let app: App | undefined;
   let http: HttpServerHandle | undefined;
   const lifecycle = runUntilStopped({

@@ -10,15 +10,25 @@ import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
-import { runVariant, type VariantContext } from './runVariant.js';
+import { runVariant, type VariantContext, type VariantResult } from './runVariant.js';
+import { DEFAULT_WARM_CANDLES } from '../core/candles/symbolWindows.js';
+import { dataWarnings } from './console/dataWarnings.js';
+import { runJsonLine } from './console/jsonLine.js';
+import { progressFor, type ProgressStream } from './console/progressBar.js';
+import { runsSummaryLines, type FinishedRun } from './console/runsTable.js';
+import { runTitle } from './report/metricText.js';
 import { robustnessContext } from '../research/robustnessContext.js';
 
-/** What a test swaps in; the defaults are the process's env, stdout, stderr and a pino logger on stderr. */
+/**
+ * What a test swaps in; the defaults are the process's env, stdout, stderr, a pino logger on
+ * stderr and stderr for the progress bar (drawn only when it is a terminal).
+ */
 export interface BacktestCliDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly logger?: Logger;
   readonly writeLine?: (line: string) => void;
   readonly writeError?: (line: string) => void;
+  readonly progress?: ProgressStream;
 }
 
 /** The candles a command feeds: every series of the data, none ending after `toMs`, in replay order. */
@@ -40,31 +50,48 @@ function contextOf(options: BacktestOptions, config: Config, data: BacktestData,
     klines30m: new Map(data.symbols.map((s) => [s.symbol, s.series['30m']])),
     symbols: data.symbols.map((s) => s.symbol),
     fromMs, toMs, robustness: robustnessContext(options.robustness, data, fromMs, toMs),
+    market: { symbols: data.symbols, warmCandles: DEFAULT_WARM_CANDLES },
   };
 }
 
-function run(options: BacktestOptions, config: Config, logger: Logger, writeLine: (line: string) => void): void {
-  const log = logger.child({ component: 'backtest' });
+interface RunIo {
+  readonly writeLine: (line: string) => void;
+  readonly writeError: (line: string) => void;
+  readonly progress: ProgressStream;
+}
+
+function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo): void {
   const data = loadBacktestData(options.dataDir, options.symbols);
-  for (const gap of data.gaps) {
-    log.warn({ file: gap.file, from: new Date(gap.fromMs).toISOString(), to: new Date(gap.toMs).toISOString(), count: gap.count }, 'gap in kline data skipped');
-  }
-  for (const s of data.symbols) if (s.aggregated.length > 0) log.info({ symbol: s.symbol, intervals: s.aggregated }, 'intervals aggregated from 30m');
+  for (const line of dataWarnings(data, options.fromMs)) io.writeError(line);
   const variants = planRuns({ profile: options.profile ?? config.MODEL_PROFILE, memory: !options.noMemory && config.MEMORY_ENABLED, compare: options.compare });
   mkdirSync(options.outDir, { recursive: true });
   const ctx = contextOf(options, config, data, logger, variants.length > 1);
-  const reports = variants.map((variant) => {
-    const { report, line } = runVariant(ctx, variant);
-    writeLine(JSON.stringify({ ...line, gaps: data.gaps.length }));
-    return { label: variant.label, report };
-  });
-  if (reports.length > 1) writeReportFiles(options.outDir, compareReports(reports));
+  const finished: FinishedRun[] = [];
+  for (const variant of variants) {
+    const bar = progressFor(runTitle(variant.profile, variant.memory), { stream: io.progress, now: Date.now });
+    let result: VariantResult;
+    try {
+      // Off a terminal no bar is drawn: the replay then runs without the progress hook at all.
+      result = runVariant(ctx, variant, io.progress.isTTY === true ? (done, total) => bar.update(done, total) : undefined);
+    } finally {
+      bar.done();
+    }
+    if (options.json) {
+      io.writeLine(JSON.stringify(runJsonLine({ label: variant.label, gaps: data.gaps.length, ...result })));
+    }
+    finished.push(result);
+  }
+  const comparison = finished.length > 1
+    ? writeReportFiles(options.outDir, compareReports(finished.map((r, i) => ({ label: variants[i]?.label ?? String(i), report: r.report }))))
+    : undefined;
+  if (!options.json) for (const line of runsSummaryLines(finished, comparison)) io.writeLine(line);
 }
 
 /**
  * `kline-signals backtest`: replays kline CSVs through the live signal pipeline and writes a
- * report per run (and a comparison with `--compare` or `--profile both`). Logs go to stderr, one
- * JSON summary line per run to stdout. Exit code: 0 done, 2 bad usage (one line naming the flag),
+ * report per run (and a comparison with `--compare` or `--profile both`). stdout: a metrics table
+ * (one column per run) and the report paths, or one JSON line per run with `--json`. stderr: data
+ * warnings in words, a progress bar on a terminal, logs at warn (LOG_LEVEL when set). Exit code: 0 done, 2 bad usage (one line naming the flag),
  * 1 failure (bad configuration, or bad data: the message names the file and line).
  */
 export async function runBacktestCli(argv: readonly string[], deps: BacktestCliDeps = {}): Promise<number> {
@@ -84,14 +111,20 @@ export async function runBacktestCli(argv: readonly string[], deps: BacktestCliD
   });
 }
 
+/** The log level of a backtest: LOG_LEVEL when the environment sets it, else warn (a replay logs every step at info). */
+function logLevelOf(env: Readonly<Record<string, string | undefined>>, config: Config): Config['LOG_LEVEL'] {
+  return env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? 'warn' : config.LOG_LEVEL;
+}
+
 function backtest(options: BacktestOptions, config: Config, deps: BacktestCliDeps, writeLine: (line: string) => void, writeError: (line: string) => void): number {
-  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
+  const level = logLevelOf(deps.env ?? process.env, config);
+  const logger = deps.logger ?? createLogger({ level, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
   try {
-    run(options, config, logger, writeLine);
+    run(options, config, logger, { writeLine, writeError, progress: deps.progress ?? process.stderr });
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    logger.error({ err }, 'backtest failed');
+    logger.debug({ err }, 'backtest failed');
     writeError(`backtest failed: ${message}`);
     return 1;
   }

@@ -19,14 +19,16 @@ export interface BacktestOptions {
   readonly compare: boolean;
   readonly rotate: boolean;
   readonly outDir: string;
+  /** --json: one JSON line per run on stdout instead of the table. */
+  readonly json: boolean;
   /** `--monte-carlo`, `--baseline-runs`, `--seed`: the report's robustness section. */
   readonly robustness: RobustnessOptions;
 }
 
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
-  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N]',
-  summary: 'Replay kline CSVs through the live signal pipeline and write report.json and report.html (a comparison with --compare).',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N] [--json]',
+  summary: 'Replay kline CSVs through the live signal pipeline, print a metrics table per run and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
     symbols: { type: 'string', value: 'A,B', help: 'symbols to replay (default: every symbol with a 30m file)' },
@@ -40,6 +42,7 @@ export const BACKTEST_COMMAND: CommandSpec = {
     'monte-carlo': { type: 'string', value: 'N', help: 'trade-order reshuffles for the drawdown and return bands (default 1000, 0 = off)' },
     'baseline-runs': { type: 'string', value: 'N', help: 'repetitions of the random-entry baseline per model (default 200, 0 = off)' },
     seed: { type: 'string', value: 'N', help: 'seed of the reshuffles and random entries (default 1): the same seed, the same numbers' },
+    json: { type: 'boolean', help: 'print one JSON line per run instead of the table' },
   },
 };
 
@@ -99,7 +102,7 @@ export function backtestOptionsOf(values: ArgValues): BacktestOptions {
   if (noMemory && compare) throw new UsageError('--no-memory', '--compare already runs memory on and off');
   return {
     dataDir, symbols: symbolsOf(str('symbols')), fromMs, toMs, profile: profileOf(str('profile')),
-    noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest',
+    noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest', json: values.json === true,
     robustness: {
       monteCarloRuns: countOf('--monte-carlo', str('monte-carlo'), DEFAULT_ROBUSTNESS_OPTIONS.monteCarloRuns, 100_000),
       baselineRuns: countOf('--baseline-runs', str('baseline-runs'), DEFAULT_ROBUSTNESS_OPTIONS.baselineRuns, 10_000),

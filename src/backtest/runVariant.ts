@@ -7,6 +7,7 @@ import type { Kline } from '../domain/kline.js';
 import type { RunVariant } from './compare.js';
 import { configRecord, rotationFromConfig, settingsFromConfig } from './cliSettings.js';
 import { buildReport, writeReportFiles, type BacktestReport } from './report/index.js';
+import type { MarketInput } from './report/marketContext.js';
 import { RotationSchedule } from './rotation.js';
 import { runBacktest } from './runner.js';
 import { withRobustness, type RobustnessContext } from '../research/robustnessContext.js';
@@ -28,24 +29,22 @@ export interface VariantContext {
   /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
   readonly ownFolder: boolean;
   readonly logger: Logger;
+  /** The loaded candles per symbol: buy and hold, price charts and warm-up in the report. */
+  readonly market?: MarketInput;
   /** The report's robustness section (`--monte-carlo`, `--baseline-runs`); undefined: none. */
   readonly robustness?: RobustnessContext;
 }
 
-/** The one stdout line a run prints: its headline figures and its speed. */
-export interface RunSummaryLine {
-  readonly run: string;
-  readonly trades: number;
-  readonly winRatePct: number | null;
-  readonly expectancyR: number | null;
-  readonly totalR: number;
-  readonly maxDrawdownPct: number;
-  readonly finalEquity: number;
-  readonly candles: number;
-  readonly wallMs: number;
-  readonly candlesPerSec: number;
+/** A finished run: its report, where its files went, how long it took. */
+export interface VariantResult {
+  readonly report: BacktestReport;
   readonly db: string;
-  readonly report: string;
+  readonly jsonPath: string;
+  readonly htmlPath: string;
+  /** The whole run: replay, report and files. */
+  readonly wallMs: number;
+  /** The replay alone (candles per second). */
+  readonly runnerMs: number;
 }
 
 /**
@@ -53,7 +52,7 @@ export interface RunSummaryLine {
  * resuming it with other data or settings would mix two runs), then writes its report.json and
  * report.html. Wall-clock time is read here, in the CLI layer, and only lands in `report.runtime`.
  */
-export function runVariant(ctx: VariantContext, variant: RunVariant): { report: BacktestReport; line: RunSummaryLine } {
+export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?: (done: number, total: number) => void): VariantResult {
   const startedAtMs = Date.now();
   const dbPath = join(ctx.outDir, `${variant.label}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
@@ -63,6 +62,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
   const result = runBacktest({
     candles: ctx.candles, dbPath, settings, fromMs: ctx.fromMs, logger: ctx.logger,
     inUniverse: schedule === undefined ? undefined : (symbol, endMs, pinned) => schedule.watches(symbol, endMs, pinned),
+    onProgress,
   });
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;
@@ -74,17 +74,12 @@ export function runVariant(ctx: VariantContext, variant: RunVariant): { report: 
         symbols: ctx.symbols, fromMs: ctx.fromMs, toMs: ctx.toMs, profile: variant.profile, memory: variant.memory,
         candles: result.candles, startingEquity: settings.startingEquity,
       },
+      market: ctx.market,
     });
   } finally {
     db.close();
   }
   report = withRobustness(report, ctx.robustness, { feeBps: settings.feeBps, expiryCandles: settings.expiryCandles });
-  const { jsonPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
-  const s = report.summary;
-  const line: RunSummaryLine = {
-    run: variant.label, trades: s.trades, winRatePct: s.winRatePct, expectancyR: s.expectancyR, totalR: s.totalR,
-    maxDrawdownPct: s.maxDrawdownPct, finalEquity: s.finalEquity, candles: result.candles, wallMs: Math.round(Date.now() - startedAtMs),
-    candlesPerSec: result.wallMs > 0 ? Math.round((result.candles / result.wallMs) * 1000) : 0, db: dbPath, report: jsonPath,
-  };
-  return { report, line };
+  const { jsonPath, htmlPath } = writeReportFiles(ctx.ownFolder ? join(ctx.outDir, variant.label) : ctx.outDir, report);
+  return { report, db: dbPath, jsonPath, htmlPath, wallMs: Date.now() - startedAtMs, runnerMs: result.wallMs };
 }

@@ -52,6 +52,20 @@ export interface BacktestRunInput {
    * Undefined: every symbol of `candles` is watched all the time.
    */
   readonly inUniverse?: (symbol: string, endMs: number, pinned: Iterable<string>) => boolean;
+  /** Told how many of `candles` were fed so far, every {@link PROGRESS_EVERY} candles and at the end (a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Candles between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+export const PROGRESS_EVERY = 4096;
+
+/** `candles` in order, telling `onProgress` along the way; only watches, never changes what is fed. */
+function* reportingProgress(candles: readonly Kline[], onProgress: (done: number, total: number) => void): Generator<Kline> {
+  for (let i = 0; i < candles.length; i++) {
+    if (i % PROGRESS_EVERY === 0) onProgress(i, candles.length);
+    yield candles[i] as Kline;
+  }
+  onProgress(candles.length, candles.length);
 }
 
 /** Steps per committed batch: large enough to amortise commits, small enough to lose little on a kill. */
@@ -78,7 +92,7 @@ export function deskConfigOf(s: BacktestSettings): DeskConfig {
  * killed halfway and started again on the same file skips what each symbol's cursor says was
  * committed, and ends with the same signals, trades and memory as an uninterrupted run.
  */
-export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse }: BacktestRunInput): BacktestRunResult {
+export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse, onProgress }: BacktestRunInput): BacktestRunResult {
   const started = performance.now();
   const repos = createRepos(openDatabase(dbPath));
   try {
@@ -104,7 +118,7 @@ export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, log
     };
     let processed = 0;
     let failure: unknown;
-    from(candles)
+    from(onProgress === undefined ? candles : reportingProgress(candles, onProgress))
       .pipe(pipeline)
       .subscribe({
         next: (step) => {

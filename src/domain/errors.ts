@@ -10,15 +10,20 @@ export abstract class KlineSignalsError extends Error {
   }
 }
 
-/** A bad environment value. The process prints one line and exits 1 before connecting anywhere. */
+/**
+ * A bad environment value, a missing companion variable or a token Telegram refuses. The process
+ * prints one line and exits 1 before connecting anywhere (a refused token: before anything else starts).
+ */
 export class ConfigError extends KlineSignalsError {
   readonly code = 'CONFIG';
   constructor(
     readonly variable: string,
     readonly value: string | undefined,
     readonly allowed: string,
+    /** The line to print instead of `VAR="value" is invalid: allowed …`, when the value alone is not the problem. */
+    message?: string,
   ) {
-    super(`${variable}=${value === undefined ? '(unset)' : JSON.stringify(value)} is invalid: allowed ${allowed}`);
+    super(message ?? `${variable}=${value === undefined ? '(unset)' : JSON.stringify(value)} is invalid: allowed ${allowed}`);
   }
 }
 

@@ -112,7 +112,8 @@ export function createRestHandler(deps: RestDeps): (req: IncomingMessage, res: S
     const { stats } = deps;
     stats.rest.requests += 1;
     stats.rest.byPath[url.pathname] = (stats.rest.byPath[url.pathname] ?? 0) + 1;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    // Tells `doctor` the server time is simulated: comparing it with the local clock means nothing.
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Simulated-Time': 'true' };
     let reply: Reply;
     const admission = deps.limiter.admit(ip, weightOf(url.pathname, url.searchParams));
     headers['X-MBX-USED-WEIGHT-1M'] = String(admission.usedWeight);

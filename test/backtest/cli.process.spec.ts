@@ -16,9 +16,9 @@ interface Exit {
   readonly stderr: string;
 }
 
-/** `kline-signals backtest …` on the current sources (tsx): the real CLI, with the bot's default environment. */
-function backtest(args: readonly string[]): Promise<Exit> {
-  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' };
+/** `kline-signals backtest …` on the current sources (tsx): the real CLI, with the bot's default environment plus `extraEnv`. */
+function backtest(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<Exit> {
+  const env = { PATH: process.env.PATH ?? '', ...extraEnv };
   const child = spawn(process.execPath, botCliArgs(['backtest', ...args]), { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -39,35 +39,80 @@ function copiedData(edit: (lines: string[]) => string[]): string {
 const RANGE = ['--symbols', 'BTCUSDT', '--from', '2025-06-01', '--to', '2025-09-01'];
 
 describe('kline-signals backtest (the real entry point)', () => {
-  it('exits 0, prints one JSON summary and writes the database, report.json and report.html', async () => {
+  it('prints a metrics table side by side for --compare and the report paths, in a few dozen lines, logs quiet', async () => {
     const out = tempOut();
-    const run = await backtest(['--data', 'examples/klines', ...RANGE, '--out', out]);
+    const run = await backtest(['--data', 'examples/klines', ...RANGE, '--compare', '--out', out]);
+    expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
+    expect(run.stderr, 'no log line without LOG_LEVEL (warn by default), no warning for clean data').toBe('');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length, 'a few dozen lines, not one per step').toBeLessThanOrEqual(40);
+    const header = lines.find((l) => l.includes('seed, memory on'));
+    expect(header, 'a column per run, named in words').toMatch(/^\s+seed, memory on\s+seed, memory off$/);
+    const metric = (label: string): string[] => {
+      const line = lines.find((l) => l.startsWith(label));
+      expect(line, `a row "${label}"`).toBeDefined();
+      return line!.slice(label.length).trim().split(/\s{2,}/);
+    };
+    for (const label of ['Trades (closed)', 'Win rate', 'Expectancy per trade', 'Profit factor', 'Total R', 'Return', 'CAGR', 'Max drawdown',
+      'Sharpe (daily, ×√365)', 'Sortino (daily, ×√365)', 'Calmar (CAGR / max DD)', 'Longest losing streak', 'Best symbol', 'Worst symbol',
+      'Long: trades · win · R', 'Short: trades · win · R', 'Blocked candidates']) {
+      expect(metric(label), `${label}: one value per run`).toHaveLength(2);
+    }
+    expect(metric('Win rate').every((v) => /^\d+\.\d %$|^—$/.test(v)), 'percent with one decimal').toBe(true);
+    expect(metric('Total R').every((v) => /^[+-]?\d+\.\d\d R$/.test(v)), 'R with a sign and two decimals').toBe(true);
+    expect(run.stdout, 'no float noise anywhere').not.toMatch(/\d\.\d{5,}/);
+    const report = JSON.parse(readFileSync(join(out, 'seed-memory-on', 'report.json'), 'utf8')) as { summary: { trades: number }; metrics: { sharpe: number | null } };
+    expect(metric('Trades (closed)')[0], 'table and report agree').toMatch(new RegExp(`^${report.summary.trades}\\b`));
+    expect(metric('Sharpe (daily, ×√365)')[0], 'Sharpe as in report.json, two decimals').toBe(report.metrics.sharpe === null ? '—' : report.metrics.sharpe.toFixed(2));
+    for (const file of ['seed-memory-on/report.html', 'seed-memory-on/report.json', 'seed-memory-off/report.html', 'seed-memory-off/report.json', 'comparison.html', 'comparison.json']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+      expect(run.stdout, `prints the path of ${file}`).toContain(join(out, file));
+    }
+    const prose = run.stdout.replace(/\n/g, ' ');
+    expect(prose, 'the warm-up in one sentence (wrapped at 100 columns)').toMatch(/The indicators need 51 closed candles .* trading could begin on \d{4}-\d\d-\d\d/);
+    expect(Math.max(...lines.filter((l) => !l.includes('/')).map((l) => [...l].length)), 'no line but a path row wider than the table').toBeLessThanOrEqual(110);
+    expect(lines.some((l) => /^Buy and hold over the range \(first to last close\): BTCUSDT [+-]\d+\.\d %\.$/.test(l)), 'buy and hold for context').toBe(true);
+  }, 60_000);
+
+  it('--json: one JSON line per run with rounded numbers; LOG_LEVEL set in the environment is honoured', async () => {
+    const out = tempOut();
+    const run = await backtest(['--data', 'examples/klines', ...RANGE, '--out', out, '--json'], { LOG_LEVEL: 'info' });
     expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.length, 'one run, one line').toBe(1);
     const summary = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(summary, 'the summary names the run and its figures').toMatchObject({ run: 'seed-memory-on', gaps: 0 });
-    for (const key of ['trades', 'winRatePct', 'expectancyR', 'maxDrawdownPct', 'wallMs', 'candlesPerSec']) expect(summary, `summary has ${key}`).toHaveProperty(key);
-    for (const file of ['seed-memory-on.db', 'report.json', 'report.html']) expect(existsSync(join(out, file)), file).toBe(true);
+    expect(summary, 'the line names the run and its files').toMatchObject({ run: 'seed-memory-on', gaps: 0, report: join(out, 'report.json'), html: join(out, 'report.html') });
+    for (const key of ['trades', 'winRatePct', 'expectancyR', 'profitFactor', 'cagrPct', 'sharpe', 'sortino', 'calmar', 'maxDrawdownPct', 'wallMs', 'candlesPerSec']) {
+      expect(summary, `has ${key}`).toHaveProperty(key);
+    }
+    expect(lines[0], 'at most 3 decimals').not.toMatch(/\d\.\d{4,}/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { run: { fromMs: number; toMs: number; symbols: string[] }; summary: { trades: number } };
     expect(report.run, 'the report covers the asked range and symbol').toMatchObject({ fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 8, 1), symbols: ['BTCUSDT'] });
     expect(report.summary.trades, 'stdout and report agree').toBe(summary.trades);
-  }, 30_000);
+    const logs = run.stderr.split('\n').filter((l) => l.startsWith('{'));
+    expect(logs.some((l) => (JSON.parse(l) as { level: number }).level === 30), 'LOG_LEVEL=info asked for info logs: they come').toBe(true);
+  }, 60_000);
 
-  it('reports a gap in a copied CSV (file, from, to, count) and skips it', async () => {
+  it('warns in words about a gap in a copied CSV (file, range, count) and skips it', async () => {
     // Lines 1000–1009 are rows 999–1008 (line 1 is the header): ten half-hours taken out.
     const removed = readFileSync(join(EXAMPLES_DIR, 'BTCUSDT-30m.csv'), 'utf8').split('\n').slice(999, 1010);
     const data = copiedData((lines) => [...lines.slice(0, 999), ...lines.slice(1009)]);
     const run = await backtest(['--data', data, ...RANGE, '--out', tempOut()]);
     expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
-    const gapLog = run.stderr.split('\n').filter((l) => l.includes('gap in kline data skipped')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
     const fromMs = Number(removed[0]!.split(',')[0]);
     const toMs = Number(removed[10]!.split(',')[0]);
-    expect(gapLog, 'one warning naming the file, the range and the count').toEqual([
-      expect.objectContaining({ file: 'BTCUSDT-30m.csv', from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), count: 10 }),
+    expect(run.stderr.trimEnd().split('\n'), 'one line naming the file, the count and the range').toEqual([
+      `warning: gap in BTCUSDT-30m.csv: 10 candles missing from ${time(fromMs)} to ${time(toMs)} UTC (skipped, not filled).`,
     ]);
-    expect(JSON.parse(run.stdout.trim()).gaps, 'the summary counts it').toBe(1);
-  }, 30_000);
+  }, 60_000);
+
+  it('warns when --from is after the end of the data', async () => {
+    const run = await backtest(['--data', 'examples/klines', '--symbols', 'BTCUSDT', '--from', '2030-01-01', '--out', tempOut()]);
+    expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
+    expect(run.stderr.trimEnd(), 'one line, the two dates').toMatch(/^warning: --from 2030-01-01 00:00 UTC is after the end of the data \(2026-04-29 \d\d:\d\d UTC\): no candle is traded, the results are empty\.$/);
+    expect(run.stdout, 'the table still comes, with no trade').toMatch(/^Trades \(closed\)\s+0$/m);
+  }, 60_000);
 
   it('a bad row names the file and the line, and exits 1', async () => {
     const data = copiedData((lines) => lines.map((l, i) => (i === 499 ? l.replace(/^(\d+),([^,]+),([^,]+),([^,]+)/, '$1,$2,$4,$3') : l)));

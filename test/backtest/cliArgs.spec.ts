@@ -17,16 +17,16 @@ describe('parseBacktestArgs', () => {
   it('reads every flag', () => {
     const options = parseBacktestArgs([
       '--data', 'd', '--symbols', 'btcusdt, ETHUSDT', '--from', '2025-06-01', '--to', '2025-07-01T12:00:00Z',
-      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--monte-carlo', '500', '--baseline-runs', '0', '--seed', '42',
+      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--monte-carlo', '500', '--baseline-runs', '0', '--seed', '42', '--json',
     ]);
     expect(options, 'all flags').toEqual({
       dataDir: 'd', symbols: ['BTCUSDT', 'ETHUSDT'], fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 6, 1, 12),
       profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o',
-      robustness: { monteCarloRuns: 500, baselineRuns: 0, seed: 42 },
+      robustness: { monteCarloRuns: 500, baselineRuns: 0, seed: 42 }, json: true,
     });
     expect(parseBacktestArgs(['--data', 'd']), 'defaults: profile from MODEL_PROFILE, every symbol').toMatchObject({
       symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false,
-      robustness: { monteCarloRuns: 1000, baselineRuns: 200, seed: 1 },
+      robustness: { monteCarloRuns: 1000, baselineRuns: 200, seed: 1 }, json: false,
     });
   });
 

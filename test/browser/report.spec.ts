@@ -14,7 +14,7 @@ import { CLIPPED_CHART_TEXT, drawnSvgsExpression, TALLEST_CELL_PX, visibleShapes
 const executable = findChromium();
 const title = executable ? 'backtest reports in headless Chromium' : `backtest reports in headless Chromium (${CHROMIUM_MISSING})`;
 
-/** One stdout line of the backtest: a run's label and where its report.json went. */
+/** One stdout line of the backtest (`--json`): a run's label and where its report.json went. */
 interface RunLine {
   readonly run: string;
   readonly trades: number;
@@ -59,7 +59,7 @@ describe.skipIf(!executable)(title, () => {
     outDir = mkdtempSync(join(tmpdir(), 'ks-report-browser-'));
     // Four months of the three example symbols, both profiles, memory on and off: four runs and a comparison.
     const code = await runBacktestCli(
-      ['--data', EXAMPLE_KLINES, '--profile', 'both', '--compare', '--to', '2025-05-01T00:00:00Z', '--out', outDir],
+      ['--data', EXAMPLE_KLINES, '--profile', 'both', '--compare', '--to', '2025-05-01T00:00:00Z', '--out', outDir, '--json'],
       { env: {}, logger: pino({ level: 'silent' }), writeLine: (line) => runs.push(JSON.parse(line) as RunLine), writeError: () => undefined },
     );
     expect(code, 'the backtest itself succeeded').toBe(0);
@@ -83,6 +83,8 @@ describe.skipIf(!executable)(title, () => {
         expect(chart.width * chart.height, `${chart.label} takes space on the page`).toBeGreaterThan(0);
         expect(visibleShapes(chart).length, `${chart.label}: a drawn line per run with trades`).toBe(runsWithTrades);
       }
+      const metricColumns = await page.evaluate<number>('document.querySelectorAll("table.metrics thead th").length');
+      expect(metricColumns, 'the metrics table: a label column and one column per run').toBe(comparison.runs.length + 1);
       await expectReadableLayout(page);
       await saveFullPage(page, 'comparison.png');
       expect(page.problems, 'still no problem after the screenshot').toEqual([]);
@@ -111,6 +113,22 @@ describe.skipIf(!executable)(title, () => {
       expect(lanes, 'memory lanes exist to draw').toBeGreaterThan(0);
       const rows = await page.evaluate<number>('document.querySelectorAll("table.trades tbody tr").length');
       expect(rows, 'the trades table lists every trade').toBe(report.trades.length);
+      const metricLabels = await page.evaluate<string[]>('Array.from(document.querySelectorAll("table.metrics tbody td:first-child")).map((td) => td.textContent)');
+      for (const label of ['Win rate', 'Expectancy per trade', 'Profit factor', 'CAGR', 'Max drawdown', 'Sharpe (daily, ×√365)', 'Sortino (daily, ×√365)', 'Calmar (CAGR / max DD)', 'Best symbol', 'Long: trades · win · R']) {
+        expect(metricLabels, `the metrics table has ${label}`).toContain(label);
+      }
+      const prices = await page.evaluate<DrawnSvg[]>(drawnSvgsExpression('svg.price-chart'));
+      expect(prices.map((c) => c.label), 'a price chart per symbol').toEqual(report.market.prices.map((p) => `${p.symbol} price (30m close)`));
+      const markers = await page.evaluate<{ entries: number; exits: number }>(
+        '({ entries: document.querySelectorAll("svg.price-chart polygon.entry").length, exits: document.querySelectorAll("svg.price-chart circle.exit").length })',
+      );
+      expect(markers, 'an entry per trade, an exit per closed trade').toEqual({
+        entries: report.trades.length, exits: report.trades.filter((t) => t.exitTimeMs !== null).length,
+      });
+      for (const chart of prices) {
+        expect(chart.width * chart.height, `${chart.label} takes space on the page`).toBeGreaterThan(0);
+        expect(chart.shapes.some((sh) => sh.tag === 'path' && sh.length > 100), `${chart.label}: the price line is drawn`).toBe(true);
+      }
       await expectReadableLayout(page);
       await saveFullPage(page, 'report.png');
       expect(page.problems, 'still no problem after the screenshot').toEqual([]);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/sinks/sqlite/db.js';
 import { MIGRATIONS } from '../../src/sinks/sqlite/migrations.js';
 import { BOT_BIN, REPO_ROOT } from '../support/botCli.js';
 
@@ -60,9 +61,11 @@ describe('bin/kline-signals.js runs the compiled bot with plain node', () => {
   it('`doctor` loads the app from dist/ and neither tsx, esbuild nor a .ts file', () => {
     const dir = tempDir();
     const moduleLog = join(dir, 'modules.txt');
-    const r = runBin(BOT_BIN, ['doctor'], { DB_PATH: join(dir, 'db.sqlite'), MODULE_LOG: moduleLog }, ['--import', MODULE_PROBE]);
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.length });
+    openDatabase(join(dir, 'db.sqlite')).close();
+    const r = runBin(BOT_BIN, ['doctor', '--json'], { DB_PATH: join(dir, 'db.sqlite'), MODULE_LOG: moduleLog, BINANCE_REST_URL: 'http://127.0.0.1:9' }, ['--import', MODULE_PROBE]);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; data?: Record<string, unknown> }> };
+    expect(report.checks.find((c) => c.name === 'database')?.data).toMatchObject({ schemaVersion: MIGRATIONS.length });
 
     const modules = readFileSync(moduleLog, 'utf8').trim().split('\n');
     const dist = pathToFileURL(join(REPO_ROOT, 'dist')).href;
@@ -78,7 +81,7 @@ describe('bin/kline-signals.js runs the compiled bot with plain node', () => {
     const dir = tempDir();
     // A directory where the database file should be: better-sqlite3 cannot open it.
     mkdirSync(join(dir, 'db.sqlite'));
-    const r = runBin(BOT_BIN, ['doctor'], { DB_PATH: join(dir, 'db.sqlite') });
+    const r = runBin(BOT_BIN, ['run'], { DB_PATH: join(dir, 'db.sqlite'), BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market', HTTP_PORT: '0' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^fatal: SqliteError/);
     expect(r.stderr).toMatch(/at openDatabase \(.*\/src\/sinks\/sqlite\/db\.ts:\d+:\d+\)/);

@@ -45,7 +45,7 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     ['backtest', '--form', 'backtest (did you mean --from?)'],
     ['walkforward', '--trian', 'walkforward (did you mean --train?)'],
     ['download', '--symbol', 'download (did you mean --symbols?)'],
-    ['doctor', '--jsn', 'doctor'],
+    ['doctor', '--jsn', 'doctor (did you mean --json?)'],
   ])('`%s %s` exits 2 with one line naming it and no stack trace', (command, flag, tail) => {
     const r = cli([command, flag, '1']);
     expect(r.status, r.stderr).toBe(2);

@@ -66,9 +66,11 @@ describe('the real entry point with a bad environment', () => {
     }
   });
 
-  it('`doctor` with a good environment exits 0 and reports the schema', () => {
-    const r = runCli(['doctor'], {});
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.length, profile: 'seed', telegram: 'console' });
+  it('`doctor --json` with a good environment checks the settings and the database without creating it (Binance: test/e2e/ops/doctor.spec.ts)', () => {
+    const r = runCli(['doctor', '--json'], { BINANCE_REST_URL: 'http://127.0.0.1:9', HTTP_PORT: '0' });
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; status: string; data?: Record<string, unknown> }> };
+    expect(report.checks.map((c) => `${c.name} ${c.status}`)).toEqual(['settings ok', 'database ok', 'Binance fail', 'Telegram ok', 'dashboard ok']);
+    expect(report.checks[1]?.data, 'a missing database is created at first run, not by doctor').toMatchObject({ exists: false });
+    expect(r.status, 'Binance unreachable: a run would not work').toBe(1);
   });
 });

@@ -56,6 +56,21 @@ describe('telegramFake', () => {
     expect(fake.messages.map((m) => m.text), 'the form message is recorded').toEqual(['form body']);
   });
 
+  it('answers getChat for chats the bot is in (added, or that wrote to it), 400 chat not found otherwise, 401 for a wrong token', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    expect((await call(fake, 'getChat', { chat_id: 4242 })).body, 'nobody started the bot yet').toEqual({ ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    fake.addChat({ id: -1009876, type: 'supergroup', title: 'Signals', is_forum: true });
+    fake.addChat({ id: -1001111, type: 'channel', title: 'Feed', username: 'kline_feed' });
+    fake.pushUpdate({ chatId: 4242, userId: 4242, text: '/start' });
+    expect((await call(fake, 'getChat', { chat_id: '-1009876' })).body.result).toEqual({ id: -1009876, type: 'supergroup', title: 'Signals', is_forum: true });
+    expect((await call(fake, 'getChat', { chat_id: '@kline_feed' })).body.result?.title, 'a channel by its @name').toBe('Feed');
+    expect((await call(fake, 'getChat', { chat_id: 4242 })).body.result, 'a user who wrote to the bot').toMatchObject({ id: 4242, type: 'private' });
+    const wrong = await fetch(`${fake.apiRoot}/bot123:wrong/getChat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"chat_id":4242}' });
+    expect(wrong.status).toBe(401);
+    const me = await fetch(`${fake.apiRoot}/bot123:wrong/getMe`, { method: 'POST' });
+    expect([me.status, ((await me.json()) as { description: string }).description], 'getMe with a wrong token').toEqual([401, 'Unauthorized']);
+  });
+
   it('validates sendMessage like Telegram: chat id, empty, too long, HTML entities', async () => {
     fake = await TelegramFake.start({ token: TOKEN, limits: false });
     expect((await call(fake, 'sendMessage', { text: 'x' })).body.description, 'no chat').toBe('Bad Request: chat not found');

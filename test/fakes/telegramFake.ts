@@ -25,6 +25,11 @@ export interface FakeViolation { readonly rule: 'per_chat' | 'group' | 'retry_af
 /** A scripted answer to the next sendMessage or sendPhoto (to `chatId`, or any chat). */
 export interface ScriptedFailure { readonly status: number; readonly description?: string; readonly retryAfter?: number; readonly chatId?: string }
 export interface InjectedMessage { readonly chatId: number; readonly userId: number; readonly text: string }
+/** A chat the bot is a member of, as getChat answers it. */
+export interface FakeChat {
+  readonly id: number; readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  readonly title?: string; readonly username?: string; readonly first_name?: string; readonly is_forum?: boolean;
+}
 
 type Json = Record<string, unknown>;
 const DESCRIPTIONS: Readonly<Record<number, string>> = {
@@ -34,8 +39,10 @@ export const TELEGRAM_FAKE_LIMITS: FakeLimits = { perChatGapMs: 1000, groupMax: 
 
 /**
  * A Bot API on 127.0.0.1 for tests: `POST /bot<token>/<method>` with JSON, form or query params;
- * getMe, deleteWebhook, long-polling getUpdates, sendMessage and sendPhoto (multipart upload; both
- * validated like Telegram, replies included), setMyCommands.
+ * getMe, getChat (chats added with {@link addChat} or that wrote to the bot; others: 400 chat not
+ * found), deleteWebhook, long-polling getUpdates, sendMessage and sendPhoto (multipart upload; both
+ * validated like Telegram, replies included), setMyCommands. A wrong token gets 401 Unauthorized on
+ * every method.
  * Records every request and message with its time, enforces the rate limits (answering 429 and
  * recording a violation), plays scripted failures, and can stop listening to refuse connections.
  */
@@ -51,6 +58,8 @@ export class TelegramFake {
   private readonly retryBlocked = new Map<string, number>();
   /** `chatId:messageId` of every message in a chat (sent or pushed), until deleted: what a reply may point at. */
   private readonly present = new Set<string>();
+  /** The chats getChat knows, by id and by `@username`. */
+  private readonly chats = new Map<string, FakeChat>();
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private port = 0;
@@ -85,12 +94,21 @@ export class TelegramFake {
     this.present.delete(`${chatId}:${messageId}`);
   }
 
+  /** The bot is a member of this chat (added to a group, or a user pressed Start): getChat answers it. */
+  addChat(chat: FakeChat): void {
+    this.chats.set(String(chat.id), chat);
+    if (chat.username !== undefined) this.chats.set(`@${chat.username}`, chat);
+  }
+
   /** A user writes `text` in a chat; the bot sees it on its next getUpdates. Returns the update id. */
   pushUpdate({ chatId, userId, text }: InjectedMessage): number {
     const updateId = this.nextUpdateId++;
     const command = /^\/\S+/.exec(text);
     const messageId = this.nextMessageId++;
     this.present.add(`${chatId}:${messageId}`);
+    if (!this.chats.has(String(chatId))) {
+      this.addChat(chatId < 0 ? { id: chatId, type: 'supergroup', title: 'group' } : { id: chatId, type: 'private', first_name: `user${userId}` });
+    }
     this.updates.push({
       update_id: updateId,
       message: {
@@ -159,6 +177,12 @@ export class TelegramFake {
     switch (method) {
       case 'getme':
         return this.reply(res, method, 200, { ok: true, result: this.botUser() });
+      case 'getchat': {
+        const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
+        const chat = this.chats.get(chatId);
+        if (chat === undefined) return this.reply(res, method, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }, chatId);
+        return this.reply(res, method, 200, { ok: true, result: chat }, chatId);
+      }
       case 'deletewebhook':
         return this.reply(res, method, 200, { ok: true, result: true, description: 'Webhook was deleted' });
       case 'setmycommands':

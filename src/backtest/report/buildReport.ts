@@ -3,6 +3,8 @@ import { drawdownCurve, equityCurve, maxDrawdownPct } from './equityCurve.js';
 import { memoryTimeline } from './memoryTimeline.js';
 import { canonical, redactConfig, round, roundOrNull } from './numbers.js';
 import { isClosedRow, readMemoryEvents, readSignals, readTrades, type TradeWithSignal } from './readRows.js';
+import { marketContext } from './marketContext.js';
+import { buildMetrics } from './runMetrics.js';
 import { buildSummary } from './summary.js';
 import { groupRows, utcMonth } from './tradeStats.js';
 import { REPORT_SCHEMA_VERSION, type BacktestReport, type ReportInput, type ReportTrade } from './types.js';
@@ -45,12 +47,15 @@ function reportTrade(t: TradeWithSignal): ReportTrade {
  * carries the wall-clock start and end: two runs on the same data give byte-identical JSON
  * everywhere else (see {@link reportJson}).
  */
-export function buildReport({ db, run }: ReportInput): BacktestReport {
+export function buildReport({ db, run, market }: ReportInput): BacktestReport {
   const trades = readTrades(db);
   const closed = trades.filter(isClosedRow);
   const signals = readSignals(db);
   const equity = equityCurve(run.startingEquity, run.fromMs, closed);
   const drawdown = drawdownCurve(equity);
+  const summary = buildSummary({ run, trades, closed, signals, maxDrawdownPct: maxDrawdownPct(drawdown) });
+  const bySymbol = groupRows(closed, (t) => t.symbol);
+  const firstTradeMs = trades.reduce<number | null>((min, t) => (min === null || t.signalTimeMs < min ? t.signalTimeMs : min), null);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'backtest',
@@ -70,9 +75,14 @@ export function buildReport({ db, run }: ReportInput): BacktestReport {
       startingEquity: round(run.startingEquity),
       config: redactConfig(run.config),
     },
-    summary: buildSummary({ run, trades, closed, signals, maxDrawdownPct: maxDrawdownPct(drawdown) }),
+    summary,
+    metrics: buildMetrics({
+      fromMs: run.fromMs, toMs: run.toMs, startingEquity: run.startingEquity, finalEquity: summary.finalEquity,
+      maxDrawdownPct: summary.maxDrawdownPct, equity, closed, bySymbol, signals,
+    }),
+    market: marketContext(market, run.fromMs, run.toMs, firstTradeMs),
     tables: {
-      bySymbol: groupRows(closed, (t) => t.symbol),
+      bySymbol,
       byModel: groupRows(closed, (t) => t.model),
       byExit: groupRows(closed, (t) => t.outcome, {
         always: EXITS,

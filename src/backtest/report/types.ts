@@ -3,10 +3,12 @@ import type { StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, ScoreBreakdown, Side } from '../../domain/signal.js';
 import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
+import type { MarketInput } from './marketContext.js';
+import type { ReportMarket, ReportMetrics } from './metricsTypes.js';
 import type { RobustnessReport } from '../../research/robustness.js';
 
 /** Version of the report.json layout (docs/backtest-report.md). Bumped on any incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** What the backtest runner knows about its own run, beside the database it filled. */
 export interface RunInfo {
@@ -32,6 +34,8 @@ export interface RunInfo {
 export interface ReportInput {
   readonly db: Db;
   readonly run: RunInfo;
+  /** The replayed candles: buy and hold, price lines and warm-up in `market` (empty without). */
+  readonly market?: MarketInput;
 }
 
 /** Headline figures of a run. R figures are net of fees; null where a ratio has no denominator. */
@@ -181,6 +185,8 @@ export interface BacktestReport {
   readonly runtime: ReportRuntime;
   readonly run: ReportRun;
   readonly summary: ReportSummary;
+  readonly metrics: ReportMetrics;
+  readonly market: ReportMarket;
   readonly tables: ReportTables;
   readonly memory: readonly MemoryActivation[];
   readonly trades: readonly ReportTrade[];
@@ -195,6 +201,7 @@ export interface ComparedRun {
   readonly label: string;
   readonly run: Omit<ReportRun, 'config'>;
   readonly summary: ReportSummary;
+  readonly metrics: ReportMetrics;
   readonly equity: readonly EquityPoint[];
 }
 

@@ -71,7 +71,7 @@ describe('writeReportFiles', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ks-report-out-')), 'out');
     const { jsonPath, htmlPath } = writeReportFiles(dir, report);
     expect(readFileSync(jsonPath, 'utf8'), 'the JSON on disk is reportJson').toBe(reportJson(report));
-    expect(JSON.parse(readFileSync(jsonPath, 'utf8')).schemaVersion, 'versioned').toBe(1);
+    expect(JSON.parse(readFileSync(jsonPath, 'utf8')).schemaVersion, 'versioned: 2 since metrics and market were added').toBe(2);
     expect(readFileSync(htmlPath, 'utf8'), 'the page on disk').toContain('<svg');
   });
 });

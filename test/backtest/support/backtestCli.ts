@@ -25,19 +25,19 @@ export function removeTempDirs(): void {
 
 export interface CliRun {
   readonly code: number;
-  /** stdout lines, parsed (one JSON summary per run). */
+  /** stdout lines, parsed (one JSON summary per run: `--json` is always passed). */
   readonly summaries: Array<Record<string, unknown>>;
   readonly errors: string[];
 }
 
 /**
  * Runs `backtest` in this process with the bot's default environment plus `env` (never the
- * machine's own), logs silenced. `args` are the flags after `backtest`.
+ * machine's own), logs silenced, with `--json` (one line per run). `args` are the flags after `backtest`.
  */
 export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const out: string[] = [];
   const errors: string[] = [];
-  const code = await runBacktestCli(args, {
+  const code = await runBacktestCli([...args, '--json'], {
     env: { LOG_LEVEL: 'silent', ...env }, logger: pino({ level: 'silent' }),
     writeLine: (l) => out.push(l), writeError: (l) => errors.push(l),
   });

@@ -45,10 +45,10 @@ export function visibleShapes(svg: DrawnSvg): DrawnShape[] {
 }
 
 /**
- * A `Runtime.evaluate` expression listing the `<text>` of every `svg.chart` that sticks out of its
+ * A `Runtime.evaluate` expression listing the `<text>` of every `svg.chart` or `svg.price-chart` that sticks out of its
  * viewBox (a date or label cut off at the edge), as `label: text`. Evaluates to string[].
  */
-export const CLIPPED_CHART_TEXT = `Array.from(document.querySelectorAll('svg.chart')).flatMap((svg) => {
+export const CLIPPED_CHART_TEXT = `Array.from(document.querySelectorAll('svg.chart, svg.price-chart')).flatMap((svg) => {
   const view = svg.viewBox.baseVal;
   return Array.from(svg.querySelectorAll('text')).filter((t) => {
     const b = t.getBBox();

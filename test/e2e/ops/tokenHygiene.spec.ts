@@ -6,7 +6,6 @@ import { BotRun, killAllBots } from './support/botRun.js';
 import { freePort } from '../support/freePort.js';
 import { ALERT_CHAT, makeToken, startStage, type Stage } from './support/opsStage.js';
 import { findLeaks, readFiles, tokenForms } from './support/secretScan.js';
-import { waitFor } from './support/waitFor.js';
 
 const ADMIN = 777;
 const BAD_CHAT = -100999;
@@ -56,15 +55,14 @@ describe('the bot token never leaves the process', () => {
     expect(bot.stdout.length, 'the run logged (debug level)').toBeGreaterThan(1000);
   }, 90_000);
 
-  it('regression: with a token Telegram refuses (401 on every call) and with a malformed one (config error), nothing leaks either', async () => {
+  it('regression: with a token Telegram refuses (401 on getMe: exit 1 at start) and with a malformed one (config error), nothing leaks either', async () => {
     const refused = makeToken(24);
     const malformed = `${makeToken(24)}#`;
     forbidden.push(...tokenForms(refused), ...tokenForms(malformed), malformed.slice(malformed.indexOf(':') + 1, -1));
     const wrong = new BotRun(stage.env({ LOG_LEVEL: 'debug', TELEGRAM_BOT_TOKEN: refused, DB_PATH: join(stage.dir, 'wrong.db') }));
-    await wrong.waitForLog('setMyCommands failed', 20_000);
-    await waitFor('a refused send logged', () => wrong.logs.some((e) => e.component === 'outboxSender' && e.code === '401'), 20_000);
-    wrong.signal('SIGTERM');
-    await wrong.waitForExit(15_000);
+    const refusedExit = await wrong.waitForExit(20_000);
+    expect(refusedExit.code, 'a refused token stops the start (issue 15)').toBe(1);
+    expect(wrong.stderr, 'one line saying the token is refused').toMatch(/^config error: TELEGRAM_BOT_TOKEN is refused by Telegram \(401 Unauthorized\)/);
     const bad = new BotRun(stage.env({ TELEGRAM_BOT_TOKEN: malformed, DB_PATH: join(stage.dir, 'bad.db') }));
     const exit = await bad.waitForExit(20_000);
     expect(exit.code, 'a malformed token is a configuration error').toBe(1);

@@ -8,23 +8,23 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A number for people: fixed decimals, `–` for null/NaN. */
+/** A number for people: fixed decimals, `—` for null/NaN. */
 export function fmtNum(value: number | null | undefined, decimals = 2): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals);
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(decimals);
 }
 
 export function fmtPct(value: number | null | undefined, decimals = 2): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(decimals)} %`;
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(decimals)} %`;
 }
 
 /** A price or quantity: up to 8 significant digits, no exponent for ordinary magnitudes. */
 export function fmtPrice(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : String(Number(value.toPrecision(8)));
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : String(Number(value.toPrecision(8)));
 }
 
-/** UTC `YYYY-MM-DD HH:mm`, `–` for null. */
+/** UTC `YYYY-MM-DD HH:mm`, `—` for null. */
 export function fmtTime(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? '–' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return ms === null || ms === undefined ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export function fmtDate(ms: number): string {
@@ -33,7 +33,7 @@ export function fmtDate(ms: number): string {
 
 /** Hours with one decimal, from milliseconds. */
 export function fmtHours(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? '–' : `${(ms / 3_600_000).toFixed(1)} h`;
+  return ms === null || ms === undefined ? '—' : `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
 /** A colour per series or rule, stable by index. */

@@ -7,6 +7,9 @@ import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryT
 import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
 import { robustnessSection } from './robustnessSection.js';
 import { EN } from '../../../sinks/telegram/templates/strings.en.js';
+import { buyAndHoldSentence, runTitle, warmUpSentence } from '../metricText.js';
+import { metricsTable } from './metricsTable.js';
+import { PRICE_LEGEND, priceChart } from './priceChart.js';
 
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;background:#fff}
@@ -15,7 +18,17 @@ table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
-.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px}`;
+.meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+.price-charts{display:flex;flex-wrap:wrap;gap:8px 12px}.price-chart{display:block;max-width:100%;height:auto;margin:4px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}
+.price-chart .chart-title{font-size:13px;font-weight:600}table.metrics td:first-child{white-space:nowrap}`;
+
+/** How the risk ratios are computed, under every metrics table. */
+const RATIOS_NOTE =
+  'Sharpe and Sortino: daily returns of closed-trade equity (marked at each UTC day end), risk-free rate 0, annualised ×√365 as crypto trades every day. CAGR over 365-day years; Calmar: CAGR / max drawdown. — : undefined (no loss for a profit factor, fewer than 2 days for a ratio). A blocked candidate counts under each of its reasons.';
+
+function contextParagraphs(sentences: readonly string[]): string {
+  return sentences.filter((s) => s !== '').map((s) => `<p>${escapeHtml(s)}</p>`).join('\n');
+}
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
@@ -59,12 +72,17 @@ function renderBacktest(r: BacktestReport): string {
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${fmtDate(run.fromMs)} → ${fmtDate(run.toMs)} UTC · ${run.candles} candles · data ${run.dataDir} · generated ${r.runtime.finishedAt} in ${r.runtime.wallMs} ms · schema v${r.schemaVersion}`)}</p>
-<h2>Summary</h2>
-<div class="tables">${summaryTable(summary)}</div>
+<h2>Metrics and summary</h2>
+<div class="tables">${metricsTable([runTitle(run.profile, run.memory)], [r])}${summaryTable(summary)}</div>
+<p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
+${contextParagraphs([buyAndHoldSentence(r.market), warmUpSentence(r.market)])}
 <h2>Equity and memory</h2>
 <p class="meta">Closed-trade equity in USDT. Shaded spans: memory locks; lanes below: every memory activation.</p>
 ${svgChart({ title: 'Equity (USDT)', xMin: run.fromMs, xMax: run.toMs, series: [equitySeries('equity', r.equity)], spans, formatY: (y) => fmtNum(y) })}
 ${svgChart({ title: 'Drawdown (%)', xMin: run.fromMs, xMax: run.toMs, series: [{ label: 'drawdown', points: r.drawdown.map((p) => ({ x: p.atMs, y: p.drawdownPct })) }], formatY: (y) => fmtPct(y, 1), invertY: true })}
+${r.market.prices.length === 0 ? '' : `<h2>Prices and trades</h2>
+<p class="meta">${escapeHtml(PRICE_LEGEND)}</p>
+<div class="price-charts">${r.market.prices.map((p) => priceChart(p, r.trades, run.fromMs, run.toMs, r.market.warmUp?.bySymbol.find((w) => w.symbol === p.symbol)?.readyMs ?? null)).join('\n')}</div>`}
 <h2>Breakdown</h2>
 <div class="tables">${groupTable('Symbol', r.tables.bySymbol)}${groupTable('Model', r.tables.byModel)}${groupTable('Exit', r.tables.byExit)}</div>
 ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
@@ -83,15 +101,18 @@ function renderComparison(c: ComparisonReport): string {
   const xMax = c.runs.reduce((max, r) => Math.max(max, r.run.toMs), Number.NEGATIVE_INFINITY);
   const labels = c.runs.map((r) => r.label);
   const figures = c.runs.map((r) => summaryRows(r.summary));
-  const rows = (figures[0] ?? []).map(([name], i) => [name, ...figures.map((f) => ({ text: f[i]?.[1] ?? '–', cls: 'num' }))]);
+  const rows = (figures[0] ?? []).map(([name], i) => [name, ...figures.map((f) => ({ text: f[i]?.[1] ?? '—', cls: 'num' }))]);
   const runRows = c.runs.map((r) => [
     r.label, r.run.profile, r.run.memory ? 'on' : 'off', r.run.symbols.join(', '), `${fmtDate(r.run.fromMs)} → ${fmtDate(r.run.toMs)}`,
     String(r.run.candles),
   ]);
-  const title = `Backtest comparison: ${labels.join(' vs ')}`;
+  const title = `Backtest comparison: ${c.runs.map((r) => runTitle(r.run.profile, r.run.memory)).join(' vs ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <h2>Runs</h2>
-${table(['Label', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
+${table(['Folder', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
+<h2>Metrics side by side</h2>
+${metricsTable(c.runs.map((r) => runTitle(r.run.profile, r.run.memory)), c.runs)}
+<p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
 <h2>Summaries side by side</h2>
 ${table(['Figure', ...labels], rows, 'summary')}
 <h2>Equity and drawdown</h2>

@@ -1,0 +1,30 @@
+import { klineEndMs } from '../../domain/kline.js';
+import type { BacktestData } from '../loadData.js';
+
+const time = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * What a person must know about the data before reading the results, one line each: a `--from`
+ * after the data's end (nothing to trade) or before its start, every gap (file, range, count;
+ * skipped, never filled), and intervals built from the 30m file.
+ */
+export function dataWarnings(data: BacktestData, fromMs: number | undefined): string[] {
+  const lines: string[] = [];
+  const starts = data.symbols.flatMap((s) => (s.series['30m'][0] === undefined ? [] : [s.series['30m'][0].openTimeMs]));
+  const ends = data.symbols.flatMap((s) => {
+    const last = s.series['30m'].at(-1);
+    return last === undefined ? [] : [klineEndMs(last)];
+  });
+  if (fromMs !== undefined && ends.length > 0 && fromMs >= Math.max(...ends)) {
+    lines.push(`warning: --from ${time(fromMs)} UTC is after the end of the data (${time(Math.max(...ends))} UTC): no candle is traded, the results are empty.`);
+  } else if (fromMs !== undefined && starts.length > 0 && fromMs < Math.min(...starts)) {
+    lines.push(`warning: --from ${time(fromMs)} UTC is before the start of the data (${time(Math.min(...starts))} UTC): the days without data count in CAGR and the daily ratios; leave --from out to start with the data.`);
+  }
+  for (const gap of data.gaps) {
+    lines.push(`warning: gap in ${gap.file}: ${gap.count} candle${gap.count === 1 ? '' : 's'} missing from ${time(gap.fromMs)} to ${time(gap.toMs)} UTC (skipped, not filled).`);
+  }
+  for (const s of data.symbols) {
+    if (s.aggregated.length > 0) lines.push(`note: ${s.symbol} ${s.aggregated.join(' and ')} candles built from its 30m file (no ${s.aggregated.map((i) => `${s.symbol}-${i}.csv`).join(' or ')}).`);
+  }
+  return lines;
+}
