@@ -51,9 +51,11 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
 - **walkforward (issue 16): the 1 → 2 worker speed-up is not shown on this machine.** Trials are
   independent backtests on worker threads (the data cloned once per worker, each trial its own
   SQLite file), and the report is identical on 1 and 2 workers (a test). Measured with 7 other
-  sessions on the 2 cores (load average 11–16), the process got ≈ 0.5 CPU seconds per wall second
-  with 1 worker and with 2 alike, so 2 workers could not run faster; in a quieter minute an ad-hoc
-  run of the same trials reached 1.72–1.83 ×. What was found and fixed: on disk a trial waited on
+  sessions on the 2 cores (load average 7–16), the process got the same CPU seconds per wall second
+  with 1 worker and with 2 (0.5 and 0.5 at load 12, 0.86 and 0.84 at load 7): this kernel shares
+  the CPU between sessions (\`sched_autogroup_enabled\` = 1), so while other sessions are busy a
+  process gets its session's share whatever its thread count, and 2 workers cannot run faster. An
+  ad-hoc run of the same trials in a quieter minute reached 1.72–1.83 ×. What was found and fixed: on disk a trial waited on
   its file (creation, WAL checkpoints, removal) about half its time; the trials' files now live in
   /dev/shm (one worker 4.0 → 8.3 trials/s). A trial also reads only the summary and equity of its
   file (the report's own functions, without the tables, memory timeline and trade list: −15 % on
