@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { closest } from './suggest.js';
-import { ConfigError } from './domain/errors.js';
+import { ConfigError, SqliteModuleError } from './domain/errors.js';
 import { redactSecrets } from './logging/redact.js';
 
 const USAGE = `usage: kline-signals <command> [options]
@@ -84,6 +84,8 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof ConfigError) {
       process.stderr.write(`config error: ${err.message}\n`);
+    } else if (err instanceof SqliteModuleError) {
+      process.stderr.write(`kline-signals: ${err.message}\n`);
     } else {
       const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
       process.stderr.write(`fatal: ${redactSecrets(text, [process.env.TELEGRAM_BOT_TOKEN ?? ''])}\n`);

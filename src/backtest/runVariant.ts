@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { newSqliteDatabase } from '../sinks/sqlite/sqliteModule.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Kline } from '../domain/kline.js';
@@ -64,7 +64,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?
     inUniverse: schedule === undefined ? undefined : (symbol, endMs, pinned) => schedule.watches(symbol, endMs, pinned),
     onProgress,
   });
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = newSqliteDatabase(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;
   try {
     report = buildReport({

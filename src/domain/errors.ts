@@ -27,6 +27,18 @@ export class ConfigError extends KlineSignalsError {
   }
 }
 
+/**
+ * The SQLite module (better-sqlite3, a native addon) cannot load: never built (a failed compile at
+ * install), or built for another Node version. The process prints this one line and exits 1
+ * before connecting anywhere; the cause stays attached for a debugger.
+ */
+export class SqliteModuleError extends KlineSignalsError {
+  readonly code = 'SQLITE_MODULE';
+  constructor(cause: unknown) {
+    super(`the SQLite module is not built for this Node (${process.version}): run npm rebuild better-sqlite3; see README, Install troubleshooting`, { cause });
+  }
+}
+
 /** A failure that may pass (network, 5xx, 429, a closed socket). Retried with backoff. */
 export class TransientError extends KlineSignalsError {
   readonly code: string = 'TRANSIENT';

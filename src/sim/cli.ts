@@ -1,6 +1,8 @@
 import { pino, type Logger } from 'pino';
+import { runUntilStopped } from '../app/lifecycle.js';
 import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { UsageError } from '../download/usageError.js';
+import { botExportLine } from './botExport.js';
 import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
 import type { SimulatorFaults } from './options.js';
 import { startSimulator } from './simulator.js';
@@ -52,7 +54,7 @@ const HELP: Record<string, string> = {
 export const SIM_COMMAND: CommandSpec = {
   name: 'sim',
   synopsis: '[--data DIR] [--speed N] [--port N] [--start ISO] [options]',
-  summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line.',
+  summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line, then an `export …` line for the bot in another terminal.',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv candles (default examples/klines)' },
     start: { type: 'string', value: 'ISO', help: 'simulated start time (default: the first daily candle + 120 days)' },
@@ -67,7 +69,8 @@ export const SIM_COMMAND: CommandSpec = {
  * `kline-signals sim`: starts the simulated exchange from flags (`--data DIR --speed N --port N
  * --symbols N --start ISO --seed N`, the limits, the fault flags such as `--drop-every-ms`, and
  * `--status SYMBOL=STATUS@ISO` (repeatable) to change a listing's status at a simulated time),
- * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line and runs until
+ * prints `{"restUrl","wsBaseUrl","startTimeMs","speed","symbols"}` as one JSON line, then the
+ * `export BINANCE_REST_URL=… BINANCE_WS_URL=… FIXED_SYMBOLS=…` line of {@link botExportLine}, and runs until
  * SIGINT/SIGTERM (or `deps.stop`), then resolves 0 (the exit code). A bad flag prints one line and
  * resolves 2 before anything starts.
  */
@@ -85,22 +88,22 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new UsageError('--start', `${JSON.stringify(raw.start)} is not an ISO date-time`);
   const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
+  // The bot's own stop rules, in place before the URLs are out (a script may send SIGINT as soon as
+  // it reads them): Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards its copy,
+  // so a repeat of the signal within a second is the same request (a listener removed after the
+  // first let the second kill the process: exit 130); a later one exits 1 at once.
+  const stopped = deps.stop ? undefined : runUntilStopped({ logger, shutdownDeadlineMs: 5_000, close: () => sim.close() }).exitCode;
   const write = deps.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   write(JSON.stringify({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, startTimeMs: sim.clock.startTimeMs, speed: sim.clock.speed, symbols: sim.market.symbols.length }));
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    if (deps.stop) {
-      if (deps.stop.aborted) done();
-      deps.stop.addEventListener('abort', done, { once: true });
-    } else {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    }
-  });
-  await sim.close();
-  return 0;
+  write(botExportLine({ restUrl: sim.restUrl, wsBaseUrl: sim.wsBaseUrl, listings: sim.market.listingsAt(sim.clock.nowMs()), dataSymbols: sim.market.dataSymbols }));
+  if (deps.stop) {
+    const stop = deps.stop;
+    await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
+    await sim.close();
+    return 0;
+  }
+  const code = await stopped!;
+  // A second Ctrl-C or the deadline resolves 1 while close() may still wait on a client: exit now.
+  if (code !== 0) process.exit(code);
+  return code;
 }

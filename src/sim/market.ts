@@ -80,6 +80,8 @@ function spanOf(dataset: KlineDataset): SyntheticSpan {
  */
 export class Market {
   readonly symbols: readonly MarketSymbol[];
+  /** The symbols with CSV data (real candles); the others are synthetic. */
+  readonly dataSymbols: ReadonlySet<string>;
   /** First open time of the data (UTC midnight): the default start is 120 days later. */
   readonly firstOpenTimeMs: number;
   private readonly series = new Map<string, CandleSeries>();
@@ -91,6 +93,7 @@ export class Market {
     const span = spanOf(dataset);
     this.firstOpenTimeMs = span.firstOpenTimeMs;
     const csvSymbols = [...new Set([...dataset.values()].map((t) => t.symbol))];
+    this.dataSymbols = new Set(csvSymbols);
     const listings: MarketSymbol[] = [];
     for (const symbol of csvSymbols) {
       const tables = INTERVALS.map((i) => dataset.get(`${symbol}@${i}`)).filter((t) => t !== undefined);

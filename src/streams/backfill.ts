@@ -3,6 +3,8 @@ import {
   type SchedulerLike,
 } from 'rxjs';
 import type { Logger } from 'pino';
+import { BinanceApiError } from '../domain/errors.js';
+import { INVALID_SYMBOL_CODE } from './backfillRest.js';
 import { INTERVAL_MS, seriesKey, type Kline } from '../domain/kline.js';
 import type { CandleStore, KlineRestSource } from '../domain/ports.js';
 import type { GateInput, SeriesNotice } from '../core/candles/gateInput.js';
@@ -128,7 +130,9 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
       return concat(from(plan.replay.filter((k) => k.closed)), pages(req, plan, nowMs, deps, log), of(settled));
     }),
     catchError((err: unknown) => {
-      log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
+      // An invalid symbol is told once, as a warning naming it, by whoever drops it (backfillRest's onInvalid).
+      if (err instanceof BinanceApiError && err.binanceCode === INVALID_SYMBOL_CODE) log.debug({ symbol, interval }, 'backfill of an invalid symbol dropped');
+      else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
       return of<SeriesNotice>({ kind: 'failed', symbol, interval });
     }),
   );

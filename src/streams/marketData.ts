@@ -84,7 +84,9 @@ export function marketData(deps: MarketDataDeps): MarketData {
   const candles$ = defer(() => {
     const requests = new Subject<BackfillRequest>();
     const excluded = new BehaviorSubject<ReadonlySet<string>>(new Set());
+    // Told once per symbol: each of its series' backfills hits the same -1121.
     const rest = backfillRest(deps.rest, (symbol) => {
+      if (excluded.value.has(symbol)) return;
       log.warn({ symbol }, 'binance says invalid symbol, dropping it from the universe');
       excluded.next(new Set([...excluded.value, symbol]));
     });
@@ -93,6 +95,8 @@ export function marketData(deps: MarketDataDeps): MarketData {
     let pinned: ReadonlySet<string> = new Set();
     const haltedSymbols = new BehaviorSubject<ReadonlySet<string>>(new Set(halted.keys()));
     const fixed = normaliseFixedSymbols(deps.fixedSymbols);
+    /** Every symbol an exchangeInfo answer listed since the start: a fixed one never among them was never there. */
+    const listedOnce = new Set<string>();
 
     // Halts first (the merge puts each after the symbol's last candle and the trade closes), then
     // the universe without them (the merge, the windows and the sockets let them go).
@@ -109,8 +113,14 @@ export function marketData(deps: MarketDataDeps): MarketData {
         if (excluded.value.has(symbol)) excluded.next(new Set([...excluded.value].filter((s) => s !== symbol)));
         deps.onTradingAgain?.(symbol);
       }
+      for (const symbol of info.symbols) listedOnce.add(symbol.symbol);
       for (const { symbol, status } of review.stopped) {
-        log.warn({ symbol, status, fixed: fixed.includes(symbol), pinned: pinned.has(symbol) }, 'symbol stopped trading, dropping it from the universe');
+        if (status === null && fixed.includes(symbol) && !listedOnce.has(symbol) && !pinned.has(symbol)) {
+          // A typo or a symbol this exchange (or the simulator's data) does not have: not a delisting.
+          log.warn({ symbol, setting: 'FIXED_SYMBOLS' }, 'fixed symbol not listed by the exchange, not watching it');
+        } else {
+          log.warn({ symbol, status, fixed: fixed.includes(symbol), pinned: pinned.has(symbol) }, 'symbol stopped trading, dropping it from the universe');
+        }
         if (status !== null || watched.has(symbol) || pinned.has(symbol)) {
           halts$.next({ kind: 'halt', symbol, status, lastCandle: deps.store.recent(symbol, '30m', 1)[0] });
         }

@@ -26,7 +26,8 @@ describe('npm run demo reads as a trader would read it', () => {
     // The demo's own banner names the temp database path, and so does each chart card's line
     // (`📈 /tmp/kline-signals-demo-…/charts/signal-1.png`); only the messages are for traders.
     const lines = out.split('\n');
-    const messages = lines.filter((line) => !line.startsWith('kline-signals demo') && !line.startsWith('demo finished') && !line.startsWith('📈 ')).join('\n');
+    const messages = lines.filter((line) => !line.startsWith('kline-signals demo') && !line.startsWith('demo finished') && !line.startsWith('📈 ') &&
+      !line.startsWith('dashboard: ') && !line.startsWith('temporary folder removed')).join('\n');
     expect(lines.some((line) => /^📈 \S+\/charts\/signal-\d+\.png$/.test(line)), 'each signal’s card is written beside the database and its path printed').toBe(true);
     expect(messages, 'the demo produced signals').toContain(language === 'vi' ? 'Chi tiết điểm' : 'Breakdown');
     expect(leaks(messages, language), messages).toEqual([]);

@@ -14,7 +14,10 @@ describe('runSimulatorCli', () => {
       ['--data', DATA_DIR, '--speed', '60', '--port', '0', '--symbols', '5', '--start', start, '--seed', '3', '--garbage-rate', '0', '--rest-latency-ms', '1'],
       { writeLine: (l) => lines.push(l), stop: stop.signal, logger: silent },
     );
-    await waitFor('the JSON line', () => lines.length === 1);
+    await waitFor('the JSON line and the export line', () => lines.length === 2);
+    expect(lines[1], 'the bot settings for a second terminal: the CSV symbols only, not the synthetic ones').toMatch(
+      /^export BINANCE_REST_URL=http:\/\/127\.0\.0\.1:\d+ BINANCE_WS_URL=ws:\/\/127\.0\.0\.1:\d+\/market FIXED_SYMBOLS=BTC,ETH,SOL$/,
+    );
     const out = JSON.parse(lines[0]!) as { restUrl: string; wsBaseUrl: string; startTimeMs: number; speed: number };
     expect(out.restUrl, 'loopback URL').toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out.wsBaseUrl, 'market base on the same port').toBe(`${out.restUrl.replace('http', 'ws')}/market`);

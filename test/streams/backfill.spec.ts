@@ -5,7 +5,7 @@ import { backfill, type BackfillDeps, type BackfillRequest } from '../../src/str
 import { seriesGate, type GapRequest } from '../../src/operators/seriesGate.js';
 import { seriesRequests } from '../../src/core/candles/backfillPlan.js';
 import type { GateInput } from '../../src/core/candles/gateInput.js';
-import { IpBannedError, TransientError } from '../../src/domain/errors.js';
+import { BinanceApiError, IpBannedError, TransientError } from '../../src/domain/errors.js';
 import { seriesKey, type Kline } from '../../src/domain/kline.js';
 import { exampleKlines } from '../core/candles/support/exampleKlines.js';
 import { FakeRest } from '../core/candles/support/fakeRest.js';
@@ -191,5 +191,20 @@ describe('backfill into the series gate', () => {
     await waitFor(() => completed, 'completion');
     expect(got, 'only the failed notice').toEqual([{ kind: 'failed', symbol: 'BTCUSDT', interval: '30m' }]);
     expect(lines.some((l) => l.msg === 'backfill gave up'), 'logged').toBe(true);
+  });
+  it('regression: an invalid symbol (-1121) ends its backfill with a failed notice and no error line (issue 15: one error per series of a fixed symbol the exchange does not list)', async () => {
+    const rest = new FakeRest([btc]);
+    rest.failures.push(new BinanceApiError(400, -1121, 'Invalid symbol.'));
+    const { logger, lines } = captureLogger();
+    const got: GateInput[] = [];
+    let completed = false;
+    const requests = new Subject<BackfillRequest>();
+    subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler: asyncScheduler, logger })
+      .subscribe({ next: (x) => got.push(x), complete: () => (completed = true) });
+    requests.next({ symbol: 'BNBUSDT', interval: '30m', reason: 'warmup' });
+    requests.complete();
+    await waitFor(() => completed, 'completion');
+    expect(got.filter((x) => 'kind' in x && x.kind === 'failed'), 'the series is given up').toEqual([{ kind: 'failed', symbol: 'BNBUSDT', interval: '30m' }]);
+    expect(lines.filter((l) => (l.level as number) >= 50), 'the warning naming the symbol is its only word (marketData)').toEqual([]);
   });
 });

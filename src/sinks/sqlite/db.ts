@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
+import { newSqliteDatabase } from './sqliteModule.js';
 
 export type Db = Database.Database;
 
@@ -11,11 +12,12 @@ export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 /**
  * Opens (or creates) the SQLite file in WAL mode and applies pending migrations. A file that is
  * not a database, or cannot be written, throws here — before anything connects — so the bot exits
- * with a clear error instead of running without storage.
+ * with a clear error instead of running without storage; so does a SQLite module that cannot load
+ * (SqliteModuleError: one line, exit 1).
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = newSqliteDatabase(path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
