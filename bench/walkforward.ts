@@ -59,7 +59,7 @@ export async function walkforward(): Promise<BenchResult> {
     const started = performance.now();
     for (const t of trialInputs(dir, 'main')) runTrial(candles, t, logger);
     const mainRate = TRIALS / ((performance.now() - started) / 1000);
-    const workerData = { candles };
+    const workerData = { candles, filters: new Map() };
     // Alternating rounds, medians: the other load on a shared machine comes and goes.
     const ones: Array<{ rate: number; cpuPerWall: number }> = [];
     const twos: Array<{ rate: number; cpuPerWall: number }> = [];

@@ -5,6 +5,8 @@ import { ConfigError } from '../../domain/errors.js';
 import { runCommand } from '../../cliArgs.js';
 import { UsageError } from '../../download/usageError.js';
 import { loadBacktestData } from '../../backtest/loadData.js';
+import { loadBacktestFilters } from '../../backtest/exchangeFilters.js';
+import { filtersNotice } from '../../backtest/filtersNotice.js';
 import { settingsFromConfig } from '../../backtest/cliSettings.js';
 import { consoleLines } from './consoleTable.js';
 import { envFragment } from './envFragment.js';
@@ -46,10 +48,14 @@ async function walkForward(options: WalkForwardOptions, config: Config, writeLin
   const data = loadBacktestData(options.dataDir);
   // Checked before any worker starts: windows that do not fit the data are a usage error (exit 2).
   const count = windowsOf({ data, ...options }).length;
+  // Sized as `backtest` sizes: the exchange filters beside the data or of --filters, else none (said).
+  const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
+  const notice = filtersNotice(filters);
+  if (notice !== undefined) writeLine(notice);
   const report = await runWalkForward({
     data, base: settingsFromConfig(config, 'seed', true), profiles: options.profiles, memories: options.memories,
     train: options.train, test: options.test, step: options.step, search: options.search, trials: options.trials, seed: options.seed,
-    objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers,
+    objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers, filters,
     scratchDir: makeTrialScratchDir(),
     onWindow: (label, w) => writeProgress(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
   });

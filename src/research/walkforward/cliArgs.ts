@@ -20,6 +20,10 @@ export interface WalkForwardOptions {
   readonly maxDrawdownPct: number;
   readonly workers: number;
   readonly outDir: string;
+  /** `--filters FILE`: the exchangeInfo to size with instead of DIR/exchangeInfo.json. */
+  readonly filtersFile: string | undefined;
+  /** `--no-filters`: size without exchange filters. */
+  readonly noFilters: boolean;
 }
 
 export const WALKFORWARD_COMMAND: CommandSpec = {
@@ -40,6 +44,8 @@ export const WALKFORWARD_COMMAND: CommandSpec = {
     'min-trades': { type: 'string', value: 'N', help: 'objective: fewest train trades a trial needs, 0–100000 (default 30)' },
     'max-drawdown': { type: 'string', value: 'PCT', help: 'objective: largest train drawdown a trial may have, 0–100 (default 25)' },
     workers: { type: 'string', value: 'N', help: 'worker threads running trials, 1–256 (default: the number of cores)' },
+    filters: { type: 'string', value: 'FILE', help: 'exchangeInfo JSON whose size filters apply (default DIR/exchangeInfo.json when present)' },
+    'no-filters': { type: 'boolean', help: 'size without the exchange filters (lot step, tick, minimums)' },
     out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/walkforward)' },
   },
   notes:
@@ -74,8 +80,11 @@ export function walkForwardOptionsOf(values: ArgValues): WalkForwardOptions {
   if (rawDrawdown !== undefined && (rawDrawdown.trim() === '' || !Number.isFinite(maxDrawdownPct) || maxDrawdownPct < 0 || maxDrawdownPct > 100)) {
     throw new UsageError('--max-drawdown', `${JSON.stringify(rawDrawdown)} is not a percentage from 0 to 100`);
   }
+  const filtersFile = str('filters');
+  const noFilters = values['no-filters'] === true;
+  if (noFilters && filtersFile !== undefined) throw new UsageError('--no-filters', 'cannot be given with --filters');
   return {
-    dataDir,
+    dataDir, filtersFile, noFilters,
     train: parseDuration('--train', str('train') ?? '6mo'),
     test,
     step: str('step') === undefined ? test : parseDuration('--step', str('step')!),

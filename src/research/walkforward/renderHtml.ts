@@ -59,7 +59,7 @@ export function renderWalkForwardHtml(report: WalkForwardReport): string {
   const variants = report.variants.map((v) => `<h2>${escapeHtml(`${v.profile} profile, memory ${v.memory ? 'on' : 'off'}`)}</h2>\n${windowTable(v)}\n<h3>Chosen parameters</h3>\n${choiceTable(v)}`).join('\n');
   const definitions = Object.values(report.definitions).map((d) => `<li>${escapeHtml(d)}</li>`).join('');
   const body = `<h1>Walk-forward optimisation</h1>
-<p>${escapeHtml(`${report.symbols.join(', ')} from ${report.dataFrom.slice(0, 10)} to ${report.dataTo.slice(0, 10)}; train ${s.train}, test ${s.test}, step ${s.step}; ${s.search} search, ${s.trials} trials, seed ${s.seed}; at least ${s.minTrades} trades and at most ${s.maxDrawdownPct} % drawdown in sample.`)}</p>
+<p>${escapeHtml(`${report.symbols.join(', ')} from ${report.dataFrom.slice(0, 10)} to ${report.dataTo.slice(0, 10)}; train ${s.train}, test ${s.test}, step ${s.step}; ${s.search} search, ${s.trials} trials, seed ${s.seed}; at least ${s.minTrades} trades and at most ${s.maxDrawdownPct} % drawdown in sample; ${s.exchangeFilters === null ? 'no exchange filters were applied (sizes not rounded to the lot step or tick, no minimum checked)' : `sized with the exchange filters of ${s.exchangeFilters}`}.`)}</p>
 <h2>Out of sample, all windows</h2>
 ${stitchedRows(report)}
 <p>${escapeHtml(`Recommended: ${recommended === undefined ? 'none (no test trade)' : `${recommended.profile} profile, memory ${recommended.memory ? 'on' : 'off'}, the choice of its most recent window (recommended.env)`}`)}</p>

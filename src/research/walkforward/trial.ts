@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { klineEndMs, type Kline } from '../../domain/kline.js';
 import type { EquityPoint, ReportSummary } from '../../backtest/report/index.js';
+import { BACKTEST_DEFAULT_FILTERS, type SymbolFilters } from '../../core/risk/symbolFilters.js';
 import { runBacktest, type BacktestSettings } from '../../backtest/runner.js';
 import { runSummary } from './runSummary.js';
 
@@ -44,7 +45,7 @@ export function countEndingBy(candles: readonly Kline[], toMs: number): number {
  * `candles` are the whole data in replay order; the cut is what keeps a trial from reading a candle
  * after its period.
  */
-export function runTrial(candles: readonly Kline[], input: TrialInput, logger: Logger): TrialOutcome {
+export function runTrial(candles: readonly Kline[], input: TrialInput, logger: Logger, filters: ReadonlyMap<string, SymbolFilters> = new Map()): TrialOutcome {
   const { settings, fromMs, toMs, dbPath } = input;
   const fed = candles.slice(0, countEndingBy(candles, toMs));
   const remove = () => {
@@ -52,7 +53,8 @@ export function runTrial(candles: readonly Kline[], input: TrialInput, logger: L
   };
   remove();
   try {
-    const result = runBacktest({ candles: fed, dbPath, settings, fromMs, logger });
+    // The exchange filters of the run, as `backtest` sizes with them (a symbol without any: none).
+    const result = runBacktest({ candles: fed, dbPath, settings, fromMs, logger, filters: (symbol) => filters.get(symbol) ?? BACKTEST_DEFAULT_FILTERS });
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     try {
       const { summary, equity } = runSummary(db, { fromMs, toMs, startingEquity: settings.startingEquity });

@@ -75,6 +75,8 @@ export interface WalkForwardReport {
     readonly minTrades: number;
     readonly maxDrawdownPct: number;
     readonly warmUpDays: number;
+    /** The exchangeInfo file the trials sized with; null: no exchange filters were applied. */
+    readonly exchangeFilters: string | null;
   };
   readonly definitions: Readonly<Record<string, string>>;
   readonly variants: readonly VariantResult[];

@@ -5,6 +5,7 @@ import { klineEndMs } from '../../domain/kline.js';
 import type { ModelProfile } from '../../domain/signal.js';
 import { UsageError } from '../../download/usageError.js';
 import type { BacktestData } from '../../backtest/loadData.js';
+import type { BacktestFilters } from '../../backtest/exchangeFilters.js';
 import { replayOrder } from '../../backtest/replayOrder.js';
 import type { BacktestSettings } from '../../backtest/runner.js';
 import { formatDuration, type Duration } from './duration.js';
@@ -37,6 +38,8 @@ export interface WalkForwardInput {
   readonly workers: number;
   /** Scratch SQLite files of the trials go to `<scratchDir>/`, removed at the end (makeTrialScratchDir: in memory where possible). */
   readonly scratchDir: string;
+  /** The exchange filters every trial sizes with, as `backtest` (loadBacktestFilters); undefined: none. */
+  readonly filters?: BacktestFilters;
   /** Called after each window of each variant: progress for a long run. */
   readonly onWindow?: (variant: string, window: WindowResult) => void;
 }
@@ -79,7 +82,7 @@ export async function runWalkForward(input: WalkForwardInput): Promise<WalkForwa
   const windows = windowsOf(input);
   const symbols = data.symbols.map((s) => s.symbol);
   mkdirSync(input.scratchDir, { recursive: true });
-  const pool = new TrialPool(Math.max(1, input.workers), { candles });
+  const pool = new TrialPool(Math.max(1, input.workers), { candles, filters: input.filters?.bySymbol ?? new Map() });
   let serial = 0;
   const run = (settings: BacktestSettings, fromMs: number, toMs: number, keepEquity: boolean): Promise<TrialOutcome> => {
     const job: TrialInput = { settings, fromMs, toMs, keepEquity, dbPath: join(input.scratchDir, `trial-${serial++}.db`) };
@@ -134,6 +137,7 @@ export async function runWalkForward(input: WalkForwardInput): Promise<WalkForwa
       settings: {
         train: formatDuration(input.train), test: formatDuration(input.test), step: formatDuration(input.step), search: input.search, trials: input.trials,
         seed: input.seed, minTrades: objective.minTrades, maxDrawdownPct: objective.maxDrawdownPct, warmUpDays: WARM_UP_DAYS,
+        exchangeFilters: input.filters?.source ?? null,
       },
       definitions: DEFINITIONS,
       variants: results,

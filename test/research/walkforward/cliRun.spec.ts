@@ -25,7 +25,7 @@ describe('kline-signals walkforward', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as WalkForwardReport;
     expect(report.variants).toHaveLength(1);
     expect(report.variants[0]!.windows.map((w) => w.testTo)).toEqual(['2025-05-25T00:00:00.000Z', '2025-11-23T00:00:00.000Z']);
-    expect(report.settings).toMatchObject({ train: '8w', test: '4w', step: '26w', search: 'random', trials: 1, seed: 1, minTrades: 5, maxDrawdownPct: 25 });
+    expect(report.settings).toMatchObject({ train: '8w', test: '4w', step: '26w', search: 'random', trials: 1, seed: 1, minTrades: 5, maxDrawdownPct: 25, exchangeFilters: join(EXAMPLES_DIR, 'exchangeInfo.json') });
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     const env = readFileSync(join(out, 'recommended.env'), 'utf8');
     expect(env).toMatch(/^# walk-forward: seed profile, memory on: the choice of the most recent window \(trained 2025-08-31 to 2025-10-26\)\nMODEL_PROFILE=seed\nMEMORY_ENABLED=true\nSCORE_THRESHOLD=\d+\n/);

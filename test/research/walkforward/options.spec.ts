@@ -37,7 +37,7 @@ describe('walkforward lengths and flags', () => {
   });
 
   it('checks every flag, naming it', () => {
-    const bad: Array<[Record<string, string>, RegExp]> = [
+    const bad: Array<[Record<string, string | boolean>, RegExp]> = [
       [{}, /^--data: is required/],
       [{ data: 'd', trials: '0' }, /^--trials: "0" is not a whole number from 1 to 10000$/],
       [{ data: 'd', workers: '2.5' }, /^--workers: /],
@@ -48,6 +48,7 @@ describe('walkforward lengths and flags', () => {
       [{ data: 'd', 'max-drawdown': '120' }, /^--max-drawdown: "120" is not a percentage from 0 to 100$/],
       [{ data: 'd', 'min-trades': 'x' }, /^--min-trades: /],
       [{ data: 'd', step: '2' }, /^--step: /],
+      [{ data: 'd', filters: 'x.json', 'no-filters': true }, /^--no-filters: cannot be given with --filters$/],
     ];
     for (const [values, message] of bad) expect(() => walkForwardOptionsOf(values), JSON.stringify(values)).toThrow(message);
     const o = walkForwardOptionsOf({ data: 'd' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBacktestCli } from '../../../src/backtest/cli.js';
+import { loadBacktestFilters } from '../../../src/backtest/exchangeFilters.js';
 import { settingsFromConfig } from '../../../src/backtest/cliSettings.js';
 import type { BacktestReport } from '../../../src/backtest/report/index.js';
 import { parseConfig } from '../../../src/config/index.js';
@@ -27,7 +28,7 @@ async function plainBacktest(env: Record<string, string>, out: string): Promise<
 }
 
 describe('a walk-forward trial', () => {
-  it('equals `backtest --from --to` with the same settings: score threshold and tuned memory rules from the environment', async () => {
+  it('equals `backtest --from --to` with the same settings: score threshold and tuned memory rules from the environment, exchange filters from the data', async () => {
     const tuned = { scoreThreshold: 80, 'memory.globalLossStreak.minLosses': 2, 'memory.globalLossStreak.lockHours': 24, 'memory.drawdownDailyCap.aboveDrawdownPct': 3 };
     const base = settingsFromConfig(parseConfig({}), 'seed', true);
     const settings = applyParams(base, tuned);
@@ -37,9 +38,12 @@ describe('a walk-forward trial', () => {
 
     // The whole example data up to the end of the data: the trial cuts it at TO itself.
     const { candles } = dataSpan(exampleDataUntil(['BTCUSDT', 'ETHUSDT'], Date.UTC(2025, 8, 1)));
+    // examples/klines has an exchangeInfo.json: the plain backtest sizes with its filters, so does the trial.
+    const filters = loadBacktestFilters({ dataDir: EXAMPLES_DIR, file: undefined, disabled: false, symbols: ['BTCUSDT', 'ETHUSDT'] });
+    expect(filters.source, 'the example data brings its filters').toBeDefined();
     const trial = runTrial(candles, {
       settings, fromMs: Date.parse(FROM), toMs: Date.parse(TO), dbPath: join(scratch, 'trial.db'), keepEquity: true,
-    }, pino({ level: 'silent' }));
+    }, pino({ level: 'silent' }), filters.bySymbol);
     expect(report.summary.trades, 'the period trades, so the comparison means something').toBeGreaterThan(3);
     expect(trial.summary).toEqual(report.summary);
     expect(trial.equity).toEqual(report.equity);
