@@ -6,7 +6,7 @@ import type { ModelName, ModelProfile } from '../domain/signal.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
 import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
-import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
+import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../core/models/modelConfig.js';
 import { BACKTEST_DEFAULT_FILTERS, type SymbolFilters } from '../core/risk/symbolFilters.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos } from '../sinks/sqlite/repos.js';
@@ -28,6 +28,8 @@ export interface BacktestSettings {
   readonly reversalEnabled: boolean;
   /** The memory rules (MEMORY_RULES_FILE); default the 8 seed rules. */
   readonly memoryRules?: readonly RuleSpec[];
+  /** The models' parameters (ATR stop and target multiples …); default MODELS.md's. A walk-forward search tunes them. */
+  readonly models?: ModelConfig;
 }
 
 export const DEFAULT_BACKTEST_SETTINGS: BacktestSettings = {
@@ -86,7 +88,7 @@ export function deskConfigOf(s: BacktestSettings, filters: (symbol: string) => S
   if (s.continuationEnabled) enabled.add('continuation');
   if (s.reversalEnabled) enabled.add('reversal');
   return {
-    profile: s.profile, models: DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: s.scoreThreshold,
+    profile: s.profile, models: s.models ?? DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: s.scoreThreshold,
     enabledModels: enabled, outcome: { feeBps: s.feeBps, expiryCandles: s.expiryCandles }, filters,
   };
 }

@@ -17,7 +17,7 @@ body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;background:#fff}
 h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 6px;vertical-align:top}
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
+table.trades,table.memory{font-size:12px}table.trades,table.blocked-size{font-size:11px}table.trades th,table.trades td,table.blocked-size th,table.blocked-size td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
 .meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
 .price-charts{display:flex;flex-wrap:wrap;gap:8px 12px}.price-chart{display:block;max-width:100%;height:auto;margin:4px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}

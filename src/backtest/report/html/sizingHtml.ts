@@ -34,8 +34,8 @@ export function exchangeFiltersHtml(f: ExchangeFiltersSection): string {
   const blocked =
     f.blockedBySize.length === 0
       ? '<p>No candidate was blocked by its size.</p>'
-      : `<details open><summary>${escapeHtml(`Blocked by size: ${f.blockedBySize.length} candidates, ${alone} of them by the size alone`)}</summary>${table(
-          ['Time (UTC)', 'Symbol', 'Interval', 'Model', 'Side', 'Score', 'Entry', 'Stop loss', 'Reason', 'Also blocked by'], rows, 'trades',
+      : `<details><summary>${escapeHtml(`Blocked by size: ${f.blockedBySize.length} candidates, ${alone} of them by the size alone`)}</summary>${table(
+          ['Time (UTC)', 'Symbol', 'Interval', 'Model', 'Side', 'Score', 'Entry', 'Stop loss', 'Reason', 'Also blocked by'], rows, 'blocked-size',
         )}</details>`;
   return `<h2>Exchange filters</h2>
 <p class="meta">${escapeHtml(f.note)}</p>
