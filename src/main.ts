@@ -1,6 +1,7 @@
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } from './config/index.js';
 import { checkBotToken } from './app/checkBotToken.js';
+import { consoleStyle } from './logging/logFormat.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { startApp, type App } from './app/startApp.js';
@@ -31,7 +32,8 @@ export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<n
 
 async function bot(): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
+  const style = consoleStyle(config.LOG_FORMAT, process.stdout);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [], format: style.format });
   const unpaired = telegramPairError(config);
   if (unpaired !== undefined) throw unpaired;
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
@@ -47,7 +49,7 @@ async function bot(): Promise<number> {
       await app?.close(drainDeadlineMs, reason);
     },
   });
-  app = startApp(config, logger, { onFatal: lifecycle.fatal });
+  app = startApp(config, logger, { onFatal: lifecycle.fatal, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   try {
     http = await createHttpServer({
       host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
