@@ -2,7 +2,7 @@ import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } from './config/index.js';
 import { checkBotToken } from './app/checkBotToken.js';
 import { consoleStyle } from './logging/logFormat.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
@@ -38,7 +38,6 @@ async function bot(): Promise<number> {
   if (unpaired !== undefined) throw unpaired;
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
   for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');
-  await checkBotToken(config, logger);
   let app: App | undefined;
   let http: HttpServerHandle | undefined;
   const lifecycle = runUntilStopped({
@@ -49,6 +48,13 @@ async function bot(): Promise<number> {
       await app?.close(drainDeadlineMs, reason);
     },
   });
+  // The stop signals are handled from here on: Ctrl-C while getMe is still waiting is a clean stop.
+  const stoppedEarly = await Promise.race([checkBotToken(config, logger).then(() => undefined), lifecycle.exitCode]);
+  if (stoppedEarly !== undefined) {
+    // getMe may still be waiting on the network: it must not hold the exit.
+    await flushLogs(logger);
+    process.exit(stoppedEarly);
+  }
   app = startApp(config, logger, { onFatal: lifecycle.fatal, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   try {
     http = await createHttpServer({
@@ -63,8 +69,15 @@ async function bot(): Promise<number> {
     'kline-signals started',
   );
   const code = await lifecycle.exitCode;
-  // Flushed, but not waited on for ever: a log destination that cannot drain must not keep a
-  // stopping bot alive.
+  await flushLogs(logger);
+  // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
+  // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
+  if (code !== 0) process.exit(code);
+  return code;
+}
+
+/** Flushed, but not waited on for ever: a log destination that cannot drain must not keep a stopping bot alive. */
+async function flushLogs(logger: Logger): Promise<void> {
   await new Promise<void>((resolve) => {
     const giveUp = setTimeout(resolve, FLUSH_TIMEOUT_MS);
     logger.flush(() => {
@@ -72,8 +85,4 @@ async function bot(): Promise<number> {
       resolve();
     });
   });
-  // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
-  // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
-  if (code !== 0) process.exit(code);
-  return code;
 }
