@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
-import { parseConfig, type Config } from '../config/index.js';
-import { ConfigError, DataError } from '../domain/errors.js';
+import { commandConfig, type Config } from '../config/index.js';
+import { DataError } from '../domain/errors.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import { runCommand } from '../cliArgs.js';
 import { createLogger } from '../logging/logger.js';
@@ -108,14 +108,8 @@ export async function runBacktestCli(argv: readonly string[], deps: BacktestCliD
   const writeError = deps.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
   return runCommand(BACKTEST_COMMAND, argv, { writeLine, writeError }, async (values) => {
     const options = backtestOptionsOf(values);
-    let config: Config;
-    try {
-      config = parseConfig(deps.env ?? process.env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      writeError(`config error: ${err.message}`);
-      return 1;
-    }
+    const config = commandConfig(deps.env ?? process.env, writeError);
+    if (config === undefined) return 1;
     const writeNotice = deps.writeNotice ?? stderrNotice;
     return backtest(options, config, deps, writeLine, writeError, writeNotice);
   });

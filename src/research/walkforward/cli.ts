@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseConfig, type Config } from '../../config/index.js';
-import { ConfigError } from '../../domain/errors.js';
+import { commandConfig, type Config } from '../../config/index.js';
 import { runCommand } from '../../cliArgs.js';
 import { UsageError } from '../../download/usageError.js';
 import { loadBacktestData } from '../../backtest/loadData.js';
@@ -73,14 +72,8 @@ export async function runWalkForwardCli(argv: readonly string[], deps: WalkForwa
   const writeError = deps.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
   return runCommand(WALKFORWARD_COMMAND, argv, { writeLine, writeError }, async (values) => {
     const options = walkForwardOptionsOf(values);
-    let config: Config;
-    try {
-      config = parseConfig(deps.env ?? process.env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      writeError(`config error: ${err.message}`);
-      return 1;
-    }
+    const config = commandConfig(deps.env ?? process.env, writeError);
+    if (config === undefined) return 1;
     try {
       return await walkForward(options, config, writeLine, writeError);
     } catch (err) {

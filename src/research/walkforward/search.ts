@@ -1,18 +1,7 @@
+import { createRandom } from '../../sim/random.js';
 import type { ParamDef, ParamValues } from './paramSpace.js';
 
 export type SearchKind = 'grid' | 'random';
-
-/** mulberry32: a small seeded generator, the same sequence for a seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How many combinations a full grid of the space has. */
 export function gridSize(space: readonly ParamDef[]): number {
@@ -53,7 +42,7 @@ export function searchTrials(space: readonly ParamDef[], kind: SearchKind, trial
     for (let i = 0; i < n; i += 1) push(gridPoint(space, Math.floor((i * size) / n)));
     return out;
   }
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   for (let i = 0; i < trials; i += 1) {
     const v: Record<string, number> = {};
     for (const p of space) v[p.key] = p.values[Math.floor(random() * p.values.length)]!;
