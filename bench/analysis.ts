@@ -48,7 +48,23 @@ runs of the same code. Ratios to a floor of the same run are the figures to trus
   (≈ 10 % on inserts, within noise). The floor is ≈ 80 % CSV loading (\`loadSeries\`, strict and
   gap-aware); a faster loader would shorten a user's backtest but lower the ratio, since both sides
   load the same.
-- **footprint (the real bot, compiled, as an operator runs it): 600 symbols met on RSS (≈ 127–131 MB,
+- **walkforward (issue 16): the 1 → 2 worker speed-up is not shown on this machine.** Trials are
+  independent backtests on worker threads (the data cloned once per worker, each trial its own
+  SQLite file), and the report is identical on 1 and 2 workers (a test). Measured with 7 other
+  sessions on the 2 cores (load average 7–16), the process got the same CPU seconds per wall second
+  with 1 worker and with 2 (0.5 and 0.5 at load 12, 0.86 and 0.84 at load 7): this kernel shares
+  the CPU between sessions (\`sched_autogroup_enabled\` = 1), so while other sessions are busy a
+  process gets its session's share whatever its thread count, and 2 workers cannot run faster. An
+  ad-hoc run of the same trials in a quieter minute reached 1.72–1.83 ×. What was found and fixed: on disk a trial waited on
+  its file (creation, WAL checkpoints, removal) about half its time; the trials' files now live in
+  /dev/shm (one worker 4.0 → 8.3 trials/s). A trial also reads only the summary and equity of its
+  file (the report's own functions, without the tables, memory timeline and trade list: −15 % on
+  a confluence half-year). Not done: sharing the indicator warm-up between the trials of a window
+  (each replays every earlier candle, as \`backtest --from\` does; the desk has no snapshot of its
+  windows to start from) and caching scored candidates (a trial's scans depend on its open trades
+  and memory). Profiling the confluence backtest again (\`--cpu-prof\`) gave the distribution above
+  (signal rows ≈ 12 %, GC ≈ 12 %, the gate and sizing ≈ 13 %); no cheap change was found.
+: 600 symbols met on RSS (≈ 127–131 MB,
   goal ≤ 150; it was 320 MB under tsx with the candle rings) and on cold start (≈ 2.1–2.3 min, goal
   3 min, no 429), not on CPU (≈ 1.36–1.46 × the bare \`ws\` client, goal 1.3) nor on warm start
   (≈ 13–24 s with the load of the machine, goal 5 s); 40 symbols not met on RSS (≈ 88–92 MB, goal

@@ -7,6 +7,7 @@ import { ingest } from './ingest.js';
 import { latency } from './latency.js';
 import { memory } from './memory.js';
 import { startup } from './startup.js';
+import { walkforward } from './walkforward.js';
 import { watermark } from './watermark.js';
 import { renderBenchmarksMd, type ResultsFile } from './report.js';
 import { ANALYSIS } from './analysis.js';
@@ -17,7 +18,7 @@ import type { Benchmark } from './support/result.js';
 import { round } from './support/stats.js';
 
 /** Every benchmark, in the order they run and appear in docs/BENCHMARKS.md. */
-const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, startup, footprint, growth, watermark };
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = { ingest, latency, memory, backtest, walkforward, startup, footprint, growth, watermark };
 
 /**
  * `npm run bench [-- --only name[,name]]`: builds dist/ if src/ changed (the bot is spawned compiled,

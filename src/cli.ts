@@ -8,12 +8,13 @@ import { redactSecrets } from './logging/redact.js';
 const USAGE = `usage: kline-signals <command> [options]
 
 commands:
-  run        watch Binance USD-M futures and send signals (the default of npm start)
-  sim        start the simulated Binance exchange (--data DIR --speed N --port N ...)
-  demo       offline demo: the simulator on the bundled candles and the bot against it
-  backtest   replay kline CSVs through the live pipeline and write a report
-  download   page REST klines into CSV files
-  doctor     check the configuration and the database, then exit
+  run          watch Binance USD-M futures and send signals (the default of npm start)
+  sim          start the simulated Binance exchange (--data DIR --speed N --port N ...)
+  demo         offline demo: the simulator on the bundled candles and the bot against it
+  backtest     replay kline CSVs through the live pipeline and write a report
+  walkforward  tune parameters on rolling train windows and test them on the following data
+  download     page REST klines into CSV files
+  doctor       check the configuration and the database, then exit
 
 options:
   -h, --help     print this help (or a command's: kline-signals <command> --help)
@@ -21,7 +22,7 @@ options:
 
 exit codes: 0 done or stopped cleanly, 1 bad configuration or fatal error, 2 bad command line`;
 
-const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'download', 'doctor'] as const;
+const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'walkforward', 'download', 'doctor'] as const;
 
 /** package.json beside src/ and dist/ alike: the version whichever of the two runs. */
 function version(): string {
@@ -52,6 +53,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./demo.js')).runDemo(rest);
     case 'backtest':
       return (await import('./backtest/cli.js')).runBacktestCli(rest);
+    case 'walkforward':
+      return (await import('./research/walkforward/cli.js')).runWalkForwardCli(rest);
     case 'download':
       return (await import('./download/cli.js')).runDownloadCli(rest);
     case 'doctor':

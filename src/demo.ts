@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { parseConfig } from './config/index.js';
 import { UsageError } from './download/usageError.js';
+import { consoleStyle } from './logging/logFormat.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
@@ -102,7 +103,8 @@ async function demo({ seconds, speed, data, language, listenPort, keep }: DemoOp
 }
 
 async function demoIn(dir: string, { seconds, speed, data, language, listenPort }: DemoOptions): Promise<number> {
-  const logger = createLogger({ level: 'warn', secrets: [] });
+  const style = consoleStyle(parseConfig({ LOG_FORMAT: process.env.LOG_FORMAT }).LOG_FORMAT, process.stdout);
+  const logger = createLogger({ level: 'warn', secrets: [], format: style.format });
   const sim: Simulator = await startSimulator({ data, speed, startTimeMs: Date.UTC(2025, 5, 1), logger });
   const config = parseConfig({
     BINANCE_REST_URL: sim.restUrl, BINANCE_WS_URL: sim.wsBaseUrl, DB_PATH: join(dir, 'demo.db'), FIXED_SYMBOLS: 'BTC,ETH,SOL',
@@ -126,7 +128,7 @@ async function demoIn(dir: string, { seconds, speed, data, language, listenPort 
   process.stdout.write(`kline-signals demo: simulated Binance at ${sim.restUrl} from ${new Date(sim.clock.nowMs()).toISOString()} ` +
     `(${speed / 3600} h of market per second), ${seconds} s\n`);
   try {
-    app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo' });
+    app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo', ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   } catch (err) {
     await sim.close(); // a SQLite module that cannot load: one line (src/cli.ts), not a demo left running
     throw err;

@@ -1,7 +1,8 @@
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } from './config/index.js';
 import { checkBotToken } from './app/checkBotToken.js';
-import { createLogger } from './logging/logger.js';
+import { consoleStyle } from './logging/logFormat.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
 import { startApp, type App } from './app/startApp.js';
@@ -33,12 +34,12 @@ export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<n
 async function bot(): Promise<number> {
   ignoreClosedOutput();
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [] });
+  const style = consoleStyle(config.LOG_FORMAT, process.stdout);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [], format: style.format });
   const unpaired = telegramPairError(config);
   if (unpaired !== undefined) throw unpaired;
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
   for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');
-  await checkBotToken(config, logger);
   let app: App | undefined;
   let http: HttpServerHandle | undefined;
   const lifecycle = runUntilStopped({
@@ -49,7 +50,14 @@ async function bot(): Promise<number> {
       await app?.close(drainDeadlineMs, reason);
     },
   });
-  app = startApp(config, logger, { onFatal: lifecycle.fatal });
+  // The stop signals are handled from here on: Ctrl-C while getMe is still waiting is a clean stop.
+  const stoppedEarly = await Promise.race([checkBotToken(config, logger).then(() => undefined), lifecycle.exitCode]);
+  if (stoppedEarly !== undefined) {
+    // getMe may still be waiting on the network: it must not hold the exit.
+    await flushLogs(logger);
+    process.exit(stoppedEarly);
+  }
+  app = startApp(config, logger, { onFatal: lifecycle.fatal, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   try {
     http = await createHttpServer({
       host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
@@ -63,8 +71,15 @@ async function bot(): Promise<number> {
     'kline-signals started',
   );
   const code = await lifecycle.exitCode;
-  // Flushed, but not waited on for ever: a log destination that cannot drain must not keep a
-  // stopping bot alive.
+  await flushLogs(logger);
+  // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
+  // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
+  if (code !== 0) process.exit(code);
+  return code;
+}
+
+/** Flushed, but not waited on for ever: a log destination that cannot drain must not keep a stopping bot alive. */
+async function flushLogs(logger: Logger): Promise<void> {
   await new Promise<void>((resolve) => {
     const giveUp = setTimeout(resolve, FLUSH_TIMEOUT_MS);
     logger.flush(() => {
@@ -72,8 +87,4 @@ async function bot(): Promise<number> {
       resolve();
     });
   });
-  // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:
-  // exit now instead of waiting for it (SQLite in WAL mode is safe to leave mid-way).
-  if (code !== 0) process.exit(code);
-  return code;
 }

@@ -30,6 +30,11 @@ export class MarketClock {
     }
   }
 
+  /** End of the newest candle delivered by any series (the heartbeat's "newest candle"); undefined before the first. */
+  newestCandleEndMs(): number | undefined {
+    return this.newestEndMs;
+  }
+
   /** The market's time now; undefined before the first candle. */
   nowMs(): number | undefined {
     return this.newestEndMs === undefined ? undefined : this.newestEndMs + Math.max(0, this.scheduler.now() - this.seenAtMs);

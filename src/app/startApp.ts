@@ -1,7 +1,12 @@
 import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { loadSubscribers } from '../config/subscribers.js';
-import { asyncScheduler, BehaviorSubject, interval, Subscription, tap, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, interval, Subscription, take, tap, type SchedulerLike } from 'rxjs';
+import { heartbeatMinutes, isLocalExchange } from '../config/heartbeatMinutes.js';
+import { DAY_MS } from '../core/risk/dailyCount.js';
+import { OutageLog } from '../logging/outageLog.js';
+import { heartbeat$, heartbeatText } from './heartbeat.js';
+import type { ConsoleFrameOptions } from '../sinks/telegram/consoleFrame.js';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Config } from '../config/index.js';
@@ -39,6 +44,9 @@ import { whyOf } from './whyQuery.js';
 import { MinimumSizeWatch } from './minimumSizeWatch.js';
 import { renderMinimumSizeNotice } from '../sinks/telegram/templates/minimumSizeMessage.js';
 
+/** The longest wait between two tries to reach Binance (sockets, server time, universe). */
+const RETRY_AT_LEAST_EVERY_MS = 60_000;
+
 /** How often the WAL is checkpointed off the hot path. */
 const CHECKPOINT_EVERY_MS = 30_000;
 
@@ -75,6 +83,11 @@ export interface StartAppOptions {
   readonly onFatal: (err: unknown) => void;
   /** Shown in the start-up message: `live` (default), `demo`. */
   readonly mode?: string;
+  /**
+   * Readable logs on a terminal (LOG_FORMAT): the console sink frames its messages so they stand
+   * apart from the log lines, in colour when `colors`. Default: plain messages, as for JSON logs.
+   */
+  readonly consoleFrame?: ConsoleFrameOptions;
 }
 
 /**
@@ -105,21 +118,27 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const refreshMs = config.UNIVERSE_REFRESH_SECONDS * 1000;
   // Each universe refresh must read a fresh exchangeInfo, or a symbol that stopped trading is seen
   // up to an hour late (the client's default cache) when refreshes are frequent.
-  const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2) });
+  // One line when Binance cannot be reached (and a summary, and one when it is back), not a warning per retry.
+  const local = isLocalExchange(config.BINANCE_REST_URL);
+  const outage = new OutageLog({
+    logger: logger.child({ component: 'network' }), scheduler, retryAtLeastEveryMs: RETRY_AT_LEAST_EVERY_MS,
+    hint: () => (local ? 'is the simulator running? (`npm run sim`)' : 'try `npm run demo` offline'),
+  });
+  const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2), outage });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
   const market = marketData({
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
     ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
     refreshMs, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
     maxStreamsPerConn: config.WS_MAX_STREAMS_PER_CONN, staleAfterMs: config.STALE_AFTER_SECONDS * 1000,
-    pinned$, scheduler, logger, onExchangeInfo: (info) => filterBook.update(info),
+    pinned$, scheduler, logger, outage, onExchangeInfo: (info) => filterBook.update(info),
     // Trading again: its next stop is a new one, told again.
     onTradingAgain: (symbol) => repos.halts.clear(symbol),
   });
 
   const chatId = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHAT_ID ? config.TELEGRAM_CHAT_ID : CONSOLE_CHAT;
   const transport =
-    chatId === CONSOLE_CHAT ? consoleTransport(process.stdout, chartDirOf(config.DB_PATH)) : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
+    chatId === CONSOLE_CHAT ? consoleTransport(process.stdout, chartDirOf(config.DB_PATH), options.consoleFrame) : telegramTransport({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT });
   // Chart cards are drawn when sent, from the stored candles: off the signal's commit, on libuv's pool.
   // The console prints the admin's messages only: subscriber copies there would print each signal again.
   const subscribers = chatId === CONSOLE_CHAT ? [] : configuredSubscribers;
@@ -199,11 +218,35 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       error: (err: unknown) => onFatal(err),
     }),
   );
-  lifecycleMessage(
-    `lifecycle:start:${startedAtMs}`,
-    renderStartup({ atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE, symbols: config.MAX_SYMBOLS_SUBSCRIBED, memoryEnabled: config.MEMORY_ENABLED }, ctx),
+  // Sent once the universe is first known, so it tells how many symbols are watched, not the limit.
+  subscriptions.add(
+    market.universe$.pipe(take(1)).subscribe((symbols) =>
+      lifecycleMessage(
+        `lifecycle:start:${startedAtMs}`,
+        renderStartup({
+          atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE,
+          symbols: config.MAX_SYMBOLS_SUBSCRIBED, watching: symbols.size, memoryEnabled: config.MEMORY_ENABLED,
+        }, ctx),
+      ),
+    ),
   );
   sender.start();
+  const beatLog = logger.child({ component: 'heartbeat' });
+  subscriptions.add(
+    heartbeat$({
+      everyMs: heartbeatMinutes(config) * 60_000, scheduler,
+      facts: () => ({
+        symbols: watched.size,
+        symbolsLive: [...watched].filter((s) => cursors.liveStart(s) !== undefined).length,
+        shards: market.socketStats.shards.size,
+        shardsConnected: [...market.socketStats.shards.values()].filter((s) => s.connections > 0).length,
+        newestCandleEndMs: clock.newestCandleEndMs(),
+        signalsToday: desk.dailyCounts.get(Math.floor((clock.nowMs() ?? scheduler.now()) / DAY_MS)) ?? 0,
+        openTrades: desk.openTrades.size,
+        unreachable: outage.unreachable(),
+      }),
+    }).subscribe((facts) => beatLog.info({ detail: facts }, heartbeatText(facts, scheduler.now()))),
+  );
   // Checkpoint the WAL between candles, so no candle's commit pays for it (see openDatabase).
   subscriptions.add(
     interval(CHECKPOINT_EVERY_MS, scheduler).subscribe(() => {

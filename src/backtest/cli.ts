@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
-import { parseConfig, type Config } from '../config/index.js';
-import { ConfigError, DataError } from '../domain/errors.js';
+import { commandConfig, type Config } from '../config/index.js';
+import { DataError } from '../domain/errors.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import { runCommand } from '../cliArgs.js';
 import { createLogger } from '../logging/logger.js';
 import { BACKTEST_COMMAND, backtestOptionsOf, type BacktestOptions } from './cliArgs.js';
 import { planRuns } from './compare.js';
 import { loadBacktestData, type BacktestData } from './loadData.js';
+import { loadBacktestFilters, type BacktestFilters } from './exchangeFilters.js';
+import { boldOnTerminal, filtersNotice } from './filtersNotice.js';
 import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
 import { runVariant, type VariantContext, type VariantResult } from './runVariant.js';
@@ -28,6 +30,8 @@ export interface BacktestCliDeps {
   readonly logger?: Logger;
   readonly writeLine?: (line: string) => void;
   readonly writeError?: (line: string) => void;
+  /** Where a warning for the reader goes (the run goes on): default stderr, bold on a terminal. */
+  readonly writeNotice?: (line: string) => void;
   readonly progress?: ProgressStream;
 }
 
@@ -37,7 +41,7 @@ function replayCandles(data: BacktestData, toMs: number | undefined): Kline[] {
   return replayOrder(data.symbols.flatMap((s) => [s.series['1d'], s.series['4h'], s.series['30m']].map((series) => series.filter(keep))));
 }
 
-function contextOf(options: BacktestOptions, config: Config, data: BacktestData, logger: Logger, ownFolder: boolean): VariantContext {
+function contextOf(options: BacktestOptions, config: Config, data: BacktestData, filters: BacktestFilters, logger: Logger, ownFolder: boolean): VariantContext {
   const candles = replayCandles(data, options.toMs);
   const first = candles[0];
   const last = candles[candles.length - 1];
@@ -46,7 +50,7 @@ function contextOf(options: BacktestOptions, config: Config, data: BacktestData,
   const fromMs = options.fromMs ?? Math.min(...data.symbols.map((s) => s.series['30m'][0]?.openTimeMs ?? Infinity));
   const toMs = options.toMs ?? klineEndMs(last);
   return {
-    config, candles, logger, ownFolder, rotate: options.rotate, dataDir: options.dataDir, outDir: options.outDir,
+    config, candles, logger, ownFolder, rotate: options.rotate, dataDir: options.dataDir, outDir: options.outDir, filters,
     klines30m: new Map(data.symbols.map((s) => [s.symbol, s.series['30m']])),
     symbols: data.symbols.map((s) => s.symbol),
     fromMs, toMs, robustness: robustnessContext(options.robustness, data, fromMs, toMs),
@@ -57,15 +61,20 @@ function contextOf(options: BacktestOptions, config: Config, data: BacktestData,
 interface RunIo {
   readonly writeLine: (line: string) => void;
   readonly writeError: (line: string) => void;
+  /** A warning for the reader (no exchange filters applied): the run goes on. */
+  readonly writeNotice: (line: string) => void;
   readonly progress: ProgressStream;
 }
 
 function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo): void {
   const data = loadBacktestData(options.dataDir, options.symbols);
   for (const line of dataWarnings(data, options.fromMs)) io.writeError(line);
+  const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
+  const notice = filtersNotice(filters);
+  if (notice !== undefined) io.writeNotice(notice);
   const variants = planRuns({ profile: options.profile ?? config.MODEL_PROFILE, memory: !options.noMemory && config.MEMORY_ENABLED, compare: options.compare });
   mkdirSync(options.outDir, { recursive: true });
-  const ctx = contextOf(options, config, data, logger, variants.length > 1);
+  const ctx = contextOf(options, config, data, filters, logger, variants.length > 1);
   const finished: FinishedRun[] = [];
   for (const variant of variants) {
     const bar = progressFor(runTitle(variant.profile, variant.memory), { stream: io.progress, now: Date.now });
@@ -77,7 +86,7 @@ function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo
       bar.done();
     }
     if (options.json) {
-      io.writeLine(JSON.stringify(runJsonLine({ label: variant.label, gaps: data.gaps.length, ...result })));
+      io.writeLine(JSON.stringify({ ...runJsonLine({ label: variant.label, gaps: data.gaps.length, ...result }), filters: filters.source ?? 'none' }));
     }
     finished.push(result);
   }
@@ -99,16 +108,16 @@ export async function runBacktestCli(argv: readonly string[], deps: BacktestCliD
   const writeError = deps.writeError ?? ((line: string) => void process.stderr.write(`${line}\n`));
   return runCommand(BACKTEST_COMMAND, argv, { writeLine, writeError }, async (values) => {
     const options = backtestOptionsOf(values);
-    let config: Config;
-    try {
-      config = parseConfig(deps.env ?? process.env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      writeError(`config error: ${err.message}`);
-      return 1;
-    }
-    return backtest(options, config, deps, writeLine, writeError);
+    const config = commandConfig(deps.env ?? process.env, writeError);
+    if (config === undefined) return 1;
+    const writeNotice = deps.writeNotice ?? stderrNotice;
+    return backtest(options, config, deps, writeLine, writeError, writeNotice);
   });
+}
+
+/** A notice on stderr, bold when stderr is a terminal. */
+function stderrNotice(line: string): void {
+  process.stderr.write(`${boldOnTerminal(line, process.stderr.isTTY === true)}\n`);
 }
 
 /** The log level of a backtest: LOG_LEVEL when the environment sets it, else warn (a replay logs every step at info). */
@@ -116,11 +125,14 @@ function logLevelOf(env: Readonly<Record<string, string | undefined>>, config: C
   return env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? 'warn' : config.LOG_LEVEL;
 }
 
-function backtest(options: BacktestOptions, config: Config, deps: BacktestCliDeps, writeLine: (line: string) => void, writeError: (line: string) => void): number {
+function backtest(
+  options: BacktestOptions, config: Config, deps: BacktestCliDeps,
+  writeLine: (line: string) => void, writeError: (line: string) => void, writeNotice: (line: string) => void,
+): number {
   const level = logLevelOf(deps.env ?? process.env, config);
   const logger = deps.logger ?? createLogger({ level, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
   try {
-    run(options, config, logger, { writeLine, writeError, progress: deps.progress ?? process.stderr });
+    run(options, config, logger, { writeLine, writeError, writeNotice, progress: deps.progress ?? process.stderr });
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

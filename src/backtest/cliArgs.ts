@@ -19,6 +19,10 @@ export interface BacktestOptions {
   readonly compare: boolean;
   readonly rotate: boolean;
   readonly outDir: string;
+  /** `--filters FILE`: the exchangeInfo to size with instead of DATA/exchangeInfo.json. */
+  readonly filtersFile: string | undefined;
+  /** `--no-filters`: size without exchange filters even when the data folder has them. */
+  readonly noFilters: boolean;
   /** --json: one JSON line per run on stdout instead of the table. */
   readonly json: boolean;
   /** `--monte-carlo`, `--baseline-runs`, `--seed`: the report's robustness section. */
@@ -27,7 +31,7 @@ export interface BacktestOptions {
 
 export const BACKTEST_COMMAND: CommandSpec = {
   name: 'backtest',
-  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N] [--json]',
+  synopsis: '--data DIR [--symbols A,B] [--from ISO] [--to ISO] [--profile seed|confluence|both] [--no-memory] [--compare] [--rotate] [--filters FILE | --no-filters] [--out DIR] [--monte-carlo N] [--baseline-runs N] [--seed N] [--json]',
   summary: 'Replay kline CSVs through the live signal pipeline, print a metrics table per run and write report.json and report.html (a comparison with --compare).',
   options: {
     data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv files (required)' },
@@ -38,6 +42,8 @@ export const BACKTEST_COMMAND: CommandSpec = {
     'no-memory': { type: 'boolean', help: 'run without the adaptive memory' },
     compare: { type: 'boolean', help: 'run memory on and off and write comparison.html' },
     rotate: { type: 'boolean', help: 'rotate the universe as the live bot does' },
+    filters: { type: 'string', value: 'FILE', help: 'exchangeInfo JSON whose size filters apply (default DIR/exchangeInfo.json when present)' },
+    'no-filters': { type: 'boolean', help: 'size without the exchange filters (lot step, tick, minimums)' },
     out: { type: 'string', value: 'DIR', help: 'where the reports go (default data/backtest)' },
     'monte-carlo': { type: 'string', value: 'N', help: 'trade-order reshuffles for the drawdown and return bands (default 1000, 0 = off)' },
     'baseline-runs': { type: 'string', value: 'N', help: 'repetitions of the random-entry baseline per model (default 200, 0 = off)' },
@@ -100,9 +106,13 @@ export function backtestOptionsOf(values: ArgValues): BacktestOptions {
   const noMemory = values['no-memory'] === true;
   const compare = values.compare === true;
   if (noMemory && compare) throw new UsageError('--no-memory', '--compare already runs memory on and off');
+  const filtersFile = str('filters');
+  const noFilters = values['no-filters'] === true;
+  if (noFilters && filtersFile !== undefined) throw new UsageError('--no-filters', 'cannot be given with --filters');
   return {
     dataDir, symbols: symbolsOf(str('symbols')), fromMs, toMs, profile: profileOf(str('profile')),
     noMemory, compare, rotate: values.rotate === true, outDir: str('out') ?? 'data/backtest', json: values.json === true,
+    filtersFile, noFilters,
     robustness: {
       monteCarloRuns: countOf('--monte-carlo', str('monte-carlo'), DEFAULT_ROBUSTNESS_OPTIONS.monteCarloRuns, 100_000),
       baselineRuns: countOf('--baseline-runs', str('baseline-runs'), DEFAULT_ROBUSTNESS_OPTIONS.baselineRuns, 10_000),

@@ -22,6 +22,13 @@ export interface RotationSettings {
   readonly startMs: number;
 }
 
+/** Symbols that entered or left the top-volume pool at one refresh (event time). */
+export interface PoolChange {
+  readonly atMs: number;
+  readonly joined: readonly string[];
+  readonly left: readonly string[];
+}
+
 /**
  * The live rotation replayed in event time. The bot starting at `startMs` ranks the symbols of the
  * data by 24 h quote volume (see {@link RollingQuoteVolume}) into its pool, refreshes the pool every
@@ -41,6 +48,7 @@ export class RotationSchedule {
   private pinnedKey = '';
   private universe: ReadonlySet<string> = new Set();
   private lastAskedMs = -Infinity;
+  private readonly changes: PoolChange[] = [];
 
   constructor(
     private readonly settings: RotationSettings,
@@ -63,7 +71,7 @@ export class RotationSchedule {
     this.pinnedKey = key;
     while (Math.min(this.nextRefreshMs, this.nextRotationMs) <= atMs) {
       if (this.nextRefreshMs <= this.nextRotationMs) {
-        this.pool = this.poolAt(this.nextRefreshMs);
+        this.refreshPool(this.nextRefreshMs);
         this.nextRefreshMs += this.settings.refreshMs;
       } else {
         this.cursor = this.nextCursor;
@@ -90,6 +98,21 @@ export class RotationSchedule {
     }
     const symbols = tickers.map((t) => ({ symbol: t.symbol, contractType: 'PERPETUAL', status: 'TRADING', quoteAsset: 'USDT' }));
     return selectPool({ symbols, tickers, limit: this.settings.poolLimit });
+  }
+
+  /** Every change of the pool's membership so far, oldest first: listings joining, delistings leaving. */
+  poolChanges(): readonly PoolChange[] {
+    return this.changes;
+  }
+
+  private refreshPool(atMs: number): void {
+    const next = this.poolAt(atMs);
+    const before = new Set(this.pool);
+    const after = new Set(next);
+    const joined = next.filter((s) => !before.has(s)).sort();
+    const left = this.pool.filter((s) => !after.has(s)).sort();
+    if (joined.length > 0 || left.length > 0) this.changes.push({ atMs, joined, left });
+    this.pool = next;
   }
 
   private recompute(pinned: readonly string[]): void {

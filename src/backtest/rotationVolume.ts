@@ -48,3 +48,11 @@ export class RollingQuoteVolume {
     return lo;
   }
 }
+
+/**
+ * How a symbol's volume is measured: its quote_volume column when the file has one (any candle
+ * with a value), else close × volume (the report says so: it is an estimate of the turnover).
+ */
+export function volumeSourceOf(klines30m: readonly Kline[]): 'quote_volume' | 'close × volume' {
+  return klines30m.some((k) => k.quoteVolume > 0) ? 'quote_volume' : 'close × volume';
+}

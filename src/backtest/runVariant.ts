@@ -7,8 +7,10 @@ import type { Kline } from '../domain/kline.js';
 import type { RunVariant } from './compare.js';
 import { configRecord, rotationFromConfig, settingsFromConfig } from './cliSettings.js';
 import { buildReport, writeReportFiles, type BacktestReport } from './report/index.js';
+import type { BacktestFilters } from './exchangeFilters.js';
 import type { MarketInput } from './report/marketContext.js';
 import { RotationSchedule } from './rotation.js';
+import { volumeSourceOf } from './rotationVolume.js';
 import { runBacktest } from './runner.js';
 import { withRobustness, type RobustnessContext } from '../research/robustnessContext.js';
 
@@ -26,6 +28,8 @@ export interface VariantContext {
   readonly fromMs: number;
   readonly toMs: number;
   readonly rotate: boolean;
+  /** The exchange filters every run sizes with (see exchangeFilters.ts). */
+  readonly filters: BacktestFilters;
   /** true: the report goes to `OUT/<label>/`; false: to `OUT/` itself. */
   readonly ownFolder: boolean;
   readonly logger: Logger;
@@ -62,8 +66,14 @@ export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?
   const result = runBacktest({
     candles: ctx.candles, dbPath, settings, fromMs: ctx.fromMs, logger: ctx.logger,
     inUniverse: schedule === undefined ? undefined : (symbol, endMs, pinned) => schedule.watches(symbol, endMs, pinned),
+    filters: ctx.filters.lookup,
     onProgress,
   });
+  const universe = rotation === undefined ? undefined : {
+    refreshMs: rotation.refreshMs,
+    volumeSource: Object.fromEntries([...ctx.klines30m].map(([symbol, klines]) => [symbol, volumeSourceOf(klines)])),
+    poolChanges: schedule?.poolChanges() ?? [],
+  };
   const db = newSqliteDatabase(dbPath, { readonly: true, fileMustExist: true });
   let report: BacktestReport;
   try {
@@ -72,7 +82,7 @@ export function runVariant(ctx: VariantContext, variant: RunVariant, onProgress?
       run: {
         startedAtMs, finishedAtMs: Date.now(), config: configRecord(settings, rotation), dataDir: ctx.dataDir,
         symbols: ctx.symbols, fromMs: ctx.fromMs, toMs: ctx.toMs, profile: variant.profile, memory: variant.memory,
-        candles: result.candles, startingEquity: settings.startingEquity,
+        candles: result.candles, startingEquity: settings.startingEquity, exchangeFilters: ctx.filters, universe,
       },
       market: ctx.market,
     });

@@ -6,8 +6,8 @@ import type { ModelName, ModelProfile } from '../domain/signal.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import type { DeskConfig } from '../core/desk/deskConfig.js';
 import { DEFAULT_FEATURE_CONFIG } from '../core/features/featureConfig.js';
-import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
-import { BACKTEST_DEFAULT_FILTERS } from '../core/risk/symbolFilters.js';
+import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../core/models/modelConfig.js';
+import { BACKTEST_DEFAULT_FILTERS, type SymbolFilters } from '../core/risk/symbolFilters.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
 import { createRepos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from '../app/restoreDesk.js';
@@ -28,6 +28,8 @@ export interface BacktestSettings {
   readonly reversalEnabled: boolean;
   /** The memory rules (MEMORY_RULES_FILE); default the 8 seed rules. */
   readonly memoryRules?: readonly RuleSpec[];
+  /** The models' parameters (ATR stop and target multiples …); default MODELS.md's. A walk-forward search tunes them. */
+  readonly models?: ModelConfig;
 }
 
 export const DEFAULT_BACKTEST_SETTINGS: BacktestSettings = {
@@ -50,6 +52,11 @@ export interface BacktestRunInput {
    * Undefined: every symbol of `candles` is watched all the time.
    */
   readonly inUniverse?: (symbol: string, endMs: number, pinned: Iterable<string>) => boolean;
+  /**
+   * The exchange filters per symbol (exchangeInfo.json or `--filters`, see exchangeFilters.ts),
+   * applied by the live sizing stage exactly as live. Undefined: no filters (MODELS.md's formulas).
+   */
+  readonly filters?: (symbol: string) => SymbolFilters;
   /** Told how many of `candles` were fed so far, every {@link PROGRESS_EVERY} candles and at the end (a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -75,13 +82,14 @@ export interface BacktestRunResult {
   readonly wallMs: number;
 }
 
-export function deskConfigOf(s: BacktestSettings): DeskConfig {
+/** The desk's configuration for `s`; `filters` defaults to none (no grid, no minimums). */
+export function deskConfigOf(s: BacktestSettings, filters: (symbol: string) => SymbolFilters = () => BACKTEST_DEFAULT_FILTERS): DeskConfig {
   const enabled = new Set<ModelName>();
   if (s.continuationEnabled) enabled.add('continuation');
   if (s.reversalEnabled) enabled.add('reversal');
   return {
-    profile: s.profile, models: DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: s.scoreThreshold,
-    enabledModels: enabled, outcome: { feeBps: s.feeBps, expiryCandles: s.expiryCandles }, filters: () => BACKTEST_DEFAULT_FILTERS,
+    profile: s.profile, models: s.models ?? DEFAULT_MODEL_CONFIG, features: DEFAULT_FEATURE_CONFIG, scoreThreshold: s.scoreThreshold,
+    enabledModels: enabled, outcome: { feeBps: s.feeBps, expiryCandles: s.expiryCandles }, filters,
   };
 }
 
@@ -90,12 +98,12 @@ export function deskConfigOf(s: BacktestSettings): DeskConfig {
  * killed halfway and started again on the same file skips what each symbol's cursor says was
  * committed, and ends with the same signals, trades and memory as an uninterrupted run.
  */
-export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse, onProgress }: BacktestRunInput): BacktestRunResult {
+export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse, filters, onProgress }: BacktestRunInput): BacktestRunResult {
   const started = performance.now();
   const repos = createRepos(openDatabase(dbPath));
   try {
     const desk = restoreDesk({
-      repos, config: deskConfigOf(settings), startingEquity: settings.startingEquity, memoryEnabled: settings.memory, memoryRules: settings.memoryRules, logger,
+      repos, config: deskConfigOf(settings, filters), startingEquity: settings.startingEquity, memoryEnabled: settings.memory, memoryRules: settings.memoryRules, logger,
       base: { scoreThreshold: settings.scoreThreshold, riskPerTradePct: settings.riskPerTradePct, maxSignalsPerDay: settings.maxSignalsPerDay },
     });
     const cursors = new Map<string, number>();

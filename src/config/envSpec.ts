@@ -59,6 +59,8 @@ export const ENV = {
   HTTP_HOST: variable('HTTP_HOST', '127.0.0.1', 'a host name or IP', 'health, metrics and dashboard', text(1)),
   HTTP_PORT: variable('HTTP_PORT', '9464', 'integer 0–65535 (0 disables)', 'health, metrics and dashboard', integerText(0, 65_535)),
   LOG_LEVEL: variable('LOG_LEVEL', 'info', LOG_LEVELS.join(', '), 'pino log level', oneOf(LOG_LEVELS)),
+  LOG_FORMAT: variable('LOG_FORMAT', 'auto', 'auto, pretty or json', 'log lines: auto ⇒ one readable line each on a terminal, JSON lines otherwise (files, PM2, pipes)', oneOf(['auto', 'pretty', 'json'])),
+  HEARTBEAT_MINUTES: variable('HEARTBEAT_MINUTES', undefined, 'unset, or integer 0–1440 (0 disables)', 'a status line (symbols live, connections, newest candle, signals today, open trades) this often; unset ⇒ 30, or 1 against a simulator on this machine (BINANCE_REST_URL on localhost)', optional(integerText(0, 1440))),
 } as const;
 
 export type EnvSpec = typeof ENV;

@@ -5,3 +5,4 @@ export { loadMemoryRuleSpecs } from './memoryRules.js';
 export { loadSubscribers, type SubscriberSetting } from './subscribers.js';
 export { lookalikeOf, unknownVariables, unknownVariableText, type UnknownVariable } from './unknownVariables.js';
 export { telegramPairError } from './telegramPair.js';
+export { commandConfig } from './commandConfig.js';

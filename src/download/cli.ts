@@ -3,6 +3,7 @@ import { ConfigError } from '../domain/index.js';
 import { createLogger } from '../logging/logger.js';
 import { createBinanceRest, STANDALONE_RETRY, type BinanceRest } from '../streams/binanceRest.js';
 import { downloadKlines } from './downloadKlines.js';
+import { writeExchangeInfoFile } from './exchangeInfoFile.js';
 import { runCommand } from '../cliArgs.js';
 import { DOWNLOAD_COMMAND, downloadOptionsOf } from './downloadOptions.js';
 import type { DownloadOptions } from './downloadOptions.js';
@@ -36,8 +37,12 @@ async function run(options: DownloadOptions, deps: DownloadCliDeps, logger: Logg
   // Nothing above the client retries here, so the client does: 6 attempts per request.
   const rest = createBinanceRest({ baseUrl: options.restUrl, logger, retry: STANDALONE_RETRY, ...deps.restOverrides });
   try {
-    await rest.exchangeInfo(); // weight 1: sizes the weight budget from the exchange's REQUEST_WEIGHT limit
-    const results = await downloadKlines(rest, options, logger.child({ component: 'download' }));
+    const info = await rest.exchangeInfo(); // weight 1: sizes the weight budget from the exchange's REQUEST_WEIGHT limit
+    const log = logger.child({ component: 'download' });
+    const results = await downloadKlines(rest, options, log);
+    // The filters beside the CSVs, so a backtest of this folder sizes as live (lot step, tick, minimums).
+    const undescribed = writeExchangeInfoFile(options.outDir, info, options.symbols);
+    if (undescribed.length > 0) log.warn({ symbols: undescribed }, 'exchangeInfo does not list these symbols: a backtest sizes them without filters');
     const rows = results.reduce((n, r) => n + r.rows, 0);
     return summarize(rest, results.length, rows, results.reduce((n, r) => n + r.gaps, 0));
   } finally {

@@ -32,17 +32,28 @@ const NETWORK_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The Node network error code (ECONNREFUSED, ENOTFOUND, …) of a failure, also when wrapped as the
+ * `cause` of another error; undefined for any other failure (an HTTP status, a bad answer).
+ */
+export function networkFailureCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e !== null && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
  * Whether a failure may pass by itself: a {@link TransientError} (and subclasses such as
  * StaleStreamError) or a Node network error, also when wrapped as the `cause` of another error.
  */
 export function isTransient(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e !== null && typeof e === 'object' && depth < 5; depth++) {
     if (e instanceof TransientError) return true;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
-  return false;
+  return networkFailureCode(err) !== undefined;
 }
 
 /**

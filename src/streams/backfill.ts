@@ -9,7 +9,7 @@ import { INTERVAL_MS, seriesKey, type Kline } from '../domain/kline.js';
 import type { CandleStore, KlineRestSource } from '../domain/ports.js';
 import type { GateInput, SeriesNotice } from '../core/candles/gateInput.js';
 import { mergeBackfillRequests, pageLimit, planFetch, type BackfillRequest, type FetchPlan } from '../core/candles/backfillPlan.js';
-import { retryTransient } from '../operators/retryTransient.js';
+import { networkFailureCode, retryTransient } from '../operators/retryTransient.js';
 import { WINDOW_CANDLES } from '../core/candles/symbolWindows.js';
 
 export type { BackfillRequest } from '../core/candles/backfillPlan.js';
@@ -180,8 +180,9 @@ function call<T>(fn: () => Promise<T>, deps: BackfillDeps, log: Logger, req: Bac
         initialMs: deps.retryInitialMs ?? 1000,
         maxMs: deps.retryMaxMs ?? 30_000,
         scheduler: deps.scheduler,
+        // An unreachable Binance is told once by the REST client's OutageLog, not per series and retry.
         onRetry: (err, attempt, delayMs) =>
-          log.warn({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
+          log[networkFailureCode(err) === undefined ? 'warn' : 'debug']({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
       }),
     );
   });

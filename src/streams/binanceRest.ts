@@ -16,6 +16,8 @@ import { retryAfterMs } from './rest/retryAfter.js';
 import { RateLimitRecovery } from './rest/rateLimitRecovery.js';
 import { errorFields, RestClientClosedError, toRestError } from './rest/restErrors.js';
 import { TtlCache } from './rest/ttlCache.js';
+import type { OutageLog } from '../logging/outageLog.js';
+import { networkFailureCode } from '../operators/retryTransient.js';
 import { WeightBudget } from './rest/weightBudget.js';
 
 export type { ExchangeInfo, ExchangeSymbol, RateLimit, Ticker24h } from './rest/binanceResponses.js';
@@ -71,6 +73,11 @@ export interface BinanceRestDeps {
   readonly tickerTtlMs?: number;
   /** Ban length when a 418 has no Retry-After. Default 2 min (Binance's shortest ban). */
   readonly defaultBanMs?: number;
+  /**
+   * Told of calls that fail for a network reason (then logged at debug only) and of every success,
+   * so an unreachable Binance is one line, not a warning per call. Without it each failure is a warning.
+   */
+  readonly outage?: OutageLog;
 }
 
 /** How often callers waiting behind a post-429 probe look again. */
@@ -118,6 +125,7 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
   const random = deps.random ?? Math.random;
   const retry: BinanceRestRetryOptions = { retries: 0, initialMs: 500, maxMs: 30_000, ...deps.retry };
   const log = deps.logger.child({ component: 'binanceRest' });
+  const host = new URL(deps.baseUrl).host;
   const budget = new WeightBudget({
     limit: deps.weightLimit ?? 2400,
     windowMs: deps.weightWindowMs ?? 60_000,
@@ -214,11 +222,14 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     const label = { method: 'GET', path };
     try {
       const response = await limiter.schedule(() => client.get<unknown>(path, { params, signal: abort.signal }));
+      deps.outage?.reached(host);
       return parse(response.data);
     } catch (error) {
       if (closing !== undefined) throw new RestClientClosedError();
       const typed = toRestError(error, label, bannedUntilMs);
-      log.warn({ ...errorFields(error, label), code: (typed as { code?: string }).code }, 'binance request failed');
+      const fields = { ...errorFields(error, label), code: (typed as { code?: string }).code };
+      if (deps.outage?.failed(host, networkFailureCode(typed)) === true) log.debug(fields, 'binance request failed');
+      else log.warn(fields, 'binance request failed');
       throw typed;
     }
   }

@@ -51,6 +51,7 @@ export function klineSockets(deps: KlineSocketsDeps): (streams$: Observable<Read
     healthyAfterMs: deps.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS,
     random: deps.random,
     skipFrame: deps.skipFrame,
+    outage: deps.outage,
   });
 
   return (streams$) =>

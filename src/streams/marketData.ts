@@ -19,6 +19,7 @@ import { createKlineSocketStats, klineSockets, type KlineSocketStats, type Socke
 import { universe } from './universe.js';
 import { warmUpLog } from './warmUpLog.js';
 import { createIngestCounters, type IngestCounters } from './ingestCounters.js';
+import type { OutageLog } from '../logging/outageLog.js';
 
 type FrameEvent = Extract<SocketEvent, { type: 'frame' }>;
 
@@ -38,6 +39,8 @@ export interface MarketDataDeps {
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
   readonly socketStats?: KlineSocketStats;
+  /** Told of socket dials failing for a network reason and of connections opening (see KlineSocketsDeps.outage). */
+  readonly outage?: OutageLog;
   readonly counters?: IngestCounters;
   /** Told each exchangeInfo the pool refresh read (symbol filters for sizing). */
   readonly onExchangeInfo?: (info: ExchangeInfo) => void;
@@ -165,6 +168,7 @@ export function marketData(deps: MarketDataDeps): MarketData {
         scheduler: deps.scheduler,
         logger: deps.logger,
         stats: socketStats,
+        ...(deps.outage === undefined ? {} : { outage: deps.outage }),
         // ~99.9 % of frames are valid forming updates no stage reads: counted, never emitted.
         skipFrame: isFormingFrame,
       }),

@@ -31,6 +31,8 @@ function backtest(args: readonly string[], extraEnv: Record<string, string> = {}
 function copiedData(edit: (lines: string[]) => string[]): string {
   const dir = tempOut('ks-backtest-data-');
   for (const interval of ['4h', '1d']) copyFileSync(join(EXAMPLES_DIR, `BTCUSDT-${interval}.csv`), join(dir, `BTCUSDT-${interval}.csv`));
+  // The exchange's filters come along, as a copied download folder would have them (else the run warns that none applied).
+  copyFileSync(join(EXAMPLES_DIR, 'exchangeInfo.json'), join(dir, 'exchangeInfo.json'));
   const lines = readFileSync(join(EXAMPLES_DIR, 'BTCUSDT-30m.csv'), 'utf8').trimEnd().split('\n');
   writeFileSync(join(dir, 'BTCUSDT-30m.csv'), `${edit(lines).join('\n')}\n`);
   return dir;

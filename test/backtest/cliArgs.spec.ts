@@ -17,17 +17,18 @@ describe('parseBacktestArgs', () => {
   it('reads every flag', () => {
     const options = parseBacktestArgs([
       '--data', 'd', '--symbols', 'btcusdt, ETHUSDT', '--from', '2025-06-01', '--to', '2025-07-01T12:00:00Z',
-      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--monte-carlo', '500', '--baseline-runs', '0', '--seed', '42', '--json',
+      '--profile', 'both', '--compare', '--rotate', '--out', 'o', '--filters', 'info.json', '--monte-carlo', '500', '--baseline-runs', '0', '--seed', '42', '--json',
     ]);
     expect(options, 'all flags').toEqual({
       dataDir: 'd', symbols: ['BTCUSDT', 'ETHUSDT'], fromMs: Date.UTC(2025, 5, 1), toMs: Date.UTC(2025, 6, 1, 12),
-      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o',
+      profile: 'both', noMemory: false, compare: true, rotate: true, outDir: 'o', filtersFile: 'info.json', noFilters: false,
       robustness: { monteCarloRuns: 500, baselineRuns: 0, seed: 42 }, json: true,
     });
     expect(parseBacktestArgs(['--data', 'd']), 'defaults: profile from MODEL_PROFILE, every symbol').toMatchObject({
       symbols: undefined, fromMs: undefined, toMs: undefined, profile: undefined, noMemory: false, compare: false, rotate: false,
-      robustness: { monteCarloRuns: 1000, baselineRuns: 200, seed: 1 }, json: false,
+      filtersFile: undefined, noFilters: false, robustness: { monteCarloRuns: 1000, baselineRuns: 200, seed: 1 }, json: false,
     });
+    expect(parseBacktestArgs(['--data', 'd', '--no-filters']).noFilters, '--no-filters').toBe(true);
   });
 
   it('names the flag at fault', () => {
@@ -39,6 +40,8 @@ describe('parseBacktestArgs', () => {
       [['--data', 'd', '--symbols', 'BTC-USDT'], '--symbols'],
       [['--data', 'd', '--no-memory', '--compare'], '--no-memory'],
       [['--data', 'd', '--speed', '3'], '--speed'],
+      [['--data', 'd', '--no-filters', '--filters', 'f.json'], '--no-filters'],
+      [['--data', 'd', '--filters', ' '], '--filters'],
       [['--data'], '--data'],
       [['--data', 'd', '--monte-carlo', '-1'], '--monte-carlo'],
       [['--data', 'd', '--monte-carlo', '1e3'], '--monte-carlo'],

@@ -8,8 +8,10 @@ import { EXAMPLES_DIR, readReport, removeTempDirs, runCli, tempOut } from './sup
 /**
  * The backtest stays exact through refactors: every trade of report.json, for both profiles with
  * the memory on and off, against a fixture written before the refactor of issue 12 (one decision
- * point, one pipeline path, rules as kinds). Set UPDATE_EXACTNESS_FIXTURES=1 to rewrite the
- * fixtures on purpose, and say why in the commit.
+ * point, one pipeline path, rules as kinds). That fixture is the path without exchange filters
+ * (`--no-filters`: MODELS.md's formulas alone) and has not changed since; the `-filtered` fixtures
+ * are the same runs sized with examples/klines/exchangeInfo.json (lot step, tick, minimums), as
+ * live. Set UPDATE_EXACTNESS_FIXTURES=1 to rewrite the fixtures on purpose, and say why in the commit.
  */
 const SHARED_DIR = fileURLToPath(new URL('../../../shared/data/klines/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -27,17 +29,24 @@ function tradeLine(t: ReportTrade): string {
   ].join(' ');
 }
 
+const EXAMPLE_FILTERS = join(EXAMPLES_DIR, 'exchangeInfo.json');
 const sources = [
-  { name: 'examples', dir: EXAMPLES_DIR },
-  ...(existsSync(SHARED_DIR) ? [{ name: 'shared', dir: SHARED_DIR }] : []),
+  { name: 'examples', dir: EXAMPLES_DIR, sizing: ['--no-filters'] },
+  { name: 'examples-filtered', dir: EXAMPLES_DIR, sizing: [] },
+  ...(existsSync(SHARED_DIR)
+    ? [
+        { name: 'shared', dir: SHARED_DIR, sizing: ['--no-filters'] },
+        { name: 'shared-filtered', dir: SHARED_DIR, sizing: ['--filters', EXAMPLE_FILTERS] },
+      ]
+    : []),
 ];
 
 afterAll(removeTempDirs);
 
-describe.each(sources)('backtest exactness on $name/klines', ({ name, dir }) => {
+describe.each(sources)('backtest exactness on $name klines', ({ name, dir, sizing }) => {
   it('trades every trade of both profiles, memory on and off, exactly as the fixture', async () => {
     const out = tempOut();
-    const run = await runCli(['--data', dir, '--out', out, '--profile', 'both', '--compare']);
+    const run = await runCli(['--data', dir, '--out', out, '--profile', 'both', '--compare', ...sizing]);
     expect(run.errors, 'the backtest runs').toEqual([]);
     expect(run.code).toBe(0);
     const lines = RUNS.flatMap((label) => readReport(join(out, label, 'report.json')).trades.map((t) => `${label} ${tradeLine(t)}`));

@@ -21,7 +21,7 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, created: [...readdirSync(cwd), ...readdirSync(tmp).filter((f) => f.startsWith('kline-signals'))] };
 }
 
-const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'download', 'doctor'] as const;
+const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'walkforward', 'download', 'doctor'] as const;
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('regression: every command follows CLI conventions (issue 15)', () => {
@@ -43,6 +43,7 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     ['sim', '--sped', 'sim (did you mean --speed?)'],
     ['demo', '--sped', 'demo (did you mean --speed?)'],
     ['backtest', '--form', 'backtest (did you mean --from?)'],
+    ['walkforward', '--trian', 'walkforward (did you mean --train?)'],
     ['download', '--symbol', 'download (did you mean --symbols?)'],
     ['doctor', '--jsn', 'doctor (did you mean --json?)'],
   ])('`%s %s` exits 2 with one line naming it and no stack trace', (command, flag, tail) => {
@@ -61,6 +62,7 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     [['demo', '--speed', '0'], /^kline-signals: demo --speed: "0" is not a number > 0/],
     [['sim', '--speed', 'fast'], /^kline-signals: sim --speed: "fast" is not a number >= 0/],
     [['demo', 'extra'], /^kline-signals: demo takes no argument 'extra'/],
+    [['walkforward', '--data', 'x', '--train', '6m'], /^kline-signals: walkforward --train: "6m" is not a length like 6mo, 8w or 45d$/],
   ])('%j: a bad value exits 2 with one line naming the flag', (args, line) => {
     const r = cli(args);
     expect(r.status, r.stderr).toBe(2);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ interface CtrlCCase {
   /** `npm run <script>` arguments. */
   readonly npmArgs: readonly string[];
   /** Output that says the command is up and listening for the signal. */
-  readonly ready: string;
+  readonly ready: string | (() => boolean);
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const CASES: Record<string, CtrlCCase> = {
@@ -19,14 +21,14 @@ const CASES: Record<string, CtrlCCase> = {
 };
 
 /** Spawns the npm script as a terminal's foreground job, waits until it is up, presses Ctrl-C. */
-async function ctrlC({ npmArgs, ready }: CtrlCCase): Promise<{ code: number | string | null; out: string }> {
+async function ctrlC({ npmArgs, ready, env = {} }: CtrlCCase): Promise<{ code: number | string | null; out: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ks-ctrlc-'));
   const child = spawn('npm', [...npmArgs], {
     cwd: REPO_ROOT,
     detached: true, // its own process group, as a terminal's foreground job
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TMPDIR: dir, DB_PATH: join(dir, 'db.sqlite'), HTTP_PORT: '0',
-      BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market', LOG_LEVEL: 'info', LOG_FORMAT: 'json',
+      BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,8 +37,9 @@ async function ctrlC({ npmArgs, ready }: CtrlCCase): Promise<{ code: number | st
   child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const deadline = Date.now() + 20_000;
-  while (!out.includes(ready) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(out, `${npmArgs.join(' ')} started`).toContain(ready);
+  const isReady = typeof ready === 'string' ? () => out.includes(ready) : ready;
+  while (!isReady() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(isReady(), `${npmArgs.join(' ')} started (${out.slice(-300)})`).toBe(true);
   process.kill(-child.pid!, 'SIGINT');
   return { code: await exited, out };
 }
@@ -54,4 +57,26 @@ describe('regression: Ctrl-C of npm start, npm run sim and npm run demo (issue 1
       expect(out, 'no stack trace').not.toMatch(/\n\s+at /);
     }, 40_000);
   }
+});
+
+describe('regression: Ctrl-C while the start still waits for Telegram to answer getMe', () => {
+  it('ends npm start with exit code 0, not the signal', async () => {
+    // A Bot API root that accepts the connection and never answers: the start waits in getMe.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const { code, out } = await ctrlC({
+        npmArgs: ['start'],
+        ready: () => held.length > 0,
+        env: { TELEGRAM_BOT_TOKEN: '123456:silent-api-token-for-a-test', TELEGRAM_CHAT_ID: '42', TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` },
+      });
+      expect(code, `exit code (${out.slice(-600)})`).toBe(0);
+      expect(out, 'no stack trace').not.toMatch(/\n\s+at /);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  }, 40_000);
 });

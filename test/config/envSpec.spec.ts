@@ -40,6 +40,8 @@ const WRONG: { readonly [K in keyof typeof ENV]: string | null } = {
   HTTP_HOST: null,
   HTTP_PORT: '65536',
   LOG_LEVEL: 'verbose',
+  LOG_FORMAT: 'pino-pretty',
+  HEARTBEAT_MINUTES: '1441',
 };
 
 function errorOf(env: Record<string, string>): ConfigError {
@@ -118,6 +120,8 @@ describe('every variable of ENV', () => {
       readonly HTTP_HOST: string;
       readonly HTTP_PORT: number;
       readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+      readonly LOG_FORMAT: 'auto' | 'pretty' | 'json';
+      readonly HEARTBEAT_MINUTES: number | undefined;
     }>();
   });
 });

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../domain/trade.js';
 import { drawdownCurve, equityCurve, maxDrawdownPct } from './equityCurve.js';
+import { exchangeFiltersSection } from './exchangeFiltersSection.js';
 import { memoryTimeline } from './memoryTimeline.js';
 import { canonical, redactConfig, round, roundOrNull } from './numbers.js';
 import { isClosedRow, readMemoryEvents, readSignals, readTrades, type TradeWithSignal } from './readRows.js';
@@ -8,6 +9,7 @@ import { buildMetrics } from './runMetrics.js';
 import { buildSummary } from './summary.js';
 import { groupRows, utcMonth } from './tradeStats.js';
 import { REPORT_SCHEMA_VERSION, type BacktestReport, type ReportInput, type ReportTrade } from './types.js';
+import { universeSection } from './universeSection.js';
 
 /** Exit reasons in the order the table shows them, present even when empty. */
 const EXITS: readonly Outcome[] = ['WIN', 'LOSS', 'EXPIRED'];
@@ -75,6 +77,8 @@ export function buildReport({ db, run, market }: ReportInput): BacktestReport {
       startingEquity: round(run.startingEquity),
       config: redactConfig(run.config),
     },
+    exchangeFilters: exchangeFiltersSection(db, run.exchangeFilters, run.symbols),
+    universe: run.universe === undefined ? null : universeSection(run.universe),
     summary,
     metrics: buildMetrics({
       fromMs: run.fromMs, toMs: run.toMs, startingEquity: run.startingEquity, finalEquity: summary.finalEquity,

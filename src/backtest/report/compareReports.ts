@@ -13,7 +13,8 @@ export function compareReports(runs: readonly { label: string; report: BacktestR
     kind: 'comparison',
     runs: runs.map(({ label, report }) => {
       const { config: _config, ...run } = report.run;
-      return { label, run, summary: report.summary, metrics: report.metrics, equity: report.equity };
+      const { applied, note } = report.exchangeFilters;
+      return { label, run, summary: report.summary, metrics: report.metrics, equity: report.equity, exchangeFilters: { applied, note } };
     }),
   };
 }

@@ -3,6 +3,8 @@ import type { StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, ScoreBreakdown, Side } from '../../domain/signal.js';
 import type { Outcome } from '../../domain/trade.js';
 import type { Db } from '../../sinks/sqlite/db.js';
+import type { ExchangeFiltersInput, ExchangeFiltersSection } from './exchangeFiltersSection.js';
+import type { UniverseInput, UniverseSection } from './universeSection.js';
 import type { MarketInput } from './marketContext.js';
 import type { ReportMarket, ReportMetrics } from './metricsTypes.js';
 import type { RobustnessReport } from '../../research/robustness.js';
@@ -28,6 +30,10 @@ export interface RunInfo {
   readonly candles: number;
   /** ACCOUNT_BALANCE, USDT: the first point of the equity curve. */
   readonly startingEquity: number;
+  /** The exchange filters the sizing used; undefined: none. */
+  readonly exchangeFilters?: ExchangeFiltersInput;
+  /** With `--rotate`: how the point-in-time pool measured volume. */
+  readonly universe?: UniverseInput;
 }
 
 /** `db` is the backtest's own SQLite file, opened read-only by the caller. */
@@ -184,6 +190,10 @@ export interface BacktestReport {
   readonly kind: 'backtest';
   readonly runtime: ReportRuntime;
   readonly run: ReportRun;
+  /** Whether sizing used the exchange's filters (as live), and the candidates they blocked. */
+  readonly exchangeFilters: ExchangeFiltersSection;
+  /** With `--rotate`: the point-in-time pool; null without. */
+  readonly universe: UniverseSection | null;
   readonly summary: ReportSummary;
   readonly metrics: ReportMetrics;
   readonly market: ReportMarket;
@@ -203,6 +213,8 @@ export interface ComparedRun {
   readonly summary: ReportSummary;
   readonly metrics: ReportMetrics;
   readonly equity: readonly EquityPoint[];
+  /** Whether the run sized with exchange filters, and the report's sentence about it. */
+  readonly exchangeFilters: Pick<ExchangeFiltersSection, 'applied' | 'note'>;
 }
 
 /** Several runs side by side (memory on vs off, seed vs confluence). */

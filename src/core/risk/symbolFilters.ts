@@ -17,7 +17,8 @@ export interface SymbolFilters {
 }
 
 /**
- * Filters used when no exchangeInfo is known (backtests, the demo): no price grid, no lot grid,
+ * Filters used when no exchangeInfo is known (a backtest with `--no-filters` or without an
+ * exchangeInfo.json, a symbol live before exchangeInfo named it, the demo): no price grid, no lot grid,
  * no minimums. Results then follow MODELS.md's formulas exactly, so two implementations of the
  * models agree trade by trade, and a trade's pnl equals R × risk amount. Live runs pass the real
  * filters (BTCUSDT today: tick 0.1, step 0.001, minQty 0.001, min notional 100).

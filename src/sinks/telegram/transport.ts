@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
 import type { ParseMode } from '../sqlite/outboxRepo.js';
+import { framedMessage, type ConsoleFrameOptions } from './consoleFrame.js';
 import { toDeliveryError } from './deliveryError.js';
 import { htmlToPlainText } from './templates/html.js';
 
@@ -98,8 +99,11 @@ export const DEFAULT_CHART_DIR = join(tmpdir(), 'kline-signals-charts');
  * The console sink used when TELEGRAM_BOT_TOKEN is unset: the same texts, HTML tags stripped,
  * one blank line between messages. A photo is written to `chartDir` and its path printed first
  * (`📈 /path/signal-42.png`). It goes through the outbox like Telegram, so the path is the same.
+ * With `frame` (readable logs on a terminal) each message is a framed block instead.
  */
-export function consoleTransport(out: Writable = process.stdout, chartDir: string = DEFAULT_CHART_DIR): MessageTransport {
+export function consoleTransport(out: Writable = process.stdout, chartDir: string = DEFAULT_CHART_DIR, frame?: ConsoleFrameOptions): MessageTransport {
+  // Framed on a terminal, so a message stands apart from readable log lines; plain otherwise.
+  const block = (text: string) => (frame === undefined ? `${text}\n\n` : framedMessage(text, frame));
   const write = (line: string) =>
     new Promise<void>((resolve, reject) => {
       out.write(line, (err) => (err ? reject(toDeliveryError(err, [])) : resolve()));
@@ -116,10 +120,10 @@ export function consoleTransport(out: Writable = process.stdout, chartDir: strin
         } catch (err) {
           throw toDeliveryError(err, []);
         }
-        await write(plain === '' ? `📈 ${path}\n\n` : `📈 ${path}\n${plain}\n\n`);
+        await write(block(plain === '' ? `📈 ${path}` : `📈 ${path}\n${plain}`));
         return {};
       }
-      await write(`${plain}\n\n`);
+      await write(block(plain));
       return {};
     },
   };

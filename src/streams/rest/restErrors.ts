@@ -37,7 +37,10 @@ export function toRestError(error: unknown, label: RequestLabel, bannedUntilMs?:
   if (!isAxiosError(error)) return new TransientError(`${label.method} ${label.path} failed`);
   const status = error.response?.status;
   if (status === undefined) {
-    return new TransientError(`${label.method} ${label.path} failed: ${error.code ?? 'network error'}`);
+    // Only the code as cause (not the axios error, which carries the URL): callers tell a network
+    // failure from an HTTP one by it (networkFailureCode).
+    const cause = error.code === undefined ? undefined : { code: error.code };
+    return new TransientError(`${label.method} ${label.path} failed: ${error.code ?? 'network error'}`, cause === undefined ? undefined : { cause });
   }
   if (status === 418 && bannedUntilMs !== undefined) return new IpBannedError(bannedUntilMs);
   if (status === 429 || status >= 500) return new TransientError(`${label.method} ${label.path} failed: HTTP ${status}`);

@@ -2,7 +2,8 @@ import {
   BehaviorSubject, concatWith, defer, filter, first, ignoreElements, merge, mergeMap, of, share, Subject, takeUntil, tap,
   type Observable,
 } from 'rxjs';
-import { retryTransient } from '../../operators/retryTransient.js';
+import type { OutageLog } from '../../logging/outageLog.js';
+import { networkFailureCode, retryTransient } from '../../operators/retryTransient.js';
 import { isSocketEvent, shardSession, type SessionEvent, type ShardSessionDeps } from './shardSession.js';
 import type { ShardStats, SocketEvent } from './types.js';
 
@@ -11,6 +12,7 @@ export interface ShardLifecycleDeps extends ShardSessionDeps {
   /** A connection `open` (every stream subscribed) for this long is healthy: see {@link resilientSession}. */
   readonly healthyAfterMs: number;
   readonly random: (() => number) | undefined;
+  readonly outage?: OutageLog | undefined;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface ShardLifecycleDeps extends ShardSessionDeps {
  */
 function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<ReadonlySet<string>>): Observable<SessionEvent> {
   const { shard, log, stats } = deps;
+  const host = new URL(deps.baseUrl).host;
   return defer(() => {
     let sessions = 0;
     return defer(() => shardSession(deps, desired$, sessions++ > 0)).pipe(
@@ -32,8 +35,12 @@ function resilientSession(deps: ShardLifecycleDeps, desired$: Observable<Readonl
         ...(deps.random ? { random: deps.random } : {}),
         onRetry: (err, attempt, delayMs) => {
           stats.reconnects += 1;
-          log.warn({ err, shard, attempt, delayMs }, 'shard reconnecting');
+          const told = deps.outage?.failed(host, networkFailureCode(err)) === true;
+          log[told ? 'debug' : 'warn']({ err, shard, attempt, delayMs }, 'shard reconnecting');
         },
+      }),
+      tap((e) => {
+        if (e.type === 'open') deps.outage?.reached(host);
       }),
     );
   });

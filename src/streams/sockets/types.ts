@@ -1,6 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import type { Logger } from 'pino';
 import type WebSocket from 'ws';
+import type { OutageLog } from '../../logging/outageLog.js';
 
 /**
  * What the kline sockets report. A *shard* is one logical connection slot owning at most
@@ -44,6 +45,11 @@ export interface KlineSocketsDeps {
   readonly createSocket?: (url: string) => WebSocket;
   /** Counters the caller can read at any time (health, metrics); see {@link createKlineSocketStats}. */
   readonly stats?: KlineSocketStats;
+  /**
+   * Told of dials that fail for a network reason (then logged at debug only) and of each connection
+   * that opens: an unreachable exchange is one line, not a warning per shard and retry.
+   */
+  readonly outage?: OutageLog;
   /**
    * Data frames this answers true for are counted (and keep the shard from going stale) but not
    * emitted: the live path skips forming updates here, before the per-frame Rx hops. Default: none.

@@ -28,6 +28,8 @@ export interface CliRun {
   /** stdout lines, parsed (one JSON summary per run: `--json` is always passed). */
   readonly summaries: Array<Record<string, unknown>>;
   readonly errors: string[];
+  /** Warnings for the reader (e.g. no exchange filters applied); the run went on. */
+  readonly notices: string[];
 }
 
 /**
@@ -37,11 +39,12 @@ export interface CliRun {
 export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const out: string[] = [];
   const errors: string[] = [];
+  const notices: string[] = [];
   const code = await runBacktestCli([...args, '--json'], {
     env: { LOG_LEVEL: 'silent', ...env }, logger: pino({ level: 'silent' }),
-    writeLine: (l) => out.push(l), writeError: (l) => errors.push(l),
+    writeLine: (l) => out.push(l), writeError: (l) => errors.push(l), writeNotice: (l) => notices.push(l),
   });
-  return { code, summaries: out.map((l) => JSON.parse(l) as Record<string, unknown>), errors };
+  return { code, summaries: out.map((l) => JSON.parse(l) as Record<string, unknown>), errors, notices };
 }
 
 /** A report.json written by the CLI. */

@@ -7,7 +7,7 @@ import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryM
 import { renderDailySummary } from '../../../src/sinks/telegram/templates/dailySummary.js';
 import { renderShutdown, renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
 import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
-import { parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
+import { htmlToPlainText, parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
 import { sampleSignal, sampleTrade } from './fixtures.js';
 
 const LANGS: readonly Language[] = ['vi', 'en'];
@@ -105,14 +105,20 @@ describe.each(LANGS)('templates (%s)', (language) => {
     const day = Date.UTC(2025, 2, 4);
     expect(valid(renderDailySummary({ dayStartMs: day, trades: 4, wins: 3, totalR: 2.75, equity: 1027.5, signalsSent: 4, signalsBlocked: 2 }, ctx))).toMatchSnapshot();
     expect(valid(renderDailySummary({ dayStartMs: day, trades: 0, wins: 0, totalR: 0, equity: 1000, signalsSent: 0, signalsBlocked: 0 }, ctx))).toMatchSnapshot();
-    expect(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, memoryEnabled: true }, ctx))).toMatchSnapshot();
+    expect(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, watching: 40, memoryEnabled: true }, ctx))).toMatchSnapshot();
     expect(valid(renderShutdown({ atMs: AT, reason: 'SIGTERM', pending: 3 }, ctx))).toMatchSnapshot();
   });
 
   it('says the whole market, in words, when MAX_SYMBOLS_SUBSCRIBED=all', () => {
-    const text = valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 'all', memoryEnabled: true }, ctx));
+    const text = valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 'all', watching: 312, memoryEnabled: true }, ctx));
     expect(text).toContain(language === 'vi' ? 'toàn thị trường' : 'the whole market');
+    expect(text, 'the number watched').toContain('<b>312</b>');
     expect(text, 'not the setting value').not.toMatch(/\ball\b/);
+  });
+
+  it('tells the number of symbols watched, and the limit when fewer are (regression: "40" while 3 were watched)', () => {
+    const text = htmlToPlainText(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, watching: 3, memoryEnabled: true }, ctx)));
+    expect(text).toContain(language === 'vi' ? 'Số mã theo dõi: 3 (tối đa 40)' : 'Symbols watched: 3 (up to 40)');
   });
 
   it('escapes every dynamic value (symbol, symbols inside reasons)', () => {

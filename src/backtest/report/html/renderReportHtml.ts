@@ -2,6 +2,7 @@ import { drawdownCurve } from '../equityCurve.js';
 import { runRuleBook } from '../runRules.js';
 import type { BacktestReport, ComparisonReport, EquityPoint } from '../types.js';
 import { escapeHtml, fmtDate, fmtNum, fmtPct } from './format.js';
+import { comparisonFiltersBanner, exchangeFiltersHtml, filtersBanner, SIZING_STYLE, universeHtml } from './sizingHtml.js';
 import { svgChart, type ChartSpan } from './svgChart.js';
 import { configTable, groupTable, memoryTable, scopeWords, summaryRows, summaryTable, table, tradesTable, verdictTypeWords } from './tables.js';
 import { ruleNameText } from '../../../sinks/telegram/templates/reasonText.js';
@@ -16,11 +17,12 @@ body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;background:#fff}
 h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 6px;vertical-align:top}
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-table.trades,table.memory{font-size:12px}table.trades{font-size:11px}table.trades th,table.trades td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
+table.trades,table.memory{font-size:12px}table.trades,table.blocked-size{font-size:11px}table.trades th,table.trades td,table.blocked-size th,table.blocked-size td{padding:2px 4px}.chart{display:block;max-width:100%;height:auto;margin:8px 0}
 .chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#555}.chart .chart-title{font-size:13px;font-weight:600}
 .meta{color:#555}.tables{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
 .price-charts{display:flex;flex-wrap:wrap;gap:8px 12px}.price-chart{display:block;max-width:100%;height:auto;margin:4px 0}.price-chart .grid{stroke:#eee}.price-chart .tick{font-size:11px;fill:#555}
-.price-chart .chart-title{font-size:13px;font-weight:600}table.metrics td:first-child{white-space:nowrap}`;
+.price-chart .chart-title{font-size:13px;font-weight:600}table.metrics td:first-child{white-space:nowrap}
+${SIZING_STYLE}`;
 
 /** How the risk ratios are computed, under every metrics table. */
 const RATIOS_NOTE =
@@ -72,6 +74,7 @@ function renderBacktest(r: BacktestReport): string {
   const title = `Backtest ${run.profile}, memory ${run.memory ? 'on' : 'off'}: ${run.symbols.join(', ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${fmtDate(run.fromMs)} → ${fmtDate(run.toMs)} UTC · ${run.candles} candles · data ${run.dataDir} · generated ${r.runtime.finishedAt} in ${r.runtime.wallMs} ms · schema v${r.schemaVersion}`)}</p>
+${filtersBanner(r.exchangeFilters)}
 <h2>Metrics and summary</h2>
 <div class="tables">${metricsTable([runTitle(run.profile, run.memory)], [r])}${summaryTable(summary)}</div>
 <p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
@@ -89,6 +92,8 @@ ${groupTable('Month (UTC, by exit)', r.tables.byMonth)}
 ${robustnessSection(r.robustness)}
 <h2>Memory timeline</h2>
 ${r.memory.length === 0 ? '<p>No memory activation in this run.</p>' : memoryTable(r.memory, rules)}
+${exchangeFiltersHtml(r.exchangeFilters)}
+${universeHtml(r.universe)}
 <h2>Trades</h2>
 <details open><summary>${escapeHtml(`Trades: ${r.trades.length}`)}</summary>${tradesTable(r.trades, rules)}</details>
 <h2>Configuration</h2>
@@ -108,6 +113,7 @@ function renderComparison(c: ComparisonReport): string {
   ]);
   const title = `Backtest comparison: ${c.runs.map((r) => runTitle(r.run.profile, r.run.memory)).join(' vs ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
+${comparisonFiltersBanner(c.runs)}
 <h2>Runs</h2>
 ${table(['Folder', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
 <h2>Metrics side by side</h2>

@@ -11,6 +11,8 @@ export interface StartupInfo {
   readonly profile: string;
   /** MAX_SYMBOLS_SUBSCRIBED: a number, or `all`. */
   readonly symbols: SymbolLimit;
+  /** Symbols the universe watches at start (the limit is only reached once the top-volume pool is read). */
+  readonly watching: number;
   readonly memoryEnabled: boolean;
 }
 
@@ -23,14 +25,17 @@ export interface ShutdownInfo {
   readonly pending: number;
 }
 
-/** Start-up: mode, model profile, how many symbols, whether the memory is on. */
+/**
+ * Start-up: mode, model profile, how many symbols are watched (and the limit when it is not reached:
+ * against an unreachable Binance only the fixed symbols are), whether the memory is on.
+ */
 export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
   const t = stringsFor(ctx.language).lifecycle;
   return lines([
     `🚀 <b>${escapeHtml(t.started)}</b>`,
     field(t.mode, bold(info.mode)),
     field(t.profile, bold(info.profile)),
-    field(t.symbols, bold(info.symbols === 'all' ? t.wholeMarket : info.symbols)),
+    field(t.symbols, `${bold(info.watching)}${info.symbols === info.watching ? '' : ` (${escapeHtml(info.symbols === 'all' ? t.wholeMarket : `${t.upTo} ${info.symbols}`)})`}`),
     field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),
     `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,
   ]);

@@ -189,6 +189,7 @@ export const EN: Strings = {
     profile: 'Model profile',
     symbols: 'Symbols watched',
     wholeMarket: 'the whole market (every USDT perpetual trading)',
+    upTo: 'up to',
     memory: 'Adaptive memory',
     on: 'on',
     off: 'off',

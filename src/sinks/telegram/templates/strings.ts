@@ -143,6 +143,8 @@ export interface LifecycleStrings {
   readonly symbols: string;
   /** The symbol count when MAX_SYMBOLS_SUBSCRIBED=all. */
   readonly wholeMarket: string;
+  /** Before the symbol limit, when fewer are watched: `3 (up to 40)`. */
+  readonly upTo: string;
   readonly memory: string;
   readonly on: string;
   readonly off: string;

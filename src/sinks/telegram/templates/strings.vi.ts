@@ -188,6 +188,7 @@ export const VI: Strings = {
     profile: 'Bộ mô hình',
     symbols: 'Số mã theo dõi',
     wholeMarket: 'toàn thị trường (mọi hợp đồng vĩnh cửu USDT đang giao dịch)',
+    upTo: 'tối đa',
     memory: 'Bộ nhớ thích ứng',
     on: 'bật',
     off: 'tắt',

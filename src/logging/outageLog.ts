@@ -1,0 +1,103 @@
+import type { Logger } from 'pino';
+import type { SchedulerLike } from 'rxjs';
+
+/** What a person is told for each network error code of Node (see retryTransient's NETWORK_CODES). */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'DNS lookup failed', EAI_AGAIN: 'DNS lookup failed',
+  ECONNREFUSED: 'connection refused',
+  ETIMEDOUT: 'timed out', ECONNABORTED: 'timed out', ESOCKETTIMEDOUT: 'timed out',
+  ECONNRESET: 'connection reset', EPIPE: 'connection reset', UND_ERR_SOCKET: 'connection reset',
+  EHOSTUNREACH: 'no route to the host', ENETUNREACH: 'no network', ENETDOWN: 'no network',
+};
+
+/** Summaries of a lasting outage come at most this often. */
+const DEFAULT_SUMMARY_EVERY_MS = 5 * 60_000;
+
+export interface OutageLogDeps {
+  readonly logger: Logger;
+  /** Its `now()` dates the outage. */
+  readonly scheduler: SchedulerLike;
+  /** The longest wait between two retries, said in the first line. */
+  readonly retryAtLeastEveryMs: number;
+  /** What a person can do meanwhile, for a host: `try \`npm run demo\` offline`; none: nothing said. */
+  readonly hint?: (host: string) => string | undefined;
+  readonly summaryEveryMs?: number;
+}
+
+interface Outage {
+  readonly sinceMs: number;
+  attempts: number;
+  lastToldMs: number;
+}
+
+/** `12:50 UTC`. */
+function clockOf(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+}
+
+function durationOf(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+}
+
+/**
+ * One voice for "the exchange cannot be reached": REST calls and sockets that fail for a network
+ * reason (DNS, refused, timeout, reset) report here instead of logging a warning with a stack per
+ * retry. Per host: the first failure says so in one line (the reason, the retry cadence, a hint),
+ * a lasting outage is summarised at most every `summaryEveryMs` (attempts, since when), and the
+ * first success after it says the host is back.
+ *
+ * Its lines are meant to be read: the message is the sentence, the facts for machines sit in
+ * `detail` (kept in JSON lines, left out of readable ones).
+ */
+export class OutageLog {
+  private readonly outages = new Map<string, Outage>();
+
+  constructor(private readonly deps: OutageLogDeps) {}
+
+  /** Whether `code` is a network failure this log speaks for (else the caller logs it itself). */
+  static covers(code: string | undefined): boolean {
+    return code !== undefined && REASONS[code] !== undefined;
+  }
+
+  /** A call to `host` failed with the Node error `code`; false (and nothing logged) when that is no network failure. */
+  failed(host: string, code: string | undefined): boolean {
+    if (code === undefined || !OutageLog.covers(code)) return false;
+    const { logger, scheduler } = this.deps;
+    const nowMs = scheduler.now();
+    const outage = this.outages.get(host);
+    if (outage === undefined) {
+      this.outages.set(host, { sinceMs: nowMs, attempts: 1, lastToldMs: nowMs });
+      const hint = this.deps.hint?.(host);
+      const retry = `retrying at least every ${Math.round(this.deps.retryAtLeastEveryMs / 1000)} s`;
+      logger.warn({ detail: { host, code, attempts: 1, sinceMs: nowMs } }, `cannot reach ${host}: ${REASONS[code]}; ${retry}${hint ? `; ${hint}` : ''}`);
+      return true;
+    }
+    outage.attempts += 1;
+    if (nowMs - outage.lastToldMs >= (this.deps.summaryEveryMs ?? DEFAULT_SUMMARY_EVERY_MS)) {
+      outage.lastToldMs = nowMs;
+      logger.warn(
+        { detail: { host, code, attempts: outage.attempts, sinceMs: outage.sinceMs } },
+        `still cannot reach ${host}: ${REASONS[code]} (${outage.attempts} attempts since ${clockOf(outage.sinceMs)})`,
+      );
+    }
+    return true;
+  }
+
+  /** A call to `host` succeeded: ends its outage, if any, with one line. */
+  reached(host: string): void {
+    const outage = this.outages.get(host);
+    if (outage === undefined) return;
+    this.outages.delete(host);
+    const nowMs = this.deps.scheduler.now();
+    this.deps.logger.info(
+      { detail: { host, attempts: outage.attempts, sinceMs: outage.sinceMs } },
+      `reached ${host} again after ${durationOf(nowMs - outage.sinceMs)} (${outage.attempts} failed attempts since ${clockOf(outage.sinceMs)})`,
+    );
+  }
+
+  /** Hosts that cannot be reached now (for the heartbeat and health). */
+  unreachable(): string[] {
+    return [...this.outages.keys()];
+  }
+}
