@@ -8,6 +8,7 @@ import { UsageError } from './download/usageError.js';
 import { consoleStyle } from './logging/logFormat.js';
 import { createLogger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
+import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
 import { createHttpSources } from './app/httpSources.js';
 import { startApp, type App } from './app/startApp.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
@@ -87,6 +88,7 @@ export async function runDemo(argv: readonly string[], io: CliIo = {}): Promise<
 }
 
 async function demo({ seconds, speed, data, language, listenPort, keep }: DemoOptions): Promise<number> {
+  ignoreClosedOutput();
   const dir = mkdtempSync(join(tmpdir(), 'kline-signals-demo-'));
   try {
     return await demoIn(dir, { seconds, speed, data, language, listenPort, keep });

@@ -4,6 +4,7 @@ import { checkBotToken } from './app/checkBotToken.js';
 import { consoleStyle } from './logging/logFormat.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { runUntilStopped } from './app/lifecycle.js';
+import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
 import { startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
@@ -31,6 +32,7 @@ export async function runBot(argv: readonly string[], io: CliIo = {}): Promise<n
 }
 
 async function bot(): Promise<number> {
+  ignoreClosedOutput();
   const config = loadConfig();
   const style = consoleStyle(config.LOG_FORMAT, process.stdout);
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [], format: style.format });

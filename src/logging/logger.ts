@@ -2,6 +2,7 @@ import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 
 import type { LogFormat } from './logFormat.js';
 import { prettyDestination, type TextSink } from './prettyDestination.js';
 import { redactSecrets } from './redact.js';
+import { stdoutDestination } from './stdoutDestination.js';
 
 export type { Logger } from 'pino';
 
@@ -34,5 +35,5 @@ export function createLogger({ level, secrets, format = 'json', destination, col
     const stacks = level === 'debug' || level === 'trace';
     return pino(options, prettyDestination(destination ?? process.stdout, { colors: colors ?? process.stdout.isTTY === true, stacks }));
   }
-  return pino(options, (destination as DestinationStream | undefined) ?? pino.destination({ dest: 1, sync: false }));
+  return pino(options, (destination as DestinationStream | undefined) ?? stdoutDestination());
 }
