@@ -116,6 +116,15 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(text, 'not the setting value').not.toMatch(/\ball\b/);
   });
 
+  it('words the mode and why it stopped, never the signal name alone (regression: "Reason: SIGINT")', () => {
+    const start = htmlToPlainText(valid(renderStartup({ atMs: AT, mode: 'demo', profile: 'seed', symbols: 3, watching: 3, memoryEnabled: true }, ctx)));
+    expect(start).toContain(language === 'vi' ? 'Chế độ: demo (sàn mô phỏng)' : 'Mode: demo (simulated exchange)');
+    const stops = (['SIGINT', 'SIGTERM', 'fatal', 'stop'] as const).map((reason) => htmlToPlainText(valid(renderShutdown({ atMs: AT, reason, pending: 0 }, ctx))));
+    expect(stops[0]).toContain('Ctrl-C');
+    for (const text of stops) expect(text, text).not.toMatch(/SIGINT|SIGTERM|fatal|: stop$/m);
+    expect(new Set(stops).size, 'each reason its own words').toBe(4);
+  });
+
   it('tells the number of symbols watched, and the limit when fewer are (regression: "40" while 3 were watched)', () => {
     const text = htmlToPlainText(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, watching: 3, memoryEnabled: true }, ctx)));
     expect(text).toContain(language === 'vi' ? 'Số mã theo dõi: 3 (tối đa 40)' : 'Symbols watched: 3 (up to 40)');

@@ -33,7 +33,7 @@ export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
   const t = stringsFor(ctx.language).lifecycle;
   return lines([
     `🚀 <b>${escapeHtml(t.started)}</b>`,
-    field(t.mode, bold(info.mode)),
+    field(t.mode, bold(t.modes[info.mode] ?? info.mode)),
     field(t.profile, bold(info.profile)),
     field(t.symbols, `${bold(info.watching)}${info.symbols === info.watching ? '' : ` (${escapeHtml(info.symbols === 'all' ? t.wholeMarket : `${t.upTo} ${info.symbols}`)})`}`),
     field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),
@@ -46,7 +46,7 @@ export function renderShutdown(info: ShutdownInfo, ctx: TemplateContext): string
   const t = stringsFor(ctx.language).lifecycle;
   return lines([
     `🛑 <b>${escapeHtml(t.stopped)}</b>`,
-    field(t.reason, bold(info.reason)),
+    field(t.reason, bold(t.stopReasons[info.reason] ?? t.stopReasonOther)),
     field(t.pending, bold(info.pending)),
     `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,
   ]);

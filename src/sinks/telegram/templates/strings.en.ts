@@ -195,5 +195,12 @@ export const EN: Strings = {
     off: 'off',
     reason: 'Reason',
     pending: 'Messages still queued',
+    modes: { live: 'live (Binance)', demo: 'demo (simulated exchange)' },
+    stopReasons: {
+      SIGINT: 'stopped from the terminal (Ctrl-C)',
+      SIGTERM: 'stop requested by the system (PM2, systemd or a deploy)',
+      fatal: 'an error stopped it (see the log)',
+    },
+    stopReasonOther: 'stop requested',
   },
 };

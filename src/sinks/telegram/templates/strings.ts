@@ -150,4 +150,9 @@ export interface LifecycleStrings {
   readonly off: string;
   readonly reason: string;
   readonly pending: string;
+  /** How the bot runs (`live`, `demo`), in words. */
+  readonly modes: Readonly<Record<string, string>>;
+  /** Why it stopped (`SIGINT`, `SIGTERM`, `fatal`), in words; `stopReasonOther` for anything else. */
+  readonly stopReasons: Readonly<Record<string, string>>;
+  readonly stopReasonOther: string;
 }

@@ -194,5 +194,12 @@ export const VI: Strings = {
     off: 'tắt',
     reason: 'Lý do',
     pending: 'Tin nhắn còn chờ gửi',
+    modes: { live: 'trực tiếp (Binance)', demo: 'demo (sàn mô phỏng)' },
+    stopReasons: {
+      SIGINT: 'dừng từ cửa sổ lệnh (Ctrl-C)',
+      SIGTERM: 'hệ thống yêu cầu dừng (PM2, systemd hoặc triển khai)',
+      fatal: 'một lỗi đã dừng bot (xem nhật ký)',
+    },
+    stopReasonOther: 'có yêu cầu dừng',
   },
 };
