@@ -100,7 +100,7 @@ export function deskConfigOf(s: BacktestSettings, filters: (symbol: string) => S
  */
 export function runBacktest({ candles, dbPath, settings, fromMs = -Infinity, logger, inUniverse, filters, onProgress }: BacktestRunInput): BacktestRunResult {
   const started = performance.now();
-  const repos = createRepos(openDatabase(dbPath));
+  const repos = createRepos(openDatabase(dbPath, 'throwaway'));
   try {
     const desk = restoreDesk({
       repos, config: deskConfigOf(settings, filters), startingEquity: settings.startingEquity, memoryEnabled: settings.memory, memoryRules: settings.memoryRules, logger,

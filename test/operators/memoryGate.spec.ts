@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BehaviorSubject } from 'rxjs';
 import type { AdjustmentVerdict, LockVerdict, Scope } from '../../src/domain/memory.js';
 import type { Candidate, ModelName, Reason, Signal } from '../../src/domain/signal.js';
-import { memoryGate } from '../../src/operators/memoryGate.js';
+import { memoryGate, memoryGateStage } from '../../src/operators/memoryGate.js';
 import type { MemoryState } from '../../src/core/memory/state.js';
 import { adjustmentReason } from '../../src/core/desk/lockReasons.js';
 import { HALF_HOUR_MS, HOUR_MS, T0, quietCandle } from './support/candles.js';
@@ -126,4 +126,17 @@ describe('memoryGate', () => {
     () => memoryGate({ config, memory: () => memoryWith(T0, []) }),
     () => [stepOn(quietCandle('BTCUSDT', T0)), stepOn(quietCandle('ETHUSDT', T0))],
   );
+
+  it('gives every candidate a verdict touches the same reason object, built once (what the signal rows share)', () => {
+    const pause = lock('globalLossStreak', { kind: 'global' });
+    const riskCap: AdjustmentVerdict = { type: 'riskCap', rule: 'drawdownRiskCap', scope: { kind: 'global' }, maxRiskPct: 0.5, detail: { kind: 'none' as const } };
+    const gate = memoryGateStage({ config });
+    const memory = memoryWith(T0, [pause, riskCap]);
+    const [a] = gate(scanned('BTCUSDT', T0, candidate({ score: 80 })), memory).decisions;
+    const [b] = gate(scanned('ETHUSDT', T0 + HALF_HOUR_MS, candidate({ score: 90 })), memory).decisions;
+    expect(a!.reasons).toEqual([lockReason(pause, 'pause'), adjustmentReason(riskCap)]);
+    expect(b!.reasons).toEqual(a!.reasons);
+    expect(b!.reasons[0]).toBe(a!.reasons[0]);
+    expect(b!.reasons[1]).toBe(a!.reasons[1]);
+  });
 });

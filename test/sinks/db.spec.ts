@@ -19,6 +19,16 @@ function candle(openTimeMs: number, close: number): Kline {
 }
 
 describe('openDatabase', () => {
+  it('syncs a durable file (the bot) and never a throwaway one (a backtest), both in WAL mode', () => {
+    const durable = openDatabase(tempDb());
+    const throwaway = openDatabase(tempDb(), 'throwaway');
+    // SQLite's synchronous levels: 0 OFF, 1 NORMAL.
+    expect([durable.pragma('synchronous', { simple: true }), throwaway.pragma('synchronous', { simple: true })]).toEqual([1, 0]);
+    expect(throwaway.pragma('journal_mode', { simple: true })).toBe('wal');
+    durable.close();
+    throwaway.close();
+  });
+
   it('creates the file in WAL mode at the latest schema, and reopening migrates nothing twice', () => {
     const path = tempDb();
     const db = openDatabase(path);

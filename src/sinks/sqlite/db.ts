@@ -10,17 +10,26 @@ export type Db = Database.Database;
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /**
+ * How commits reach the disk. `durable` (the bot): synchronous NORMAL, a commit survives a power
+ * loss once checkpointed. `throwaway` (a backtest's own file, made again by running it again):
+ * synchronous OFF, no fsync at all (the checkpoint when the file closes was most of its cost). Still
+ * WAL, so a killed process loses only its open transaction and a resumed backtest lands where an
+ * uninterrupted one does; only an OS crash or power loss can spoil the file.
+ */
+export type Durability = 'durable' | 'throwaway';
+
+/**
  * Opens (or creates) the SQLite file in WAL mode and applies pending migrations. A file that is
  * not a database, or cannot be written, throws here — before anything connects — so the bot exits
  * with a clear error instead of running without storage; so does a SQLite module that cannot load
  * (SqliteModuleError: one line, exit 1).
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, durability: Durability = 'durable'): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = newSqliteDatabase(path);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(durability === 'throwaway' ? 'synchronous = OFF' : 'synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // The automatic checkpoint runs inside whichever commit crosses it (the p99 of candle → signal

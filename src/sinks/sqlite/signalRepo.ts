@@ -2,6 +2,7 @@ import type { Interval } from '../../domain/kline.js';
 import { normaliseReasons, type StoredReason } from '../../domain/reason.js';
 import type { ModelName, ModelProfile, ScoreBreakdown, Side, Signal, SignalStatus } from '../../domain/signal.js';
 import type { Db } from './db.js';
+import { reasonsJson } from './reasonsJson.js';
 
 /** A row of the `signals` table, as the API, commands and reports read it. */
 export interface SignalRow {
@@ -74,7 +75,7 @@ export class SignalRepo {
   insert(s: Signal, profile: ModelProfile, id?: number): { id: number; created: boolean } {
     const res = this.insertStmt.run(
       id ?? null, s.symbol, s.interval, s.openTimeMs, s.endMs, s.model, profile, s.side, s.status, s.score, JSON.stringify(s.breakdown),
-      s.effectiveThreshold, s.entry, s.stopLoss, s.takeProfit, s.quantity, s.riskPct, JSON.stringify(s.reasons),
+      s.effectiveThreshold, s.entry, s.stopLoss, s.takeProfit, s.quantity, s.riskPct, reasonsJson(s.reasons),
     );
     // A new row's id is its rowid; only a replayed candidate needs the existing row looked up.
     if (res.changes === 1) return { id: Number(res.lastInsertRowid), created: true };
