@@ -3,6 +3,7 @@ import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } f
 import { checkBotToken } from './app/checkBotToken.js';
 import { consoleStyle } from './logging/logFormat.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { linesWritten } from './logging/stdoutDestination.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
 import { startApp, type App } from './app/startApp.js';
@@ -78,13 +79,12 @@ async function bot(): Promise<number> {
   return code;
 }
 
-/** Flushed, but not waited on for ever: a log destination that cannot drain must not keep a stopping bot alive. */
+/**
+ * Every queued log line written, but not waited on for ever: a log destination that cannot drain
+ * must not keep a stopping bot alive.
+ */
 async function flushLogs(logger: Logger): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const giveUp = setTimeout(resolve, FLUSH_TIMEOUT_MS);
-    logger.flush(() => {
-      clearTimeout(giveUp);
-      resolve();
-    });
-  });
+  let giveUp: NodeJS.Timeout | undefined;
+  await Promise.race([linesWritten(logger), new Promise<void>((resolve) => (giveUp = setTimeout(resolve, FLUSH_TIMEOUT_MS)))]);
+  clearTimeout(giveUp);
 }
