@@ -74,11 +74,18 @@ describe('renderReportHtml', () => {
     }), { memory: false });
     const html = renderReportHtml(compareReports([{ label: 'memory on', report: on }, { label: 'memory off', report: off }]));
     expect(count(html, '<svg'), 'equity and drawdown overlays').toBe(2);
-    expect(html, 'both labels head the table').toMatch(/<th>memory on<\/th><th>memory off<\/th>/);
+    expect(html, 'both runs head the table, in words').toMatch(/<th>confluence, memory on<\/th><th>confluence, memory off<\/th>/);
+    expect(html, 'not by folder label').not.toMatch(/<th>memory on<\/th>/);
     expect(html, 'final equity of each run').toContain('1017.20');
     expect(html, 'final equity of the other run').toContain('990.00');
     expect(count(html, '<path'), 'one equity and one drawdown line per run').toBe(4);
     expect(html, 'nothing fetched').not.toMatch(/https?:\/\//i);
+  });
+
+  it('heads the columns with the folder labels when two runs have the same profile and memory', () => {
+    const a = report(fillScenario);
+    const html = renderReportHtml(compareReports([{ label: 'btc-only', report: a }, { label: 'all-symbols', report: a }]));
+    expect(html).toMatch(/<th>btc-only<\/th><th>all-symbols<\/th>/);
   });
 
   it('compareReports keeps the order and refuses duplicate labels', () => {

@@ -104,26 +104,28 @@ ${universeHtml(r.universe)}
 function renderComparison(c: ComparisonReport): string {
   const xMin = c.runs.reduce((min, r) => Math.min(min, r.run.fromMs), Number.POSITIVE_INFINITY);
   const xMax = c.runs.reduce((max, r) => Math.max(max, r.run.toMs), Number.NEGATIVE_INFINITY);
-  const labels = c.runs.map((r) => r.label);
+  // Columns and legends in words ("seed, memory on"); the folder labels when two runs share them.
+  const titles = c.runs.map((r) => runTitle(r.run.profile, r.run.memory));
+  const labels = new Set(titles).size === titles.length ? titles : c.runs.map((r) => r.label);
   const figures = c.runs.map((r) => summaryRows(r.summary));
   const rows = (figures[0] ?? []).map(([name], i) => [name, ...figures.map((f) => ({ text: f[i]?.[1] ?? '—', cls: 'num' }))]);
   const runRows = c.runs.map((r) => [
     r.label, r.run.profile, r.run.memory ? 'on' : 'off', r.run.symbols.join(', '), `${fmtDate(r.run.fromMs)} → ${fmtDate(r.run.toMs)}`,
     String(r.run.candles),
   ]);
-  const title = `Backtest comparison: ${c.runs.map((r) => runTitle(r.run.profile, r.run.memory)).join(' vs ')}`;
+  const title = `Backtest comparison: ${labels.join(' vs ')}`;
   const body = `<h1>${escapeHtml(title)}</h1>
 ${comparisonFiltersBanner(c.runs)}
 <h2>Runs</h2>
 ${table(['Folder', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], runRows)}
 <h2>Metrics side by side</h2>
-${metricsTable(c.runs.map((r) => runTitle(r.run.profile, r.run.memory)), c.runs)}
+${metricsTable(labels, c.runs)}
 <p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
 <h2>Summaries side by side</h2>
 ${table(['Figure', ...labels], rows, 'summary')}
 <h2>Equity and drawdown</h2>
-${svgChart({ title: 'Equity (USDT)', xMin, xMax, series: c.runs.map((r) => equitySeries(r.label, r.equity)), formatY: (y) => fmtNum(y) })}
-${svgChart({ title: 'Drawdown (%)', xMin, xMax, series: c.runs.map((r) => drawdownSeries(r.label, r.equity)), formatY: (y) => fmtPct(y, 1), invertY: true })}`;
+${svgChart({ title: 'Equity (USDT)', xMin, xMax, series: c.runs.map((r, i) => equitySeries(labels[i] ?? r.label, r.equity)), formatY: (y) => fmtNum(y) })}
+${svgChart({ title: 'Drawdown (%)', xMin, xMax, series: c.runs.map((r, i) => drawdownSeries(labels[i] ?? r.label, r.equity)), formatY: (y) => fmtPct(y, 1), invertY: true })}`;
   return page(title, body);
 }
 
