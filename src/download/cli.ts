@@ -1,6 +1,7 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { parseConfig } from '../config/config.js';
 import { ConfigError } from '../domain/index.js';
-import { createLogger } from '../logging/logger.js';
+import { stderrLogger } from '../logging/stderrLogger.js';
 import { createBinanceRest, STANDALONE_RETRY, type BinanceRest } from '../streams/binanceRest.js';
 import { downloadKlines } from './downloadKlines.js';
 import { writeExchangeInfoFile } from './exchangeInfoFile.js';
@@ -77,12 +78,15 @@ async function download(
   options: DownloadOptions, env: Readonly<Record<string, string | undefined>>, deps: DownloadCliDeps,
   writeLine: (line: string) => void, writeError: (line: string) => void,
 ): Promise<number> {
-  const level = env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL;
-  if (level !== 'silent' && !(level in pino.levels.values)) {
-    writeError(`config error: LOG_LEVEL=${JSON.stringify(level)} is invalid: allowed ${Object.keys(pino.levels.values).join(', ')}, silent`);
+  let logger: Logger;
+  try {
+    const { LOG_LEVEL, LOG_FORMAT } = parseConfig({ LOG_LEVEL: env.LOG_LEVEL, LOG_FORMAT: env.LOG_FORMAT });
+    logger = deps.logger ?? stderrLogger(LOG_LEVEL, LOG_FORMAT);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    writeError(`config error: ${err.message}`);
     return 1;
   }
-  const logger = deps.logger ?? createLogger({ level: level as pino.LevelWithSilent, secrets: [], destination: pino.destination({ dest: 2, sync: true }) });
   try {
     const summary = await run(options, deps, logger);
     writeLine(JSON.stringify(summary));

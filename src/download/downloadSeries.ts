@@ -57,7 +57,7 @@ export async function downloadSeries(rest: KlineRestSource, request: SeriesReque
     const nowMs = await rest.serverTimeMs();
     const endMs = Math.min(toMs ?? Number.POSITIVE_INFINITY, nowMs);
     let cursor = appender.last === undefined ? request.fromMs : appender.last.openTimeMs + stepMs;
-    if (appender.last !== undefined) log.info({ file, resumeFromMs: cursor }, 'resuming after the last row');
+    if (appender.last !== undefined) log.info({ file, resumeFrom: new Date(cursor).toISOString() }, 'resuming after the last row');
     while (cursor < endMs && request.stopRequested?.() !== true) {
       const limit = pageLimitFor(Math.ceil((endMs - cursor) / stepMs));
       const page = await rest.klines(symbol, interval, { startTimeMs: cursor, endTimeMs: endMs - 1, limit, nowMs });
@@ -70,12 +70,14 @@ export async function downloadSeries(rest: KlineRestSource, request: SeriesReque
       }
       await appender.append(fresh);
       rows += fresh.length;
-      log.info({ rows: fresh.length, total: rows, lastOpenTime: appender.last && new Date(appender.last.openTimeMs).toISOString() }, 'page written');
+      // One request each: debug, so a terminal shows one line per series (below), not per request.
+      log.debug({ rows: fresh.length, total: rows, lastOpenTime: appender.last && new Date(appender.last.openTimeMs).toISOString() }, 'page written');
       const newest = page[page.length - 1];
       if (page.length < limit || fresh.length < page.length || newest === undefined) break;
       if (newest.openTimeMs < cursor) throw new DataError('order', `klines of ${symbol} ${interval}: page did not move past ${cursor}`);
       cursor = newest.openTimeMs + stepMs;
     }
+    log.info({ rows, pages, lastOpenTime: appender.last && new Date(appender.last.openTimeMs).toISOString() }, 'series written');
   } finally {
     await appender.close();
   }

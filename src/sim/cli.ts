@@ -1,4 +1,6 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { parseConfig } from '../config/config.js';
+import { stderrLogger } from '../logging/stderrLogger.js';
 import { runUntilStopped } from '../app/lifecycle.js';
 import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { UsageError } from '../download/usageError.js';
@@ -78,6 +80,12 @@ export async function runSimulatorCli(argv: string[], deps: SimulatorCliDeps = {
   return runCommand(SIM_COMMAND, argv, deps, (values) => simulate(values, deps));
 }
 
+/** Logs on stderr (stdout holds the URL lines); a bad LOG_LEVEL or LOG_FORMAT throws a ConfigError (exit 1, one line). */
+function loggerOf(env: Readonly<Record<string, string | undefined>>): Logger {
+  const { LOG_LEVEL, LOG_FORMAT } = parseConfig({ LOG_LEVEL: env.LOG_LEVEL, LOG_FORMAT: env.LOG_FORMAT });
+  return stderrLogger(LOG_LEVEL, LOG_FORMAT);
+}
+
 async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<number> {
   const { status = [], ...flags } = values as Record<string, string | undefined> & { status?: string[] };
   const statusChanges = status.map(statusChangeOf);
@@ -86,7 +94,7 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   const faults: SimulatorFaults = Object.fromEntries(Object.entries(FAULT_FLAGS).map(([flag, key]) => [key, numberOf(flag, raw[flag])]));
   const startTimeMs = raw.start === undefined ? undefined : Date.parse(raw.start);
   if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new UsageError('--start', `${JSON.stringify(raw.start)} is not an ISO date-time`);
-  const logger = deps.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
+  const logger = deps.logger ?? loggerOf(process.env);
   const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
   // The bot's own stop rules, in place before the URLs are out (a script may send SIGINT as soon as
   // it reads them): Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards its copy,

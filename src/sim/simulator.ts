@@ -109,7 +109,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     stats.faults.rest429Bursts += 1;
     limiter.force429Until(realNowMs() + (faults.rest429ForMs ?? 0));
   });
-  logger.info({ port, startTimeMs: clock.startTimeMs, speed: clock.speed, held: clock.isHeld(), symbols: market.symbols.length }, 'simulator started');
+  // Simulated times as ISO text: a person reads this line (epoch milliseconds are in the stdout JSON line).
+  logger.info({ port, start: new Date(clock.startTimeMs).toISOString(), speed: clock.speed, ...(clock.isHeld() ? { held: true } : {}), symbols: market.symbols.length }, 'simulator started');
 
   return {
     restUrl: `http://${host}:${port}`,
@@ -122,11 +123,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     burst429: (ms) => limiter.force429Until(realNowMs() + ms),
     setSymbolStatus: (symbol, status, atMs = clock.nowMs()) => {
       market.setStatus({ symbol, status, atMs });
-      logger.info({ symbol, status, atMs }, 'simulator symbol status changed');
+      logger.info({ symbol, status, at: new Date(atMs).toISOString() }, 'simulator symbol status changed');
     },
     runClock: (runOptions) => {
       clock.run(runOptions);
-      logger.info({ simMs: clock.nowMs(), untilMs: runOptions?.untilMs }, 'simulator clock running');
+      logger.info({ at: new Date(clock.nowMs()).toISOString(), ...(runOptions?.untilMs === undefined ? {} : { until: new Date(runOptions.untilMs).toISOString() }) }, 'simulator clock running');
     },
     close: async () => {
       timers.forEach((t) => clearInterval(t));

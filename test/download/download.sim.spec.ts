@@ -63,7 +63,7 @@ describe('download against the simulated exchange', () => {
     expect(run.summary?.requests, 'summary requests = what reached the exchange').toBe(after.requests - before.requests);
     expect((after.byPath['/fapi/v1/klines'] ?? 0) - (before.byPath['/fapi/v1/klines'] ?? 0), 'one request per 499 rows, none wasted').toBe(expectedPages);
     expect(after.status429 - before.status429, 'never rate-limited').toBe(0);
-    expect(run.logs.filter((l) => l.msg === 'page written').length, 'one progress line per page').toBe(expectedPages);
+    expect(run.logs.filter((l) => l.msg === 'series written').length, 'one progress line per series at info, not one per request').toBe(6);
   });
 
   it('a run cut short then resumed equals one full run, with no duplicate row and no page fetched twice', async () => {
