@@ -14,7 +14,7 @@ export interface LifecycleDeps {
  * reaches the whole process group, and `npm start` forwards the SIGINT it got to the bot, which
  * already has one. A second Ctrl-C pressed later still means "exit now" (exit 1).
  */
-const SAME_SIGNAL_WITHIN_MS = 1_000;
+export const SAME_SIGNAL_WITHIN_MS = 1_000;
 
 /**
  * Runs until SIGTERM or SIGINT (or a fatal error), then shuts down in order with a deadline.
