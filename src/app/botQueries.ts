@@ -26,6 +26,14 @@ export interface BotQueriesDeps {
 }
 
 /**
+ * Signals sent on the current UTC day of event time (the memory's latest step), as /status and the
+ * heartbeat tell it: the day turns when the watermark passes 00:00 UTC, not by the wall clock.
+ */
+export function signalsToday(desk: Pick<SignalDesk, 'dailyCounts' | 'memoryState'>): number {
+  return desk.dailyCounts.get(utcDayOfSignal(desk.memoryState.asOfMs + 1)) ?? 0;
+}
+
+/**
  * What the Telegram commands read and steer, answered from SQLite and the live desk. A pause is
  * the memory's manual lock in event time (the latest candle's end), persisted with the other locks.
  */
@@ -36,10 +44,9 @@ export function createBotQueries({ repos, desk, startedAtMs, symbolsWatched, hel
     status(): StatusSnapshot {
       const state = desk.memoryState;
       const pause = state.locks.find((l) => l.rule === MANUAL_PAUSE_RULE);
-      const today = utcDayOfSignal(nowEventMs() + 1);
       return {
         startedAtMs, symbolsWatched: symbolsWatched(), openTrades: desk.openTrades.size, equity: desk.equityUsdt,
-        drawdownPct: state.drawdownPct, signalsToday: desk.dailyCounts.get(today) ?? 0, maxSignalsToday: state.maxSignalsPerDay,
+        drawdownPct: state.drawdownPct, signalsToday: signalsToday(desk), maxSignalsToday: state.maxSignalsPerDay,
         pausedUntilMs: pause ? (pause.untilMs >= FOREVER_MS ? null : pause.untilMs) : undefined,
         outboxDepth: repos.outbox.depth(), heldChats: heldChats(),
       };

@@ -3,7 +3,6 @@ import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { loadSubscribers } from '../config/subscribers.js';
 import { asyncScheduler, BehaviorSubject, interval, Subscription, take, tap, type SchedulerLike } from 'rxjs';
 import { heartbeatMinutes, isLocalExchange } from '../config/heartbeatMinutes.js';
-import { DAY_MS } from '../core/risk/dailyCount.js';
 import { OutageLog } from '../logging/outageLog.js';
 import { heartbeat$, heartbeatText } from './heartbeat.js';
 import type { ConsoleFrameOptions } from '../sinks/telegram/consoleFrame.js';
@@ -33,7 +32,7 @@ import { universeSize } from '../core/universe/symbolLimit.js';
 import { marketPipeline } from '../operators/signalPipeline.js';
 import { isHaltStep } from '../core/desk/haltStep.js';
 import { createWatermarkStats, eventTimeMerge, type WatermarkStats } from '../operators/eventTimeMerge.js';
-import { createBotQueries } from './botQueries.js';
+import { createBotQueries, signalsToday } from './botQueries.js';
 import { chartQuery } from './chartQuery.js';
 import { DailySummaries } from './dailySummaries.js';
 import { LiveCursors } from './liveCursors.js';
@@ -241,7 +240,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
         shards: market.socketStats.shards.size,
         shardsConnected: [...market.socketStats.shards.values()].filter((s) => s.connections > 0).length,
         newestCandleEndMs: clock.newestCandleEndMs(),
-        signalsToday: desk.dailyCounts.get(Math.floor((clock.nowMs() ?? scheduler.now()) / DAY_MS)) ?? 0,
+        signalsToday: signalsToday(desk),
         openTrades: desk.openTrades.size,
         unreachable: outage.unreachable(),
       }),
