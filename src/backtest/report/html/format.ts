@@ -42,3 +42,8 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf
 export function colorAt(index: number): string {
   return PALETTE[index % PALETTE.length] ?? '#444';
 }
+
+/** An SVG coordinate: a tenth of a pixel is finer than any screen draws. */
+export function svgCoord(n: number): string {
+  return n.toFixed(1);
+}

@@ -1,6 +1,6 @@
 import type { PriceSeries } from '../metricsTypes.js';
 import type { ReportTrade } from '../types.js';
-import { escapeHtml, fmtDate, fmtNum, fmtPrice, fmtTime } from './format.js';
+import { escapeHtml, fmtDate, fmtNum, fmtPrice, fmtTime, svgCoord as f } from './format.js';
 
 // Three charts side by side on a 1280 px page: a compact overview, hover a marker for the detail.
 const WIDTH = 400;
@@ -13,8 +13,6 @@ const LONG = '#1a7f37';
 const SHORT = '#cf222e';
 const WIN = '#1a7f37';
 const LOSS = '#cf222e';
-
-const f = (n: number): string => n.toFixed(1);
 
 /** Round price levels (1, 2 or 5 × a power of ten apart), three to five across [min, max]. */
 export function priceTicks(min: number, max: number): number[] {

@@ -1,4 +1,4 @@
-import { colorAt, escapeHtml, fmtDate } from './format.js';
+import { colorAt, escapeHtml, fmtDate, svgCoord as f } from './format.js';
 
 /** One step line: the value holds from each point until the next (closed-trade equity moves at exits). */
 export interface ChartSeries {
@@ -37,10 +37,6 @@ const LANE_LABEL_HEIGHT = 12;
 const RIGHT = 20;
 const TOP = 28;
 const AXIS = 24;
-
-function f(n: number): string {
-  return n.toFixed(1);
-}
 
 /**
  * An inline SVG line chart built as text at render time (no chart library, nothing fetched).
