@@ -57,7 +57,12 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
       () => {
         clearTimeout(deadline);
         logger.info({ code }, 'stopped');
-        resolveExit(code);
+        // A process that stopped within the same-request window still takes the repeat npm forwards
+        // (Ctrl-C reaches npm too): exiting sooner, that copy could land while node tears down its
+        // signal handlers and kill it (npm then exits on SIGINT although the stop was clean).
+        const lingerMs = firstSignal === undefined ? 0 : firstSignal.atMs + SAME_SIGNAL_WITHIN_MS - now();
+        if (lingerMs > 0) setTimeout(() => resolveExit(code), Math.min(lingerMs, SAME_SIGNAL_WITHIN_MS));
+        else resolveExit(code);
       },
       (err: unknown) => {
         clearTimeout(deadline);
