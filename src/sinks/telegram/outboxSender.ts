@@ -1,9 +1,10 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { backoffDelayMs, type Backoff } from '../../core/backoff.js';
 import type { Logger } from '../../logging/logger.js';
+import type { ChatMove, ChatMoveRepo } from '../sqlite/chatMoveRepo.js';
 import type { OutboxMessage, OutboxRepo } from '../sqlite/outboxRepo.js';
 import { ChatPacer, TELEGRAM_LIMITS, type PacingLimits } from './chatPacer.js';
-import { toDeliveryError } from './deliveryError.js';
+import { toDeliveryError, type TelegramDeliveryError } from './deliveryError.js';
 import { htmlToPlainText } from './templates/html.js';
 import type { MessageTransport, OutgoingMessage } from './transport.js';
 
@@ -34,6 +35,17 @@ export interface OutboxSenderDeps {
    * for ever. Without it the error is rethrown from the send.
    */
   readonly onFatal?: (err: unknown) => void;
+  /**
+   * Chats Telegram gave a new id (a group upgraded to a supergroup). A message for a moved chat is
+   * re-targeted before it is sent; a send refused with `migrate_to_chat_id` records the move. Unset,
+   * such a send is held like another refused message.
+   */
+  readonly chatMoves?: ChatMoveRepo;
+  /**
+   * Called once per move, inside the transaction that records it and re-targets the queue: the app
+   * enqueues the operator's notice there, so a crash can neither lose it nor send it twice.
+   */
+  readonly onChatMoved?: (move: ChatMove) => void;
 }
 
 /** What /health and the metrics read. */
@@ -51,7 +63,8 @@ export interface OutboxSenderStats {
  * ≤ 20 a minute per group, ≤ 25 a second over all chats, messages of a chat in the order written. A message is marked sent right
  * after Telegram confirms it, so a crash repeats at most the one in flight. 429 waits exactly
  * `retry_after`; network errors and 5xx back off; a parse error is resent once as plain text;
- * 403 holds the chat (messages kept); other 400s hold the message. A reply (a trade result to its
+ * 403 holds the chat (messages kept); other 400s hold the message, except a group upgraded to a
+ * supergroup: its messages go to the new id from then on, after restarts too (chatMoves). A reply (a trade result to its
  * signal) goes out as a reply once the message it answers has a Telegram id. Logs never carry the token.
  */
 export class OutboxSender {
@@ -138,6 +151,13 @@ export class OutboxSender {
     let nextMs = now + this.pollIntervalMs;
     for (const msg of repo.nextDue(now)) {
       if (this.inFlight.has(msg.chatId)) continue;
+      const movedTo = this.deps.chatMoves?.resolve(msg.chatId);
+      if (movedTo !== undefined && movedTo !== msg.chatId) {
+        // Written for the id TELEGRAM_CHAT_ID / TELEGRAM_SUBSCRIBERS still name: look again at once, at the new id.
+        repo.retarget(msg.chatId, movedTo);
+        nextMs = now;
+        continue;
+      }
       if (this.held.has(msg.chatId)) {
         repo.hold(msg.chatId, 'chat held');
         continue;
@@ -204,11 +224,32 @@ export class OutboxSender {
       this.errors[code] = (this.errors[code] ?? 0) + 1;
       const fields = { chatId: msg.chatId, outboxId: msg.id, key: msg.key, code, description: err.description, attempt: msg.attempts + 1 };
       try {
+        if (err.kind === 'chat_migrated' && this.followMove(msg, err, at, fields)) return;
         this.handleFailure(msg, err.kind, err.retryAfterSec, `${code}: ${err.description}`, at, fields);
       } catch (unrecorded) {
         this.fail(unrecorded);
       }
     }
+  }
+
+  /**
+   * Telegram refused the send because the group became a supergroup: records the move and sends
+   * this message and every one queued for the old id to the new id (nothing was delivered, so
+   * nothing is sent twice). Told once: a warn line and `onChatMoved`. False when it cannot follow
+   * (no chatMoves, or a move to itself): the message is held like another 400.
+   */
+  private followMove(msg: OutboxMessage, err: TelegramDeliveryError, at: number, fields: Record<string, unknown>): boolean {
+    const { chatMoves, onChatMoved, repo } = this.deps;
+    const toChat = err.migrateToChatId;
+    if (chatMoves === undefined || toChat === undefined || toChat === msg.chatId) return false;
+    const move = { fromChat: msg.chatId, toChat, atMs: at };
+    let moved = 0;
+    const first = chatMoves.record(move, (isNew) => {
+      moved = repo.retarget(msg.chatId, toChat);
+      if (isNew) onChatMoved?.(move);
+    });
+    if (first) this.log.warn({ ...fields, newChatId: toChat, moved }, 'telegram group became a supergroup, its messages go to the new id');
+    return true;
   }
 
   /** The outbox cannot be written: stop taking messages and report it, once. */
@@ -253,6 +294,7 @@ export class OutboxSender {
         this.log.warn(fields, 'telegram lost the message replied to, sending without the reply');
         return;
       case 'bad_request':
+      case 'chat_migrated':
         repo.holdOne(msg.id, reason);
         this.log.error(fields, 'telegram refused message, held');
         return;
