@@ -24,6 +24,8 @@ import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/te
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
+import { renderChatMoved } from '../sinks/telegram/templates/chatMovedMessage.js';
+import type { ChatMove } from '../sinks/sqlite/chatMoveRepo.js';
 import { consoleTransport, DEFAULT_CHART_DIR, telegramTransport } from '../sinks/telegram/transport.js';
 import { chartRenderer } from '../sinks/telegram/chart/renderChart.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
@@ -144,7 +146,20 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   if (configuredSubscribers.length > 0) {
     logger.info({ subscribers: subscribers.map((s) => ({ chat: s.chat, thread: s.thread, language: s.language })), ignored: chatId === CONSOLE_CHAT }, 'subscriber chats');
   }
-  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal });
+  // The ids chats have now: a group upgraded to a supergroup keeps getting its messages (and giving commands) under its new id.
+  const currentChat = (chat: string) => repos.chatMoves.resolve(chat);
+  // Told in the admin chat (its new id, if it is the one that moved), in the transaction that records the move.
+  const tellChatMoved = (move: ChatMove) => {
+    const adminNow = currentChat(chatId);
+    const role = adminNow === move.toChat ? 'admin' : subscribers.some((s) => currentChat(s.chat) === move.toChat) ? 'subscriber' : undefined;
+    if (role === undefined) return;
+    enqueueMessage(repos.outbox, {
+      key: `chatmove:${move.fromChat}`, chatId: adminNow, kind: 'lifecycle', text: renderChatMoved({ ...move, role }, ctx), parseMode: 'HTML', createdAtMs: move.atMs,
+    });
+  };
+  const sender = new OutboxSender({
+    repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal, chatMoves: repos.chatMoves, onChatMoved: tellChatMoved,
+  });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
@@ -273,7 +288,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       sender.notify();
     };
     const commandDeps = {
-      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
+      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), currentChat, scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
     };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(

@@ -66,6 +66,11 @@ export interface CommandDeps extends TemplateContext {
    * subscriber chat would stop the admin's signals.
    */
   readonly subscriberChats?: readonly string[];
+  /**
+   * The id a configured chat has now: a group upgraded to a supergroup gets a new one (the outbox
+   * sender learns it), and its commands come from there. Unset: the configured ids only.
+   */
+  readonly currentChat?: (chat: string) => string;
   /** Clock for `/pause <hours>`. */
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
@@ -95,13 +100,17 @@ export function intArg(payload: string, fallback: number, max: number): number {
 }
 
 /** Whether a message from `chatId` / `userId` may command the bot. */
-export function isAuthorized(chatId: string | undefined, username: string | undefined, userId: string | undefined, deps: Pick<CommandDeps, 'chatId' | 'adminIds'>): boolean {
-  if (deps.chatId !== undefined && (chatId === deps.chatId || (username !== undefined && `@${username}` === deps.chatId))) return true;
+export function isAuthorized(
+  chatId: string | undefined, username: string | undefined, userId: string | undefined, deps: Pick<CommandDeps, 'chatId' | 'adminIds' | 'currentChat'>,
+): boolean {
+  if (isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) return true;
   return userId !== undefined && deps.adminIds.includes(userId);
 }
 
-function isAdminChat(chatId: string | undefined, username: string | undefined, adminChat: string | undefined): boolean {
-  return adminChat !== undefined && (chatId === adminChat || (username !== undefined && `@${username}` === adminChat));
+/** Whether the update's chat is `configured`: by its id, by the id it moved to, or by its `@username`. */
+function isConfiguredChat(chatId: string | undefined, username: string | undefined, configured: string | undefined, currentChat?: (chat: string) => string): boolean {
+  if (configured === undefined) return false;
+  return chatId === configured || (chatId !== undefined && currentChat?.(configured) === chatId) || (username !== undefined && `@${username}` === configured);
 }
 
 async function reply(ctx: Context, html: string): Promise<void> {
@@ -113,7 +122,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 /**
  * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days],
  * /memory, /why SYMBOL, /pause [hours], /resume, /chart SYMBOL [interval], /help, and a one-line hint for a command not in
- * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered, never in a subscriber chat; anything else is logged
+ * COMMAND_NAMES. Only TELEGRAM_CHAT_ID (or the id it moved to) and TELEGRAM_ADMIN_IDS are answered, never in a subscriber chat; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
@@ -131,8 +140,8 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     const chatId = chat === undefined ? undefined : String(chat.id);
     const username = chat !== undefined && 'username' in chat ? chat.username : undefined;
     const userId = ctx.from === undefined ? undefined : String(ctx.from.id);
-    const fromSubscriber = deps.subscriberChats?.some((c) => c === chatId || (username !== undefined && c === `@${username}`)) === true;
-    if (fromSubscriber && !isAdminChat(chatId, username, deps.chatId)) {
+    const fromSubscriber = deps.subscriberChats?.some((c) => isConfiguredChat(chatId, username, c, deps.currentChat)) === true;
+    if (fromSubscriber && !isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) {
       log.warn({ chatId, userId, updateType: ctx.updateType }, 'update from a subscriber chat ignored (read-only)');
       return;
     }

@@ -128,4 +128,13 @@ describe('command helpers', () => {
     expect(isAuthorized('-100', 'other', '6', deps), 'stranger').toBe(false);
     expect(isAuthorized('-100', undefined, undefined, { adminIds: [] }), 'nothing configured: nobody').toBe(false);
   });
+
+  it('authorizes the admin group under the id it moved to when it became a supergroup, and nothing else through the move', () => {
+    const moves: Record<string, string> = { '-4005': '-1004005' };
+    const deps = { chatId: '-4005', adminIds: [], currentChat: (chat: string) => moves[chat] ?? chat };
+    expect(isAuthorized('-1004005', undefined, '9', deps), 'the new id is the admin chat').toBe(true);
+    expect(isAuthorized('-4005', undefined, '9', deps), 'the old id too (updates sent before the move)').toBe(true);
+    expect(isAuthorized('-1004006', undefined, '9', deps), 'another supergroup is not').toBe(false);
+    expect(isAuthorized('-1004005', undefined, '9', { chatId: '-4005', adminIds: [] }), 'without the move known: not').toBe(false);
+  });
 });
