@@ -6,7 +6,7 @@ import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
 import type { ClosedTrade } from '../domain/trade.js';
 import { klineEndMs } from '../domain/kline.js';
-import { admitsSignal, subscriberKey, watchesSymbol, type Subscriber } from '../domain/subscriber.js';
+import { admitsSignal, inQuietHours, subscriberKey, watchesSymbol, type Subscriber } from '../domain/subscriber.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
@@ -54,7 +54,7 @@ export interface StepOutbox {
   /**
    * Read-only chats (TELEGRAM_SUBSCRIBERS), each with its own row per message, in its language:
    * the signals its filters admit (none in its quiet hours), the result of each signal it received
-   * (even in quiet hours: it closes a position the chat may hold), halt notices of the symbols it
+   * (even in quiet hours, without sound: it closes a position the chat may hold), halt notices of the symbols it
    * watches, and the daily summary. Never memory events or lifecycle messages: those are about
    * running the bot, which is the admin chat's business.
    */
@@ -269,7 +269,11 @@ export class StepWriter {
     return messages;
   }
 
-  /** One message to one subscriber: its own key (the admin's key `@chat`), its chat and topic; a reply points at its own copy. */
+  /**
+   * One message to one subscriber: its own key (the admin's key `@chat`), its chat and topic; a reply
+   * points at its own copy. Written in the chat's quiet hours (by the event time that caused it, as
+   * the signals' skip is), it goes without sound, also when sent after a restart or a delay.
+   */
   private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToBaseKey?: string, photo?: string): number {
     const outbox = this.deps.outbox!;
     return enqueueMessage(outbox.repo, {
@@ -277,6 +281,7 @@ export class StepWriter {
       replyToKey: replyToBaseKey === undefined ? null : subscriberKey(replyToBaseKey, sub),
       ...(sub.thread === undefined ? {} : { threadId: sub.thread }),
       ...(photo === undefined ? {} : { photo }),
+      ...(inQuietHours(sub, createdAtMs) ? { silent: true } : {}),
     });
   }
 

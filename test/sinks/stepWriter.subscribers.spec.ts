@@ -116,6 +116,26 @@ describe('StepWriter and subscriber chats', () => {
     expect(rows().filter((r) => r.kind === 'memory').map((r) => r.chat), 'memory events are the admin\'s').toEqual(['42']);
   });
 
+  it('regression: a message written in a chat\'s quiet hours goes without sound (it used to ring), one outside them rings, the admin\'s always ring', () => {
+    const night: Subscriber = { chat: '-1003', language: 'en', quietHoursUtc: [22, 6] };
+    const { writer, repos } = setup([night]);
+    const day = Date.UTC(2025, 5, 1);
+    const noon = sampleSignal({ openTimeMs: day + 12 * HOUR - HALF_HOUR, endMs: day + 12 * HOUR });
+    const evening = sampleSignal({ symbol: 'ETHUSDT', openTimeMs: day + 20 * HOUR - HALF_HOUR, endMs: day + 20 * HOUR });
+    writer.write(signalStep(1, noon));
+    writer.write(signalStep(2, evening));
+    // Signal 1's result at 03:00 (quiet), signal 2's at 21:30 (not yet quiet); the day's summary is written at 00:00 (quiet).
+    writer.write({ ...newCandleStep(klineAt(noon, day + 27 * HOUR), {} as SymbolFeatures, true), closedTrade: closedOf(1, noon, day + 27 * HOUR) });
+    writer.write({ ...newCandleStep(klineAt(evening, day + 21 * HOUR + HALF_HOUR), {} as SymbolFeatures, true), closedTrade: closedOf(2, evening, day + 21 * HOUR + HALF_HOUR) });
+    writer.writeDailySummary(day);
+    const silent = (key: string) => repos.outbox.find(key)?.silent;
+    expect(silent('trade:1@-1003'), 'the 03:00 result').toBe(true);
+    expect(silent(`daily:${day}@-1003`), 'the summary written at 00:00').toBe(true);
+    expect(silent('trade:2@-1003'), 'the 21:30 result').toBe(false);
+    expect(silent('signal:1@-1003'), 'a signal (never sent in quiet hours)').toBe(false);
+    expect([silent('trade:1'), silent(`daily:${day}`)], 'the admin chat has no quiet hours').toEqual([false, false]);
+  });
+
   it('writes the daily summary to every chat in its language, once', () => {
     const { writer, rows } = setup([VIP, ETH_ONLY]);
     const day = Date.UTC(2025, 6, 1);

@@ -188,16 +188,16 @@ export class OutboxSender {
 
   /** The row as the transport takes it, its photo drawn now; undefined when only a photo was to go and none could be drawn. */
   private async outgoing(msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
-    const { chatId, text, parseMode, replyToMessageId, threadId } = msg;
-    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId, threadId };
+    const { chatId, text, parseMode, replyToMessageId, threadId, silent } = msg;
+    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId, threadId, silent };
     let png: Uint8Array | undefined;
     try {
       png = await this.deps.renderPhoto?.(msg.photo);
     } catch (err) {
       this.log.warn({ err, outboxId: msg.id, key: msg.key }, 'chart render failed, sending text only');
     }
-    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, threadId, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
-    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId, threadId };
+    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, threadId, silent, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
+    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId, threadId, silent };
   }
 
   private async deliver(msg: OutboxMessage): Promise<void> {
