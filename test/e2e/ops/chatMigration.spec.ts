@@ -81,7 +81,8 @@ describe('the admin group upgraded to a supergroup while the bot runs, and a sub
       const audit = auditDeliveries(dbPath, fake.messages, chat);
       expect(audit.repeats, `chat ${chat}: nothing sent twice`).toEqual([]);
       expect(audit.strays, `chat ${chat}: nothing from nowhere`).toEqual([]);
-      expect(audit.owed.filter((o) => o.status === 'sent' && o.deliveries.length !== 1).map((o) => o.key), `chat ${chat}: each sent row delivered once`).toEqual([]);
+      // Start-up messages of two runs in the same minute read the same: one delivery per row of that text.
+      expect(audit.owed.filter((o) => o.status === 'sent' && o.deliveries.length !== o.sameText).map((o) => o.key), `chat ${chat}: each sent row delivered once`).toEqual([]);
     }
     const audit = auditDeliveries(dbPath, fake.messages, NEW);
     expect(audit.signalsWithoutMessage, 'every sent signal has its message').toEqual([]);
