@@ -24,8 +24,7 @@ import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/te
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
-import { renderChatMoved } from '../sinks/telegram/templates/chatMovedMessage.js';
-import type { ChatMove } from '../sinks/sqlite/chatMoveRepo.js';
+import { chatMovedNotice } from './chatMovedNotice.js';
 import { consoleTransport, DEFAULT_CHART_DIR, telegramTransport } from '../sinks/telegram/transport.js';
 import { chartRenderer } from '../sinks/telegram/chart/renderChart.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
@@ -149,16 +148,12 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   // The ids chats have now: a group upgraded to a supergroup keeps getting its messages (and giving commands) under its new id.
   const currentChat = (chat: string) => repos.chatMoves.resolve(chat);
   // Told in the admin chat (its new id, if it is the one that moved), in the transaction that records the move.
-  const tellChatMoved = (move: ChatMove) => {
-    const adminNow = currentChat(chatId);
-    const role = adminNow === move.toChat ? 'admin' : subscribers.some((s) => currentChat(s.chat) === move.toChat) ? 'subscriber' : undefined;
-    if (role === undefined) return;
-    enqueueMessage(repos.outbox, {
-      key: `chatmove:${move.fromChat}`, chatId: adminNow, kind: 'lifecycle', text: renderChatMoved({ ...move, role }, ctx), parseMode: 'HTML', createdAtMs: move.atMs,
-    });
-  };
   const sender = new OutboxSender({
-    repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal, chatMoves: repos.chatMoves, onChatMoved: tellChatMoved,
+    repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal, chatMoves: repos.chatMoves,
+    onChatMoved: (move) => {
+      const notice = chatMovedNotice(move, { adminChat: chatId, subscribers, currentChat, ctx });
+      if (notice !== undefined) enqueueMessage(repos.outbox, notice);
+    },
   });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({

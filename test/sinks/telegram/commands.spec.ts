@@ -32,12 +32,12 @@ function fakeQueries() {
   return { queries, calls };
 }
 
-async function startBot(language: Language, subscriberChats?: readonly string[]) {
+async function startBot(language: Language, subscriberChats?: readonly string[], currentChat?: (chat: string) => string) {
   const fake = await TelegramFake.start({ token: TOKEN, limits: false });
   const { logger, lines } = captureLogger();
   const { queries, calls } = fakeQueries();
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
-  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }) };
+  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }), ...(currentChat === undefined ? {} : { currentChat }) };
   registerCommands(bot, deps);
   const stop = await launchCommands(bot, deps);
   cleanups.push(() => fake.close(), () => stop());
@@ -98,6 +98,17 @@ describe('subscriber chats', () => {
     expect(ignored.length, 'each ignored update is logged').toBe(3);
     expect(ignored.every((l) => l.includes(`"chatId":"${SUBSCRIBER}"`)), 'with its chat id').toBe(true);
     for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
+  });
+
+  it('keeps a subscriber group read-only under the id it moved to as a supergroup, an admin\'s command too', async () => {
+    const moves: Record<string, string> = { '-4009': '-1004009' };
+    const { fake, calls, lines } = await startBot('en', ['-4009'], (chat) => moves[chat] ?? chat);
+    fake.pushUpdate({ chatId: -1004009, userId: ADMIN, text: '/pause' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the admin chat\'s reply');
+    expect(fake.messages.map((m) => m.chatId), 'nothing answered in the supergroup').toEqual([String(GROUP)]);
+    expect(calls, 'no pause reached the bot').toEqual([]);
+    expect(lines.filter((l) => l.includes('update from a subscriber chat ignored') && l.includes('"chatId":"-1004009"')).length, 'logged as a subscriber chat').toBe(1);
   });
 });
 
