@@ -283,7 +283,8 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       sender.notify();
     };
     const commandDeps = {
-      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), currentChat, scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
+      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), currentChat,
+      onChatMigrated: (from: string, to: string) => sender.chatMoved(from, to), scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
     };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(

@@ -195,6 +195,12 @@ describe('telegramFake', () => {
     expect((await call(fake, 'getChat', { chat_id: -1004005 })).body.result, 'the new id is a supergroup with the same title').toEqual({ id: -1004005, type: 'supergroup', title: 'Traders' });
     expect((await call(fake, 'sendMessage', { chat_id: -1004005, text: 'new home' })).body.ok, 'the new id takes messages').toBe(true);
     expect(fake.messages.map((m) => `${m.chatId} ${m.text}`), 'only the accepted ones recorded').toEqual(['-4005 before', '-1004005 new home']);
+    const updates = (await call(fake, 'getUpdates', { timeout: 0 })).body.result as Array<{ message: Record<string, unknown> & { chat: { id: number } } }>;
+    expect(updates.map((u) => [u.message.chat.id, u.message.migrate_to_chat_id, u.message.migrate_from_chat_id]), 'the two service messages, as Telegram sends them').toEqual([
+      [-4005, -1004005, undefined], [-1004005, undefined, -4005],
+    ]);
+    fake.migrateChat(-4006, -1004006, { announce: false });
+    expect((await call(fake, 'getUpdates', { offset: 99, timeout: 0 })).body.result, 'unannounced: no update').toEqual([]);
   });
 
   it('records disable_notification (JSON, form or multipart), unset when not asked', async () => {

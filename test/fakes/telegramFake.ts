@@ -108,12 +108,18 @@ export class TelegramFake {
    * A group is upgraded to a supergroup (Telegram gives it a new `-100…` id): from now on a send or
    * getChat to `oldId` answers 400 "group chat was upgraded to a supergroup chat" with
    * `parameters.migrate_to_chat_id`, and the new id is a supergroup the bot is in (same title).
+   * With `announce` (Telegram's way; off: the bot missed the updates, e.g. it was down for a day),
+   * the bot's next getUpdates also gets the two service messages: `migrate_to_chat_id` in the old
+   * group, `migrate_from_chat_id` in the new supergroup.
    */
-  migrateChat(oldId: number, newId: number): void {
-    const old = this.chats.get(String(oldId));
+  migrateChat(oldId: number, newId: number, { announce = true }: { announce?: boolean } = {}): void {
+    const title = this.chats.get(String(oldId))?.title ?? 'group';
     this.chats.delete(String(oldId));
     this.migrated.set(String(oldId), newId);
-    this.addChat({ id: newId, type: 'supergroup', title: old?.title ?? 'group' });
+    this.addChat({ id: newId, type: 'supergroup', title });
+    if (!announce) return;
+    this.pushMessage({ id: oldId, type: 'group', title }, { migrate_to_chat_id: newId });
+    this.pushMessage({ id: newId, type: 'supergroup', title }, { migrate_from_chat_id: oldId });
   }
 
   /** A user writes `text` in a chat; the bot sees it on its next getUpdates. Returns the update id. */
@@ -136,6 +142,17 @@ export class TelegramFake {
     });
     for (const wake of [...this.pollers]) wake();
     return updateId;
+  }
+
+  /** A service message in `chat` (no text, no sender but the chat's creator), as the next update. */
+  private pushMessage(chat: Json, fields: Json): void {
+    const messageId = this.nextMessageId++;
+    this.present.add(`${String(chat.id)}:${messageId}`);
+    this.updates.push({
+      update_id: this.nextUpdateId++,
+      message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: { id: 1, is_bot: false, first_name: 'creator' }, ...fields },
+    });
+    for (const wake of [...this.pollers]) wake();
   }
 
   /** Refuses connections (closes the port and every open socket) until {@link resumeListening}. */

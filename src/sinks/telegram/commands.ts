@@ -71,6 +71,12 @@ export interface CommandDeps extends TemplateContext {
    * sender learns it), and its commands come from there. Unset: the configured ids only.
    */
   readonly currentChat?: (chat: string) => string;
+  /**
+   * Telegram's service message that a group became a supergroup (`migrate_to_chat_id` in the old
+   * chat, `migrate_from_chat_id` in the new one): the app records the move at once, so the new id's
+   * commands are answered before any alert has met the move.
+   */
+  readonly onChatMigrated?: (fromChat: string, toChat: string) => void;
   /** Clock for `/pause <hours>`. */
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
@@ -113,6 +119,16 @@ function isConfiguredChat(chatId: string | undefined, username: string | undefin
   return chatId === configured || (chatId !== undefined && currentChat?.(configured) === chatId) || (username !== undefined && `@${username}` === configured);
 }
 
+/** The move a service message announces: `migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new supergroup. */
+function migrationOf(ctx: Context): { fromChat: string; toChat: string } | undefined {
+  const message = ctx.message as { migrate_to_chat_id?: unknown; migrate_from_chat_id?: unknown } | undefined;
+  const chat = ctx.chat;
+  if (message === undefined || chat === undefined) return undefined;
+  if (typeof message.migrate_to_chat_id === 'number') return { fromChat: String(chat.id), toChat: String(message.migrate_to_chat_id) };
+  if (typeof message.migrate_from_chat_id === 'number') return { fromChat: String(message.migrate_from_chat_id), toChat: String(chat.id) };
+  return undefined;
+}
+
 async function reply(ctx: Context, html: string): Promise<void> {
   for (const part of splitMessage(html)) {
     await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
@@ -140,6 +156,12 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     const chatId = chat === undefined ? undefined : String(chat.id);
     const username = chat !== undefined && 'username' in chat ? chat.username : undefined;
     const userId = ctx.from === undefined ? undefined : String(ctx.from.id);
+    const migration = migrationOf(ctx);
+    if (migration !== undefined) {
+      log.info(migration, 'telegram announced a group upgraded to a supergroup');
+      deps.onChatMigrated?.(migration.fromChat, migration.toChat);
+      return;
+    }
     const fromSubscriber = deps.subscriberChats?.some((c) => isConfiguredChat(chatId, username, c, deps.currentChat)) === true;
     if (fromSubscriber && !isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) {
       log.warn({ chatId, userId, updateType: ctx.updateType }, 'update from a subscriber chat ignored (read-only)');

@@ -127,6 +127,21 @@ export class OutboxSender {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /**
+   * Telegram announced that a group became a supergroup (its service message in either chat), maybe
+   * before any send met the move: recorded and followed as a refused send would be (told once).
+   */
+  chatMoved(fromChat: string, toChat: string): void {
+    if (this.deps.chatMoves === undefined || fromChat === toChat) return;
+    try {
+      this.recordMove(fromChat, toChat, this.deps.scheduler.now(), { chatId: fromChat });
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.notify();
+  }
+
   stats(): OutboxSenderStats {
     const heldChats = new Set([...this.held, ...this.deps.repo.heldChats()]);
     return { sent: this.sent, errorsByCode: { ...this.errors }, heldChats: [...heldChats].sort(), depth: this.deps.repo.depth() };
@@ -239,17 +254,22 @@ export class OutboxSender {
    * (no chatMoves, or a move to itself): the message is held like another 400.
    */
   private followMove(msg: OutboxMessage, err: TelegramDeliveryError, at: number, fields: Record<string, unknown>): boolean {
-    const { chatMoves, onChatMoved, repo } = this.deps;
     const toChat = err.migrateToChatId;
-    if (chatMoves === undefined || toChat === undefined || toChat === msg.chatId) return false;
-    const move = { fromChat: msg.chatId, toChat, atMs: at };
+    if (this.deps.chatMoves === undefined || toChat === undefined || toChat === msg.chatId) return false;
+    this.recordMove(msg.chatId, toChat, at, fields);
+    return true;
+  }
+
+  /** Stores the move and re-targets the old chat's queue in one transaction; the first time, tells it. */
+  private recordMove(fromChat: string, toChat: string, at: number, fields: Record<string, unknown>): void {
+    const { chatMoves, onChatMoved, repo } = this.deps;
+    const move = { fromChat, toChat, atMs: at };
     let moved = 0;
-    const first = chatMoves.record(move, (isNew) => {
-      moved = repo.retarget(msg.chatId, toChat);
+    const first = chatMoves!.record(move, (isNew) => {
+      moved = repo.retarget(fromChat, toChat);
       if (isNew) onChatMoved?.(move);
     });
     if (first) this.log.warn({ ...fields, newChatId: toChat, moved }, 'telegram group became a supergroup, its messages go to the new id');
-    return true;
   }
 
   /** The outbox cannot be written: stop taking messages and report it, once. */

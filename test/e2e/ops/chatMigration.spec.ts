@@ -45,7 +45,8 @@ describe('the admin group upgraded to a supergroup while the bot runs, and a sub
     const { fake, dbPath } = stage;
     const first = new BotRun(env);
     await waitFor('a first message in the group', () => fake.messages.some((m) => m.chatId === OLD), 30_000);
-    fake.migrateChat(Number(OLD), Number(NEW));
+    // Unannounced (the bot missed Telegram's service messages): only the refused send can teach the move.
+    fake.migrateChat(Number(OLD), Number(NEW), { announce: false });
 
     const moved = await first.waitForLog(MOVED_LOG, 60_000);
     expect([moved.level, moved.chatId, moved.newChatId], 'one warn line naming both ids').toEqual([40, OLD, NEW]);
@@ -98,4 +99,30 @@ describe('the admin group upgraded to a supergroup while the bot runs, and a sub
     expect(fake.violations, 'within Telegram\'s pace').toEqual([]);
     console.log(`chatMigration.spec: ${JSON.stringify({ toOld: fake.messages.filter((m) => m.chatId === OLD).length, toNew: fake.messages.filter((m) => m.chatId === NEW).length, subscriber: delivered.length, silent: delivered.filter((d) => d.arrived).length })}`);
   }, 300_000);
+  it('announced by Telegram (its service messages): a command from the new id right after the move is answered there, the operator told once, nothing held or repeated', async () => {
+    const { fake } = stage;
+    const [old2, new2] = ['-4015', '-1004015'];
+    const dbPath = join(stage.dir, 'announced.db');
+    const bot = new BotRun(stage.env({ TELEGRAM_CHAT_ID: old2, DB_PATH: dbPath }));
+    await waitFor('a first message in the group', () => fake.messages.some((m) => m.chatId === old2), 30_000);
+    await waitFor('long polling', () => fake.heldPolls > 0, 20_000);
+    fake.migrateChat(Number(old2), Number(new2));
+    fake.pushUpdate({ chatId: Number(new2), userId: 31337, text: '/status' });
+    const moved = await bot.waitForLog(MOVED_LOG, 60_000);
+    console.log(`chatMigration.spec: announced move learned from ${moved.code === undefined ? 'the service message' : 'a refused send'}`);
+    await waitFor('the /status reply in the supergroup', () => queryNumber(dbPath, `SELECT COUNT(*) FROM outbox WHERE kind = 'reply' AND chat_id = ? AND status = 'sent'`, new2) > 0, 60_000);
+    await waitFor('the notice in the supergroup', () => fake.messages.some((m) => m.chatId === new2 && m.plainText.includes('upgraded to a supergroup')), 60_000);
+    bot.signal('SIGTERM');
+    expect((await bot.waitForExit(30_000)).code, 'a clean stop').toBe(0);
+
+    expect(bot.logs.filter((l) => l.msg === MOVED_LOG).length, 'one warn line').toBe(1);
+    expect(bot.logs.filter((l) => l.msg === 'unauthorized update ignored'), 'the new id\'s command was the admin\'s').toEqual([]);
+    expect(fake.messages.filter((m) => m.chatId === new2 && m.plainText.includes('upgraded to a supergroup')).length, 'one notice').toBe(1);
+    expect(queryNumber(dbPath, `SELECT COUNT(*) FROM outbox WHERE status = 'held'`), 'nothing held').toBe(0);
+    for (const chat of [old2, new2]) {
+      const audit = auditDeliveries(dbPath, fake.messages, chat);
+      expect(audit.repeats, `chat ${chat}: nothing sent twice`).toEqual([]);
+      expect(audit.owed.filter((o) => o.status === 'sent' && o.deliveries.length !== o.sameText).map((o) => o.key), `chat ${chat}: each sent row delivered once`).toEqual([]);
+    }
+  }, 200_000);
 });

@@ -32,12 +32,12 @@ function fakeQueries() {
   return { queries, calls };
 }
 
-async function startBot(language: Language, subscriberChats?: readonly string[], currentChat?: (chat: string) => string) {
+async function startBot(language: Language, subscriberChats?: readonly string[], currentChat?: (chat: string) => string, onChatMigrated?: (from: string, to: string) => void) {
   const fake = await TelegramFake.start({ token: TOKEN, limits: false });
   const { logger, lines } = captureLogger();
   const { queries, calls } = fakeQueries();
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
-  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }), ...(currentChat === undefined ? {} : { currentChat }) };
+  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }), ...(currentChat === undefined ? {} : { currentChat }), ...(onChatMigrated === undefined ? {} : { onChatMigrated }) };
   registerCommands(bot, deps);
   const stop = await launchCommands(bot, deps);
   cleanups.push(() => fake.close(), () => stop());
@@ -109,6 +109,25 @@ describe('subscriber chats', () => {
     expect(fake.messages.map((m) => m.chatId), 'nothing answered in the supergroup').toEqual([String(GROUP)]);
     expect(calls, 'no pause reached the bot').toEqual([]);
     expect(lines.filter((l) => l.includes('update from a subscriber chat ignored') && l.includes('"chatId":"-1004009"')).length, 'logged as a subscriber chat').toBe(1);
+  });
+});
+
+describe('a group upgraded to a supergroup, as Telegram announces it', () => {
+  it('reports the move from either service message, once per message, and then answers the admin group at its new id', async () => {
+    const moves = new Map<string, string>();
+    const told: string[] = [];
+    const { fake, calls, lines } = await startBot('en', undefined, (chat) => moves.get(chat) ?? chat, (from, to) => {
+      told.push(`${from}>${to}`);
+      moves.set(from, to);
+    });
+    fake.migrateChat(GROUP, -1009999);
+    await fake.waitFor(() => told.length === 2, 'both service messages');
+    expect(told, 'the old group says where it went, the new one where it came from').toEqual([`${GROUP}>-1009999`, `${GROUP}>-1009999`]);
+    expect(lines.filter((l) => l.includes('unauthorized update ignored')), 'a service message is no stranger\'s command').toEqual([]);
+    fake.pushUpdate({ chatId: -1009999, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the reply in the supergroup');
+    expect(fake.messages[0]?.chatId).toBe('-1009999');
+    expect(calls).toEqual([]);
   });
 });
 
