@@ -40,7 +40,7 @@ async function checkChat(input: TelegramCheckInput, name: string, chat: string, 
     const fix = severity === 'fail' ? `set TELEGRAM_CHAT_ID to ${to}` : `in TELEGRAM_SUBSCRIBERS, replace ${chat} with ${to}`;
     return {
       name, status: 'warn', detail: `${chat}: this group was upgraded to a supergroup, its new id is ${to}`,
-      hint: `${fix} (the bot already sends to the new id once it has met the move, a new database would not know it)`, data: { chat, movedTo: to },
+      hint: `${fix} (a running bot follows the move by itself, but only in its own database)`, data: { chat, movedTo: to },
     };
   }
   if (answer.kind === 'unreachable') return { name, status: severity, detail: `${chat}: not checked, Telegram did not answer (${answer.reason})`, hint: 'check the network and TELEGRAM_API_ROOT', data: { chat } };

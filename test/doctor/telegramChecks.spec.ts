@@ -21,12 +21,12 @@ describe('doctor: Telegram chats', () => {
     expect(checks.slice(1)).toEqual([
       {
         name: 'alert chat', status: 'warn', detail: '-4005: this group was upgraded to a supergroup, its new id is -1004005',
-        hint: 'set TELEGRAM_CHAT_ID to -1004005 (the bot already sends to the new id once it has met the move, a new database would not know it)',
+        hint: 'set TELEGRAM_CHAT_ID to -1004005 (a running bot follows the move by itself, but only in its own database)',
         data: { chat: '-4005', movedTo: '-1004005' },
       },
       {
         name: 'subscriber chat', status: 'warn', detail: '-4006: this group was upgraded to a supergroup, its new id is -1004006',
-        hint: 'in TELEGRAM_SUBSCRIBERS, replace -4006 with -1004006 (the bot already sends to the new id once it has met the move, a new database would not know it)',
+        hint: 'in TELEGRAM_SUBSCRIBERS, replace -4006 with -1004006 (a running bot follows the move by itself, but only in its own database)',
         data: { chat: '-4006', movedTo: '-1004006' },
       },
     ]);
