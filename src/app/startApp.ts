@@ -161,6 +161,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
       lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true, subscribers,
+      formerChats: (chat) => repos.chatMoves.formerIds(chat),
     },
   });
   // Before the first candle after a restart, the last 30m close stored is the newest price there is.

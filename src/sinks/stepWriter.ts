@@ -59,6 +59,11 @@ export interface StepOutbox {
    * running the bot, which is the admin chat's business.
    */
   readonly subscribers?: readonly Subscriber[];
+  /**
+   * The ids a chat had before Telegram moved it (a group upgraded to a supergroup): a subscriber
+   * whose setting now names the new id still gets the results of the signals it received under the old.
+   */
+  readonly formerChats?: (chat: string) => readonly string[];
 }
 
 type Ctx = TemplateContext;
@@ -262,9 +267,9 @@ export class StepWriter {
     let messages = 0;
     const texts = byLanguage((language) => render({ ...ctx, language }));
     for (const sub of outbox.subscribers ?? []) {
-      const signalRow = subscriberKey(signalKey(signalId), sub);
-      const received = firstRowKeys(signalRow).some((key) => outbox.repo.find(key) !== undefined);
-      if (received) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalKey(signalId));
+      const chats = [sub.chat, ...(outbox.formerChats?.(sub.chat) ?? [])];
+      const signalRow = chats.map((chat) => subscriberKey(signalKey(signalId), { ...sub, chat })).find((row) => firstRowKeys(row).some((key) => outbox.repo.find(key) !== undefined));
+      if (signalRow !== undefined) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalRow);
     }
     return messages;
   }
@@ -274,11 +279,11 @@ export class StepWriter {
    * points at its own copy. Written in the chat's quiet hours (by the event time that caused it, as
    * the signals' skip is), it goes without sound, also when sent after a restart or a delay.
    */
-  private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToBaseKey?: string, photo?: string): number {
+  private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToKey?: string, photo?: string): number {
     const outbox = this.deps.outbox!;
     return enqueueMessage(outbox.repo, {
       key: subscriberKey(baseKey, sub), chatId: sub.chat, kind, text, parseMode: 'HTML', createdAtMs,
-      replyToKey: replyToBaseKey === undefined ? null : subscriberKey(replyToBaseKey, sub),
+      replyToKey: replyToKey ?? null,
       ...(sub.thread === undefined ? {} : { threadId: sub.thread }),
       ...(photo === undefined ? {} : { photo }),
       ...(inQuietHours(sub, createdAtMs) ? { silent: true } : {}),

@@ -24,7 +24,7 @@ function klineAt(signal: Signal, endMs: number): Kline {
   };
 }
 
-function setup(subscribers: readonly Subscriber[]) {
+function setup(subscribers: readonly Subscriber[], formerChats?: (chat: string) => readonly string[]) {
   const repos = createRepos(openDatabase(':memory:'));
   const s = DEFAULT_BACKTEST_SETTINGS;
   const logger = pino({ level: 'silent' });
@@ -32,12 +32,12 @@ function setup(subscribers: readonly Subscriber[]) {
     repos, config: deskConfigOf(s), startingEquity: s.startingEquity, memoryEnabled: true, logger,
     base: { scoreThreshold: s.scoreThreshold, riskPerTradePct: s.riskPerTradePct, maxSignalsPerDay: s.maxSignalsPerDay },
   });
-  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en', subscribers, charts: true } });
+  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en', subscribers, charts: true, ...(formerChats === undefined ? {} : { formerChats }) } });
   const rows = () =>
     repos.db.prepare(`SELECT key, chat_id AS chat, thread_id AS thread, kind, text, reply_to_key AS replyTo, photo IS NOT NULL AS photo FROM outbox ORDER BY id`).all() as Array<{
       key: string; chat: string; thread: number | null; kind: string; text: string; replyTo: string | null; photo: number;
     }>;
-  return { repos, writer, rows };
+  return { repos, desk, writer, rows };
 }
 
 function signalStep(id: number, signal: Signal, endMs = signal.endMs): CandleStep {
@@ -134,6 +134,23 @@ describe('StepWriter and subscriber chats', () => {
     expect(silent('trade:2@-1003'), 'the 21:30 result').toBe(false);
     expect(silent('signal:1@-1003'), 'a signal (never sent in quiet hours)').toBe(false);
     expect([silent('trade:1'), silent(`daily:${day}`)], 'the admin chat has no quiet hours').toEqual([false, false]);
+  });
+
+  it('regression: a subscriber group renamed to its supergroup id in the setting still gets the results of the signals it received under the old id', () => {
+    const signal = sampleSignal();
+    const before = setup([{ chat: '-4006', language: 'en' }]);
+    before.writer.write(signalStep(1, signal));
+    // The same database after the operator followed the notice: TELEGRAM_SUBSCRIBERS names the new id.
+    const formerChats = (chat: string) => (chat === '-1004006' ? ['-4006'] : []);
+    const writer = new StepWriter({
+      repos: before.repos, desk: before.desk, profile: 'seed', logger: pino({ level: 'silent' }),
+      outbox: { repo: before.repos.outbox, chatId: '42', language: 'en', subscribers: [{ chat: '-1004006', language: 'en' }], formerChats },
+    });
+    const exitMs = signal.endMs + 4 * HOUR;
+    writer.write({ ...newCandleStep(klineAt(signal, exitMs), {} as SymbolFeatures, true), closedTrade: closedOf(1, signal, exitMs) });
+    expect(before.rows().filter((r) => r.kind === 'trade').map((r) => [r.key, r.chat, r.replyTo])).toEqual([
+      ['trade:1', '42', 'signal:1'], ['trade:1@-1004006', '-1004006', 'signal:1@-4006'],
+    ]);
   });
 
   it('writes the daily summary to every chat in its language, once', () => {

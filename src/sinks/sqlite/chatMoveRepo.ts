@@ -60,6 +60,11 @@ export class ChatMoveRepo {
     }
   }
 
+  /** The ids that moved to `chat` (through any number of moves): what a setting named before it was updated. */
+  formerIds(chat: string): string[] {
+    return [...this.moved.keys()].filter((from) => from !== chat && this.resolve(from) === chat);
+  }
+
   /** Every move, oldest first. */
   all(): ChatMove[] {
     return this.allStmt.all() as ChatMove[];

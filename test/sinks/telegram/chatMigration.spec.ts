@@ -86,6 +86,7 @@ describe('a group upgraded to a supergroup', () => {
     const warns = run.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'telegram group became a supergroup, its messages go to the new id');
     expect(warns.map((l) => [l.level, l.chatId, l.newChatId]), 'one warn line with both ids').toEqual([[40, OLD, NEW]]);
     expect(run.chatMoves.all().map((m) => [m.fromChat, m.toChat]), 'the move is stored').toEqual([[OLD, NEW]]);
+    expect([run.chatMoves.resolve(OLD), run.chatMoves.formerIds(NEW), run.chatMoves.formerIds(OLD)], 'followed both ways').toEqual([NEW, [OLD], []]);
   });
 
   it('after a restart, messages still written for the old id go to the new one without asking the old id again, and nobody is told twice', async () => {
