@@ -12,7 +12,7 @@ import { envFragment } from './envFragment.js';
 import { renderWalkForwardHtml } from './renderHtml.js';
 import { WALKFORWARD_COMMAND, walkForwardOptionsOf, type WalkForwardOptions } from './cliArgs.js';
 import { makeTrialScratchDir } from './scratchDir.js';
-import { runUntilStopped } from '../../app/lifecycle.js';
+import { stopOnRequest } from './stopOnRequest.js';
 import { stderrLogger } from '../../logging/stderrLogger.js';
 import { runWalkForward, windowsOf } from './walkForward.js';
 import type { WalkForwardReport } from './types.js';
@@ -53,9 +53,11 @@ function writeOutputs(outDir: string, report: WalkForwardReport, config: Config)
 interface Io {
   readonly writeLine: (line: string) => void;
   readonly writeError: (line: string) => void;
+  /** Of the stop's log lines: LOG_LEVEL when the environment sets it, else warn, as `backtest`: a stop says one line. */
+  readonly logLevel: Config['LOG_LEVEL'];
 }
 
-async function walkForward(options: WalkForwardOptions, config: Config, { writeLine, writeError }: Io, stop: AbortSignal | undefined): Promise<number> {
+async function walkForward(options: WalkForwardOptions, config: Config, { writeLine, writeError, logLevel }: Io, stop: AbortSignal | undefined): Promise<number> {
   const data = loadBacktestData(options.dataDir);
   // Checked before any worker starts: windows that do not fit the data are a usage error (exit 2).
   const count = windowsOf({ data, ...options }).length;
@@ -63,34 +65,24 @@ async function walkForward(options: WalkForwardOptions, config: Config, { writeL
   const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
   const notice = filtersNotice(filters);
   if (notice !== undefined) writeLine(notice);
-  const controller = new AbortController();
-  stop?.addEventListener('abort', () => controller.abort(), { once: true });
-  let running: Promise<WalkForwardReport> | undefined;
-  // Ctrl-C or SIGTERM: the workers stop and the scratch folder goes before the exit (0), as the
-  // other commands stop; a second signal or the deadline exits 1. Only once the data is loaded:
-  // a usage error before then leaves no handler behind (the tests call this in-process).
-  const stopped = stop !== undefined ? undefined : runUntilStopped({
-    logger: stderrLogger(config.LOG_LEVEL, config.LOG_FORMAT),
-    shutdownDeadlineMs: 10_000,
-    close: async () => {
-      controller.abort();
-      await running?.catch(() => undefined);
-    },
-  }).exitCode;
-  running = runWalkForward({
+  // Ctrl-C or SIGTERM: the workers stop and the scratch folder goes before the exit (0). Set up
+  // once the data is loaded: a usage error before then leaves no handler behind.
+  const request = stopOnRequest(stop, () => stderrLogger(logLevel, config.LOG_FORMAT));
+  const running = runWalkForward({
     data, base: settingsFromConfig(config, 'seed', true), profiles: options.profiles, memories: options.memories,
     train: options.train, test: options.test, step: options.step, search: options.search, trials: options.trials, seed: options.seed,
     objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers, filters,
-    scratchDir: makeTrialScratchDir(), signal: controller.signal,
+    scratchDir: makeTrialScratchDir(), signal: request.signal,
     onWindow: (label, w) => writeError(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
   });
+  request.watch(running);
   let report: WalkForwardReport;
   try {
     report = await running;
   } catch (err) {
-    if (!controller.signal.aborted) throw err;
+    if (!request.signal.aborted) throw err;
     writeError(STOPPED_LINE);
-    return stopped === undefined ? 0 : await stopped;
+    return await request.exitCode;
   }
   for (const line of consoleLines(report)) writeLine(line);
   for (const path of writeOutputs(options.outDir, report, config)) writeLine(`wrote ${path}`);
@@ -110,7 +102,9 @@ export async function runWalkForwardCli(argv: readonly string[], deps: WalkForwa
     const config = commandConfig(deps.env ?? process.env, writeError);
     if (config === undefined) return 1;
     try {
-      return await walkForward(options, config, { writeLine, writeError }, deps.stop);
+      const env = deps.env ?? process.env;
+      const logLevel = env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? 'warn' : config.LOG_LEVEL;
+      return await walkForward(options, config, { writeLine, writeError, logLevel }, deps.stop);
     } catch (err) {
       if (err instanceof UsageError) throw err;
       writeError(`walkforward failed: ${err instanceof Error ? err.message : String(err)}`);
