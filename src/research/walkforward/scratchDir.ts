@@ -31,8 +31,12 @@ export function sweepOrphanScratchDirs(root: string = scratchRoot()): string[] {
   for (const name of readdirSync(root)) {
     const pid = OWNED.exec(name)?.[1];
     if (pid === undefined || isRunning(Number(pid))) continue;
-    rmSync(join(root, name), { recursive: true, force: true });
-    removed.push(name);
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another user's (/dev/shm is shared, sticky): theirs to remove; this run goes on.
+    }
   }
   return removed;
 }
