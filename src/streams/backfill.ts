@@ -9,7 +9,8 @@ import { INTERVAL_MS, seriesKey, type Kline } from '../domain/kline.js';
 import type { CandleStore, KlineRestSource } from '../domain/ports.js';
 import type { GateInput, SeriesNotice } from '../core/candles/gateInput.js';
 import { mergeBackfillRequests, pageLimit, planFetch, type BackfillRequest, type FetchPlan } from '../core/candles/backfillPlan.js';
-import { networkFailureCode, retryTransient } from '../operators/retryTransient.js';
+import { retryTransient } from '../operators/retryTransient.js';
+import { toldAsOutage } from './rest/toldAsOutage.js';
 import { WINDOW_CANDLES } from '../core/candles/symbolWindows.js';
 
 export type { BackfillRequest } from '../core/candles/backfillPlan.js';
@@ -180,9 +181,9 @@ function call<T>(fn: () => Promise<T>, deps: BackfillDeps, log: Logger, req: Bac
         initialMs: deps.retryInitialMs ?? 1000,
         maxMs: deps.retryMaxMs ?? 30_000,
         scheduler: deps.scheduler,
-        // An unreachable Binance is told once by the REST client's OutageLog, not per series and retry.
+        // An unreachable or refusing Binance is told once by the REST client's OutageLog, not per series and retry.
         onRetry: (err, attempt, delayMs) =>
-          log[networkFailureCode(err) === undefined ? 'warn' : 'debug']({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
+          log[toldAsOutage(err) ? 'debug' : 'warn']({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
       }),
     );
   });
