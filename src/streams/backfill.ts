@@ -133,7 +133,10 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
     catchError((err: unknown) => {
       // An invalid symbol is told once, as a warning naming it, by whoever drops it (backfillRest's onInvalid).
       if (err instanceof BinanceApiError && err.binanceCode === INVALID_SYMBOL_CODE) log.debug({ symbol, interval }, 'backfill of an invalid symbol dropped');
-      else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
+      // The gap left is news; the outage that caused it is told by the OutageLog: no stack for it.
+      else if (err instanceof BackfillExhaustedError && toldAsOutage(err.lastError)) {
+        log.error({ symbol, interval, reason: req.reason, attempts: err.attempts, lastError: (err.lastError as Error).message }, 'backfill gave up');
+      } else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
       return of<SeriesNotice>({ kind: 'failed', symbol, interval });
     }),
   );
