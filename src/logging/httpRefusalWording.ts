@@ -29,6 +29,11 @@ function statusWords(status: number): string {
   return reason === undefined ? `HTTP ${status}` : `${status} ${reason}`;
 }
 
+/** `1 failed request`, `3 failed requests`. */
+function failedRequests(count: number): string {
+  return `${count} failed request${count === 1 ? '' : 's'}`;
+}
+
 function waitWords(refusal: HttpRefusal): string {
   return refusal.retryAfterMs === undefined
     ? 'waiting for the next minute of the weight window'
@@ -53,7 +58,7 @@ export function refusalStartLine(refusal: HttpRefusal, nowMs: number, retryAtLea
 
 /** The summary of a lasting outage: `failed` requests since `sinceMs`. */
 export function refusalSummaryLine(refusal: HttpRefusal, failed: number, sinceMs: number, nowMs: number): string {
-  const count = `${failed} failed requests since ${clockOf(sinceMs, nowMs)}`;
+  const count = `${failedRequests(failed)} since ${clockOf(sinceMs, nowMs)}`;
   switch (refusalKind(refusal.status)) {
     case 'banned':
       return `this IP is still banned by Binance ${banEndWords(refusal, nowMs)} (${count})`;
@@ -66,5 +71,5 @@ export function refusalSummaryLine(refusal: HttpRefusal, failed: number, sinceMs
 
 /** The line that ends an outage. */
 export function refusalEndLine(failed: number, sinceMs: number, nowMs: number): string {
-  return `Binance answers normally again after ${durationOf(nowMs - sinceMs)} (${failed} failed requests since ${clockOf(sinceMs, nowMs)})`;
+  return `Binance answers normally again after ${durationOf(nowMs - sinceMs)} (${failedRequests(failed)} since ${clockOf(sinceMs, nowMs)})`;
 }

@@ -102,6 +102,9 @@ describe('OutageLog: HTTP answers that refuse for a while (5xx, 429, 418)', () =
     expect(lines[2]).toMatchObject({ level: 30, detail: { host: HOST, attempts: 23, sinceMs: T0 } });
     outage.refused(HOST, { status: 500 });
     expect(messages()[3], 'a later 5xx is a new outage').toBe('Binance answers 500 Internal Server Error: retrying at least every 60 s');
+    advance(2_000);
+    outage.answeredNormally(HOST);
+    expect(messages()[4], 'one request, said in the singular').toBe('Binance answers normally again after 2 s (1 failed request since 12:55 UTC)');
   });
 
   it('says a 429 hit the weight limit and how long the bot waits per Retry-After', () => {
