@@ -3,7 +3,8 @@ import { clockOf, durationOf, waitOf } from './timeWords.js';
 
 /**
  * An HTTP answer that refuses requests for a while rather than says one is wrong: a 5xx (Binance's
- * side fails), 429 (the request weight limit was hit) or 418 (this IP is banned for ignoring 429s).
+ * side fails), 429 (the request weight limit was hit), 418 (this IP is banned for ignoring 429s) or
+ * 403 (Binance's web application firewall blocks this IP).
  */
 export interface HttpRefusal {
   readonly status: number;
@@ -14,12 +15,13 @@ export interface HttpRefusal {
 }
 
 /** Refusals of one kind make one outage; a change of kind (503s turn into 429s) is told as it comes. */
-export type RefusalKind = 'serverError' | 'rateLimited' | 'banned';
+export type RefusalKind = 'serverError' | 'rateLimited' | 'banned' | 'blocked';
 
 /** The kind of an HTTP status, or undefined when it is no refusal (a 400 says a request is wrong). */
 export function refusalKind(status: number): RefusalKind | undefined {
   if (status === 418) return 'banned';
   if (status === 429) return 'rateLimited';
+  if (status === 403) return 'blocked';
   return status >= 500 && status <= 599 ? 'serverError' : undefined;
 }
 
@@ -51,6 +53,8 @@ export function refusalStartLine(refusal: HttpRefusal, nowMs: number, retryAtLea
       return `Binance banned this IP ${banEndWords(refusal, nowMs)} (418, too many requests after a 429): no request is sent before then`;
     case 'rateLimited':
       return `Binance says the request weight limit was hit (429 Too Many Requests): ${waitWords(refusal)} before the next request`;
+    case 'blocked':
+      return "Binance's web firewall refuses requests from this IP (403 Forbidden)";
     default:
       return `Binance answers ${statusWords(refusal.status)}: retrying at least every ${Math.round(retryAtLeastEveryMs / 1000)} s`;
   }
@@ -64,6 +68,8 @@ export function refusalSummaryLine(refusal: HttpRefusal, failed: number, sinceMs
       return `this IP is still banned by Binance ${banEndWords(refusal, nowMs)} (${count})`;
     case 'rateLimited':
       return `Binance still says the request weight limit was hit (${count}); ${waitWords(refusal)}`;
+    case 'blocked':
+      return `Binance's web firewall still refuses requests from this IP (${count})`;
     default:
       return `Binance still answers ${statusWords(refusal.status)} (${count})`;
   }

@@ -131,11 +131,13 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
       return concat(from(plan.replay.filter((k) => k.closed)), pages(req, plan, nowMs, deps, log), of(settled));
     }),
     catchError((err: unknown) => {
+      const last = err instanceof BackfillExhaustedError ? err.lastError : err;
       // An invalid symbol is told once, as a warning naming it, by whoever drops it (backfillRest's onInvalid).
       if (err instanceof BinanceApiError && err.binanceCode === INVALID_SYMBOL_CODE) log.debug({ symbol, interval }, 'backfill of an invalid symbol dropped');
       // The gap left is news; the outage that caused it is told by the OutageLog: no stack for it.
-      else if (err instanceof BackfillExhaustedError && toldAsOutage(err.lastError)) {
-        log.error({ symbol, interval, reason: req.reason, attempts: err.attempts, lastError: (err.lastError as Error).message }, 'backfill gave up');
+      else if (toldAsOutage(last)) {
+        const attempts = err instanceof BackfillExhaustedError ? err.attempts : 1;
+        log.error({ symbol, interval, reason: req.reason, attempts, lastError: (last as Error).message }, 'backfill gave up');
       } else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
       return of<SeriesNotice>({ kind: 'failed', symbol, interval });
     }),

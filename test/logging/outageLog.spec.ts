@@ -130,6 +130,17 @@ describe('OutageLog: HTTP answers that refuse for a while (5xx, 429, 418)', () =
     ]);
   });
 
+  it('says a 403 is Binance\'s web firewall refusing this IP', () => {
+    const { outage, messages, advance } = stage();
+    outage.refused(HOST, { status: 403 });
+    advance(300_000);
+    outage.refused(HOST, { status: 403 });
+    expect(messages()).toEqual([
+      "Binance's web firewall refuses requests from this IP (403 Forbidden)",
+      "Binance's web firewall still refuses requests from this IP (2 failed requests since 12:50 UTC)",
+    ]);
+  });
+
   it('tells a change of kind as it comes, counting on, and ends the run once', () => {
     const { outage, messages, advance } = stage();
     outage.refused(HOST, { status: 503 });

@@ -61,6 +61,16 @@ describe('backfill over the REST client: retries in one layer', () => {
     expect(JSON.stringify(gaveUp), 'no stack trace').not.toContain('stack');
   });
 
+  it('a backfill refused by the web firewall (403, not retried) gives up in one line without a stack', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const { server } = await backfillOneGap(() => ({ status: 403, body: '403 Forbidden' }), logger);
+    expect(server.requests, 'sent once: a 403 is not retried, as before').toHaveLength(1);
+    expect(lines.map((l) => l.msg)).toEqual(['backfill gave up']);
+    expect(lines[0]).toMatchObject({ attempts: 1, lastError: 'Binance 403 0: HTTP 403' });
+    expect(JSON.stringify(lines), 'no stack trace').not.toContain('stack');
+  });
+
   it('regression: when only the klines fail, one server-time request and maxAttempts klines requests', async () => {
     const { got, server } = await backfillOneGap((path) => (path === '/fapi/v1/time' ? serverTime : unavailable));
     expect(got, 'the run gives up with a failed notice').toEqual([{ kind: 'failed', symbol: 'BTCUSDT', interval: '30m' }]);

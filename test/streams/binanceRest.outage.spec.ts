@@ -60,6 +60,13 @@ describe('createBinanceRest with an OutageLog: refusing answers', () => {
     expect(lines.find((l) => (l.level as number) >= 30)).toMatchObject({ level: 50, component: 'network', detail: { status: 418, bannedUntilMs: T0 + 720_000, attempts: 1 } });
   });
 
+  it('tells a 403 of the web firewall once, as a refusal of this IP', async () => {
+    const { rest, said } = await setup(() => ({ status: 403, body: '<html>403 Forbidden</html>' }));
+    await expect(rest.serverTimeMs()).rejects.toThrow();
+    await expect(rest.serverTimeMs()).rejects.toThrow();
+    expect(said(30)).toEqual(["Binance's web firewall refuses requests from this IP (403 Forbidden)"]);
+  });
+
   it('still warns per call for an answer that says the request is wrong (a bug, not an outage)', async () => {
     const { rest, said } = await setup(() => ({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } }));
     await expect(rest.klines('NOPEUSDT', '30m', { nowMs: 0 })).rejects.toThrow();

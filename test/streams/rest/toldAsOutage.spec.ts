@@ -20,6 +20,7 @@ describe('toldAsOutage', () => {
     expect(toldAsOutage(http503)).toBe(true);
     expect(toldAsOutage(toRestError(axiosAnswer(429), label))).toBe(true);
     expect(toldAsOutage(new IpBannedError(Date.UTC(2026, 11, 7, 13)))).toBe(true);
+    expect(toldAsOutage(toRestError(axiosAnswer(403), label)), 'the web firewall blocking this IP').toBe(true);
     expect(toldAsOutage(new Error('backfill failed', { cause: toRestError(axiosAnswer(502), label) })), 'wrapped').toBe(true);
     expect(toldAsOutage(new TransientError('GET /fapi/v1/time failed: ECONNREFUSED', { cause: { code: 'ECONNREFUSED' } }))).toBe(true);
   });
@@ -28,7 +29,6 @@ describe('toldAsOutage', () => {
     const http400 = toRestError(axiosAnswer(400), label);
     expect(http400).toBeInstanceOf(BinanceApiError);
     expect(toldAsOutage(http400)).toBe(false);
-    expect(toldAsOutage(new BinanceApiError(403, 0, 'HTTP 403')), 'a 403 is not retried: not an outage run').toBe(false);
     expect(toldAsOutage(new TransientError('unexpected kline row'))).toBe(false);
     expect(toldAsOutage(new TypeError('x is undefined'))).toBe(false);
   });
