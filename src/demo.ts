@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,9 @@ export const DEMO_COMMAND: CommandSpec = {
     language: { type: 'string', value: 'vi|en', help: 'language of the messages (default LANGUAGE, else vi)' },
     port: { type: 'string', value: 'N', help: 'port of the dashboard (default HTTP_PORT if set, else any free port)' },
     'no-dashboard': { type: 'boolean', help: 'do not serve the dashboard' },
-    keep: { type: 'boolean', help: 'keep the temporary folder (database, charts) and print where it is' },
+    keep: { type: 'boolean', help: 'keep the temporary folder with the database and a chart card (PNG) per signal, and print where it is' },
   },
-  notes: 'The database and the charts live in a temporary folder, removed at the end unless --keep. Stops after --seconds or on Ctrl-C (exit 0).',
+  notes: 'The database lives in a temporary folder, removed at the end unless --keep; chart cards are drawn there only with --keep, so a path printed still exists after the demo. Stops after --seconds or on Ctrl-C (exit 0).',
 };
 
 /** A flag's value as a finite number > 0, or a UsageError naming it. */
@@ -73,7 +73,7 @@ function dashboardPortOf(values: Record<string, unknown>): number | undefined {
  * speed and the bot against it with the console sink, so the Vietnamese signal and trade-result
  * messages show up within a minute or two, and serves the dashboard (its URL printed first);
  * stops by itself after `--seconds` (or on Ctrl-C) and removes its temporary folder unless
- * `--keep`. A bad flag exits 2 before anything starts.
+ * `--keep` (chart cards are drawn only then: no printed path outlives the folder). A bad flag exits 2 before anything starts.
  */
 export async function runDemo(argv: readonly string[], io: CliIo = {}): Promise<number> {
   return runCommand(DEMO_COMMAND, argv, io, async (values) => {
@@ -94,15 +94,22 @@ async function demo({ seconds, speed, data, language, listenPort, keep }: DemoOp
     return await demoIn(dir, { seconds, speed, data, language, listenPort, keep });
   } finally {
     if (keep) {
-      process.stdout.write(`database and charts kept in ${dir}\n`);
+      process.stdout.write(`database and ${chartCount(dir)} kept in ${dir}\n`);
     } else {
       rmSync(dir, { recursive: true, force: true });
-      process.stdout.write('temporary folder removed (--keep keeps the database and the charts)\n');
+      process.stdout.write('temporary folder removed (--keep keeps the database and a chart card per signal)\n');
     }
   }
 }
 
-async function demoIn(dir: string, { seconds, speed, data, language, listenPort }: DemoOptions): Promise<number> {
+/** `3 chart cards`: the PNGs the console sink drew into the kept folder's `charts`. */
+function chartCount(dir: string): string {
+  const charts = join(dir, 'charts');
+  const count = existsSync(charts) ? readdirSync(charts).filter((name) => name.endsWith('.png')).length : 0;
+  return `${count} chart ${count === 1 ? 'card' : 'cards'}`;
+}
+
+async function demoIn(dir: string, { seconds, speed, data, language, listenPort, keep }: DemoOptions): Promise<number> {
   const style = consoleStyle(parseConfig({ LOG_FORMAT: process.env.LOG_FORMAT }).LOG_FORMAT, process.stdout);
   const logger = createLogger({ level: 'warn', secrets: [], format: style.format });
   const sim: Simulator = await startSimulator({ data, speed, startTimeMs: Date.UTC(2025, 5, 1), logger });
@@ -128,7 +135,7 @@ async function demoIn(dir: string, { seconds, speed, data, language, listenPort 
   process.stdout.write(`kline-signals demo: simulated Binance at ${sim.restUrl} from ${new Date(sim.clock.nowMs()).toISOString()} ` +
     `(${speed / 3600} h of market per second), ${seconds} s\n`);
   try {
-    app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo', ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
+    app = startApp(config, logger, { onFatal: lifecycle.fatal, mode: 'demo', consoleCharts: keep, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   } catch (err) {
     await sim.close(); // a SQLite module that cannot load: one line (src/cli.ts), not a demo left running
     throw err;

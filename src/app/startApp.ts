@@ -87,6 +87,12 @@ export interface StartAppOptions {
    * apart from the log lines, in colour when `colors`. Default: plain messages, as for JSON logs.
    */
   readonly consoleFrame?: ConsoleFrameOptions;
+  /**
+   * Whether the console sink draws each signal's chart card into the `charts` folder beside the
+   * database and prints its path (default true). The demo turns it off unless `--keep`: its folder
+   * is removed at the end, and a path printed during the run would then point at nothing.
+   */
+  readonly consoleCharts?: boolean;
 }
 
 /**
@@ -150,7 +156,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
-      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: true, subscribers,
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: chatId !== CONSOLE_CHAT || options.consoleCharts !== false, subscribers,
     },
   });
   // Before the first candle after a restart, the last 30m close stored is the newest price there is.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { botCliArgs } from '../support/botCli.js';
 import { EXAMPLES_DIR, tempOut, removeTempDirs } from './support/backtestCli.js';
+import type { RobustnessReport } from '../../src/research/robustness.js';
 
 afterAll(removeTempDirs);
 
@@ -47,7 +48,7 @@ describe('kline-signals backtest (the real entry point)', () => {
     expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
     expect(run.stderr, 'no log line without LOG_LEVEL (warn by default), no warning for clean data').toBe('');
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.length, 'a few dozen lines, not one per step').toBeLessThanOrEqual(40);
+    expect(lines.length, 'a few dozen lines, not one per step (with the robustness rows and their note)').toBeLessThanOrEqual(45);
     const header = lines.find((l) => l.includes('seed, memory on'));
     expect(header, 'a column per run, named in words').toMatch(/^\s+seed, memory on\s+seed, memory off$/);
     const metric = (label: string): string[] => {
@@ -74,6 +75,25 @@ describe('kline-signals backtest (the real entry point)', () => {
     expect(prose, 'the warm-up in one sentence (wrapped at 100 columns)').toMatch(/The indicators need 51 closed candles .* trading could begin on \d{4}-\d\d-\d\d/);
     expect(Math.max(...lines.filter((l) => !l.includes('/')).map((l) => [...l].length)), 'no line but a path row wider than the table').toBeLessThanOrEqual(110);
     expect(lines.some((l) => /^Buy and hold over the range \(first to last close\): BTCUSDT [+-]\d+\.\d %\.$/.test(l)), 'buy and hold for context').toBe(true);
+
+    // report.json's robustness section, in the table and on the comparison page, worded and rounded like the other rows.
+    const robust = ['seed-memory-on', 'seed-memory-off'].map((run) => (JSON.parse(readFileSync(join(out, run, 'report.json'), 'utf8')) as { robustness: RobustnessReport }).robustness);
+    const pct2 = (v: number) => `${v.toFixed(2)} %`;
+    const signed2 = (v: number, unit: string) => `${v > 0 ? '+' : v < 0 ? '-' : ''}${Math.abs(v).toFixed(2)} ${unit}`;
+    expect(metric('Max drawdown, trades reshuffled (95th pct)'), '1 order in 20 went deeper than this').toEqual(robust.map((r) => pct2(r.monteCarlo!.reshuffled.maxDrawdownPct.p95)));
+    expect(metric('Return, trades resampled (5th pct)'), '1 draw in 20 returned less').toEqual(robust.map((r) => signed2(r.monteCarlo!.resampled.returnPct.p5, '%')));
+    const beats = metric('Continuation beats random entries');
+    expect(beats, 'yes/not clearly/no and the lead over the random average, per trade').toEqual(robust.map((r) => {
+      const b = r.baseline!.find((x) => x.model === 'continuation')!;
+      const verdict = b.standing!.beatsPct >= 95 ? 'yes' : b.standing!.beatsPct >= 50 ? 'not clearly' : 'no';
+      return `${verdict}, ${signed2(b.expectancyR - b.randomExpectancyR.mean, 'R')}`;
+    }));
+    expect(prose, 'what the rows mean, once').toMatch(/Reshuffled: the same trades in 1000 random orders/);
+    const comparison = readFileSync(join(out, 'comparison.html'), 'utf8');
+    for (const label of ['Max drawdown, trades reshuffled (95th pct)', 'Return, trades resampled (5th pct)', 'Continuation beats random entries']) {
+      expect(comparison, `the comparison page shows "${label}"`).toContain(`<td>${label}</td>`);
+    }
+    expect(comparison, 'with the same values').toContain(`<td class="num">${beats[0]}</td><td class="num">${beats[1]}</td>`);
   }, 60_000);
 
   it('--json: one JSON line per run with rounded numbers; LOG_LEVEL set in the environment is honoured', async () => {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/botCli.js';
+import { scratchRoot } from '../../src/research/walkforward/scratchDir.js';
 
 interface CtrlCCase {
   /** `npm run <script>` arguments. */
@@ -14,10 +15,19 @@ interface CtrlCCase {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** Walk-forward scratch folders there before any case ran (another run's are not this one's). */
+const SCRATCH_BEFORE = new Set(readdirSync(scratchRoot()));
+
 const CASES: Record<string, CtrlCCase> = {
   'npm start': { npmArgs: ['start'], ready: 'kline-signals started' },
   'npm run sim': { npmArgs: ['run', 'sim', '--', '--speed', '60'], ready: '"restUrl"' },
   'npm run demo': { npmArgs: ['run', 'demo', '--', '--no-dashboard'], ready: 'kline-signals demo:' },
+  // Prints nothing until a window is done: up once a trial file is in a new scratch folder (many trials: still running then).
+  'npm run walkforward': {
+    npmArgs: ['run', 'walkforward', '--', '--data', 'examples/klines', '--train', '8w', '--test', '4w', '--step', '26w', '--profile', 'seed', '--memory', 'on',
+      '--trials', '200', '--workers', '1', '--out', join(tmpdir(), 'ks-ctrlc-walkforward-never-written')],
+    ready: () => readdirSync(scratchRoot()).some((name) => name.startsWith('kline-walkforward-') && !SCRATCH_BEFORE.has(name) && readdirSync(join(scratchRoot(), name)).length > 0),
+  },
 };
 
 /** Spawns the npm script as a terminal's foreground job, waits until it is up, presses Ctrl-C. */
@@ -49,7 +59,7 @@ async function ctrlC({ npmArgs, ready, env = {} }: CtrlCCase): Promise<{ code: n
  * script and the command. npm also forwards the SIGINT it got to its child. The command must still
  * stop cleanly with exit 0, as the README's exit codes say, and npm pass that 0 on.
  */
-describe('regression: Ctrl-C of npm start, npm run sim and npm run demo (issue 15)', () => {
+describe('regression: Ctrl-C of npm start, npm run sim, npm run demo and npm run walkforward (issue 15)', () => {
   for (const [name, testCase] of Object.entries(CASES)) {
     it(`SIGINT to the process group ends ${name} with exit code 0 and no stack`, async () => {
       const { code, out } = await ctrlC(testCase);

@@ -65,6 +65,27 @@ describe('npm run demo: the dashboard and its temporary folder (issue 15 item 5)
     expect(out, 'no dashboard').not.toMatch(/^dashboard: /m);
   }, 60_000);
 
+  it('without --keep names no file at all: a path printed during the run would point at nothing once the folder is gone (regression)', async () => {
+    const { code, out } = await demo(['--no-dashboard'], async (output) => {
+      await waitUntil('a signal', () => output().includes('Breakdown'), 60_000);
+    });
+    expect(code, out.slice(-600)).toBe(0);
+    const paths = out.match(/(?<=^|\s)\/\S+/gm) ?? []; // file paths, not the URLs
+    expect(paths.filter((path) => !existsSync(path)), 'every path printed still exists after the demo').toEqual([]);
+    expect(out, 'the end says how to keep the charts').toContain('temporary folder removed (--keep keeps the database and a chart card per signal)');
+  }, 90_000);
+
+  it('--keep writes a chart card per signal and prints its path, which stays after the demo', async () => {
+    const { code, out } = await demo(['--keep', '--no-dashboard'], async (output) => {
+      await waitUntil('a signal', () => output().includes('Breakdown'), 60_000);
+    });
+    expect(code, out.slice(-600)).toBe(0);
+    const charts = [...out.matchAll(/^📈 (\S+\/charts\/signal-\d+\.png)$/gm)].map((m) => m[1]!);
+    expect(charts.length, 'a card per signal, its path printed').toBeGreaterThan(0);
+    expect(charts.filter((path) => !existsSync(path)), 'kept').toEqual([]);
+    expect(out, 'the end line counts them').toMatch(new RegExp(`database and ${readdirSync(join(charts[0]!, '..')).length} chart cards? kept in `));
+  }, 90_000);
+
   it('refuses a bad --port with exit 2 and one line naming it, before anything starts', async () => {
     scratch = mkdtempSync(join(tmpdir(), 'ks-demo-'));
     const child = spawn(process.execPath, botCliArgs(['demo', '--port', 'http']), { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: scratch }, stdio: ['ignore', 'pipe', 'pipe'] });

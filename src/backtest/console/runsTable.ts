@@ -1,4 +1,5 @@
 import { blockedCount, blockedReasonCodes, buyAndHoldSentence, metricRows, reasonWords, runTitle, utcDate, warmUpSentence } from '../report/metricText.js';
+import { robustnessNote, robustnessRows } from '../report/robustnessRows.js';
 import type { BacktestReport } from '../report/types.js';
 
 /** A finished run as the console shows it: its report and where its files went. */
@@ -46,7 +47,8 @@ function layout(rows: readonly (readonly string[])[]): string[] {
 
 /**
  * The end-of-run summary: what was replayed, one metrics column per run (side by side for
- * `--compare` / `--profile both`), blocked candidates by reason in words, whether exchange filters
+ * `--compare` / `--profile both`), blocked candidates by reason in words, the robustness rows
+ * (drawdown and return bands, random entries), whether exchange filters
  * sized the trades, buy and hold and the warm-up for context, how the ratios are computed, and the paths of the report files.
  */
 export function runsSummaryLines(runs: readonly FinishedRun[], comparison?: { jsonPath: string; htmlPath: string }): string[] {
@@ -61,8 +63,10 @@ export function runsSummaryLines(runs: readonly FinishedRun[], comparison?: { js
   for (const code of blockedReasonCodes(runs.map((r) => r.report.metrics))) {
     rows.push([`  ${reasonWords(code)}`, ...runs.map((r) => String(blockedCount(r.report.metrics, code)))]);
   }
+  const robustness = runs.map((r) => r.report.robustness);
+  rows.push(...robustnessRows(robustness));
   // Whether sizing matched live comes first: without filters every figure above is the formula's.
-  const context = [first.exchangeFilters.note, buyAndHoldSentence(first.market), warmUpSentence(first.market), RATIOS_NOTE].filter((s) => s !== '').flatMap((s) => wrapWords(s));
+  const context = [first.exchangeFilters.note, buyAndHoldSentence(first.market), warmUpSentence(first.market), RATIOS_NOTE, robustnessNote(robustness)].filter((s) => s !== '').flatMap((s) => wrapWords(s));
   const fileRows = [
     ...runs.map((r) => [runTitle(r.report.run.profile, r.report.run.memory), r.htmlPath, r.jsonPath]),
     ...(comparison === undefined ? [] : [['comparison', comparison.htmlPath, comparison.jsonPath]]),

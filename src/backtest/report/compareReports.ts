@@ -14,7 +14,10 @@ export function compareReports(runs: readonly { label: string; report: BacktestR
     runs: runs.map(({ label, report }) => {
       const { config: _config, ...run } = report.run;
       const { applied, note } = report.exchangeFilters;
-      return { label, run, summary: report.summary, metrics: report.metrics, equity: report.equity, exchangeFilters: { applied, note } };
+      return {
+        label, run, summary: report.summary, metrics: report.metrics, equity: report.equity, exchangeFilters: { applied, note },
+        ...(report.robustness === undefined ? {} : { robustness: report.robustness }),
+      };
     }),
   };
 }

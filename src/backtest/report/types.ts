@@ -215,6 +215,8 @@ export interface ComparedRun {
   readonly equity: readonly EquityPoint[];
   /** Whether the run sized with exchange filters, and the report's sentence about it. */
   readonly exchangeFilters: Pick<ExchangeFiltersSection, 'applied' | 'note'>;
+  /** The report's robustness section, when it has one. */
+  readonly robustness?: RobustnessReport;
 }
 
 /** Several runs side by side (memory on vs off, seed vs confluence). */

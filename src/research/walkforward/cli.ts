@@ -12,6 +12,8 @@ import { envFragment } from './envFragment.js';
 import { renderWalkForwardHtml } from './renderHtml.js';
 import { WALKFORWARD_COMMAND, walkForwardOptionsOf, type WalkForwardOptions } from './cliArgs.js';
 import { makeTrialScratchDir } from './scratchDir.js';
+import { stopOnRequest } from './stopOnRequest.js';
+import { stderrLogger } from '../../logging/stderrLogger.js';
 import { runWalkForward, windowsOf } from './walkForward.js';
 import type { WalkForwardReport } from './types.js';
 
@@ -19,7 +21,12 @@ export interface WalkForwardCliDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly writeLine?: (line: string) => void;
   readonly writeError?: (line: string) => void;
+  /** What stops the run inside a test; otherwise SIGINT/SIGTERM, by the bot's own rules (src/app/lifecycle.ts). */
+  readonly stop?: AbortSignal;
 }
+
+/** The line a stopped run ends with (stderr); then exit 0, as any command stopped on request. */
+export const STOPPED_LINE = 'walkforward stopped before the end: no report written, its trial files removed';
 
 /** report.json, report.html, a `.env` fragment per variant (and its memory rules file) and recommended.env. */
 function writeOutputs(outDir: string, report: WalkForwardReport, config: Config): string[] {
@@ -43,7 +50,14 @@ function writeOutputs(outDir: string, report: WalkForwardReport, config: Config)
   return written;
 }
 
-async function walkForward(options: WalkForwardOptions, config: Config, writeLine: (line: string) => void, writeProgress: (line: string) => void): Promise<number> {
+interface Io {
+  readonly writeLine: (line: string) => void;
+  readonly writeError: (line: string) => void;
+  /** Of the stop's log lines: LOG_LEVEL when the environment sets it, else warn, as `backtest`: a stop says one line. */
+  readonly logLevel: Config['LOG_LEVEL'];
+}
+
+async function walkForward(options: WalkForwardOptions, config: Config, { writeLine, writeError, logLevel }: Io, stop: AbortSignal | undefined): Promise<number> {
   const data = loadBacktestData(options.dataDir);
   // Checked before any worker starts: windows that do not fit the data are a usage error (exit 2).
   const count = windowsOf({ data, ...options }).length;
@@ -51,21 +65,34 @@ async function walkForward(options: WalkForwardOptions, config: Config, writeLin
   const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
   const notice = filtersNotice(filters);
   if (notice !== undefined) writeLine(notice);
-  const report = await runWalkForward({
+  // Ctrl-C or SIGTERM: the workers stop and the scratch folder goes before the exit (0). Set up
+  // once the data is loaded: a usage error before then leaves no handler behind.
+  const request = stopOnRequest(stop, () => stderrLogger(logLevel, config.LOG_FORMAT));
+  const running = runWalkForward({
     data, base: settingsFromConfig(config, 'seed', true), profiles: options.profiles, memories: options.memories,
     train: options.train, test: options.test, step: options.step, search: options.search, trials: options.trials, seed: options.seed,
     objective: { minTrades: options.minTrades, maxDrawdownPct: options.maxDrawdownPct }, workers: options.workers, filters,
-    scratchDir: makeTrialScratchDir(),
-    onWindow: (label, w) => writeProgress(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
+    scratchDir: makeTrialScratchDir(), signal: request.signal,
+    onWindow: (label, w) => writeError(`${label.replace(/-memory-/, ', memory ')}: window ${w.index + 1} of ${count} done (test ${w.testFrom.slice(0, 10)} to ${w.testTo.slice(0, 10)})`),
   });
+  request.watch(running);
+  let report: WalkForwardReport;
+  try {
+    report = await running;
+  } catch (err) {
+    if (!request.signal.aborted) throw err;
+    writeError(STOPPED_LINE);
+    return await request.exitCode;
+  }
   for (const line of consoleLines(report)) writeLine(line);
   for (const path of writeOutputs(options.outDir, report, config)) writeLine(`wrote ${path}`);
   return 0;
 }
 
 /**
- * `kline-signals walkforward`: walk-forward optimisation over kline CSVs. Exit code: 0 done, 2 bad
- * usage (one line naming the flag), 1 bad configuration or data.
+ * `kline-signals walkforward`: walk-forward optimisation over kline CSVs. Exit code: 0 done or
+ * stopped on request (Ctrl-C, SIGTERM: nothing written), 2 bad usage (one line naming the flag),
+ * 1 bad configuration or data.
  */
 export async function runWalkForwardCli(argv: readonly string[], deps: WalkForwardCliDeps = {}): Promise<number> {
   const writeLine = deps.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
@@ -75,7 +102,9 @@ export async function runWalkForwardCli(argv: readonly string[], deps: WalkForwa
     const config = commandConfig(deps.env ?? process.env, writeError);
     if (config === undefined) return 1;
     try {
-      return await walkForward(options, config, writeLine, writeError);
+      const env = deps.env ?? process.env;
+      const logLevel = env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? 'warn' : config.LOG_LEVEL;
+      return await walkForward(options, config, { writeLine, writeError, logLevel }, deps.stop);
     } catch (err) {
       if (err instanceof UsageError) throw err;
       writeError(`walkforward failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -48,7 +48,9 @@ export class TrialPool {
     });
   }
 
+  /** Stops the workers, a trial in progress included; trials not finished reject. */
   async close(): Promise<void> {
+    this.fail(new Error('the trials were stopped'));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

@@ -38,6 +38,8 @@ export interface WalkForwardInput {
   readonly workers: number;
   /** Scratch SQLite files of the trials go to `<scratchDir>/`, removed at the end (makeTrialScratchDir: in memory where possible). */
   readonly scratchDir: string;
+  /** Aborted: the workers stop at once (a trial in progress too), the scratch folder is removed and the run rejects. */
+  readonly signal?: AbortSignal;
   /** The exchange filters every trial sizes with, as `backtest` (loadBacktestFilters); undefined: none. */
   readonly filters?: BacktestFilters;
   /** Called after each window of each variant: progress for a long run. */
@@ -81,8 +83,11 @@ export async function runWalkForward(input: WalkForwardInput): Promise<WalkForwa
   const { candles, startMs, endMs } = dataSpan(data);
   const windows = windowsOf(input);
   const symbols = data.symbols.map((s) => s.symbol);
+  input.signal?.throwIfAborted();
   mkdirSync(input.scratchDir, { recursive: true });
   const pool = new TrialPool(Math.max(1, input.workers), { candles, filters: input.filters?.bySymbol ?? new Map() });
+  const stop = () => void pool.close();
+  input.signal?.addEventListener('abort', stop, { once: true });
   let serial = 0;
   const run = (settings: BacktestSettings, fromMs: number, toMs: number, keepEquity: boolean): Promise<TrialOutcome> => {
     const job: TrialInput = { settings, fromMs, toMs, keepEquity, dbPath: join(input.scratchDir, `trial-${serial++}.db`) };
@@ -144,6 +149,7 @@ export async function runWalkForward(input: WalkForwardInput): Promise<WalkForwa
       recommendedVariant: recommendedVariant(results, objective),
     };
   } finally {
+    input.signal?.removeEventListener('abort', stop);
     await pool.close();
     rmSync(input.scratchDir, { recursive: true, force: true });
   }

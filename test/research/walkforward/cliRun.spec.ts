@@ -15,7 +15,8 @@ describe('kline-signals walkforward', () => {
     const errors: string[] = [];
     const code = await runWalkForwardCli(
       ['--data', EXAMPLES_DIR, '--train', '8w', '--test', '4w', '--step', '26w', '--profile', 'seed', '--memory', 'on', '--trials', '1', '--workers', '1', '--min-trades', '5', '--out', out],
-      { env: { LOG_LEVEL: 'silent' }, writeLine: (l) => lines.push(l), writeError: (l) => errors.push(l) },
+      // `stop`: no SIGINT handler left in the test process
+      { env: { LOG_LEVEL: 'silent' }, writeLine: (l) => lines.push(l), writeError: (l) => errors.push(l), stop: new AbortController().signal },
     );
     expect(code, errors.join('\n')).toBe(0);
     expect(errors, 'progress: one line per window').toEqual([

@@ -8,7 +8,7 @@ import { EXAMPLES_DIR } from './exampleData.js';
 async function cli(args: string[]): Promise<{ code: number; out: string[]; errors: string[] }> {
   const out: string[] = [];
   const errors: string[] = [];
-  const code = await runWalkForwardCli(args, { env: { LOG_LEVEL: 'silent' }, writeLine: (l) => out.push(l), writeError: (l) => errors.push(l) });
+  const code = await runWalkForwardCli(args, { env: { LOG_LEVEL: 'silent' }, writeLine: (l) => out.push(l), writeError: (l) => errors.push(l), stop: new AbortController().signal });
   return { code, out, errors };
 }
 

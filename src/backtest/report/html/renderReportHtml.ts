@@ -10,6 +10,7 @@ import { robustnessSection } from './robustnessSection.js';
 import { EN } from '../../../sinks/telegram/templates/strings.en.js';
 import { buyAndHoldSentence, runTitle, warmUpSentence } from '../metricText.js';
 import { metricsTable } from './metricsTable.js';
+import { robustnessNote } from '../robustnessRows.js';
 import { PRICE_LEGEND, priceChart } from './priceChart.js';
 
 const STYLE = `
@@ -121,6 +122,7 @@ ${table(['Folder', 'Profile', 'Memory', 'Symbols', 'Range (UTC)', 'Candles'], ru
 <h2>Metrics side by side</h2>
 ${metricsTable(labels, c.runs)}
 <p class="meta">${escapeHtml(RATIOS_NOTE)}</p>
+${contextParagraphs([robustnessNote(c.runs.map((r) => r.robustness))])}
 <h2>Summaries side by side</h2>
 ${table(['Figure', ...labels], rows, 'summary')}
 <h2>Equity and drawdown</h2>
