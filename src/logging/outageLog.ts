@@ -46,7 +46,7 @@ interface Refusals extends Outage {
  * a lasting outage is summarised at most every `summaryEveryMs` (attempts, since when), and the
  * first success after it says the host is back.
  *
- * HTTP answers that refuse for a while (5xx, 429, 418) get the same treatment through
+ * HTTP answers that refuse for a while (5xx, 429, 418, 403) get the same treatment through
  * {@link OutageLog.refused} and {@link OutageLog.answeredNormally}, apart from the network outages:
  * a host that answers 503 is reachable, and a socket opening on it says nothing of its REST answers.
  *
@@ -112,7 +112,8 @@ export class OutageLog {
     const { logger, scheduler } = this.deps;
     const nowMs = scheduler.now();
     const run = this.refusals.get(host);
-    const facts = (attempts: number, sinceMs: number) => ({ detail: { host, status: refusal.status, attempts, sinceMs, retryAfterMs: refusal.retryAfterMs, bannedUntilMs: refusal.bannedUntilMs } });
+    const { status, retryAfterMs, bannedUntilMs } = refusal;
+    const facts = (attempts: number, sinceMs: number) => ({ detail: { host, status, attempts, sinceMs, retryAfterMs, bannedUntilMs } });
     if (run === undefined || run.kind !== kind) {
       const next: Refusals = { kind, sinceMs: run?.sinceMs ?? nowMs, attempts: (run?.attempts ?? 0) + 1, lastToldMs: nowMs };
       this.refusals.set(host, next);

@@ -74,7 +74,7 @@ export interface BinanceRestDeps {
   /** Ban length when a 418 has no Retry-After. Default 2 min (Binance's shortest ban). */
   readonly defaultBanMs?: number;
   /**
-   * Told of calls that fail for a network reason or with a refusing answer (5xx, 429, 418; then
+   * Told of calls that fail for a network reason or with a refusing answer (5xx, 429, 418, 403; then
    * logged at debug only) and of every success, so an unreachable or refusing Binance is one line,
    * not a warning per call. Without it each failure is a warning.
    */

@@ -64,8 +64,9 @@ export function errorFields(error: unknown, label: RequestLabel): Record<string,
 }
 
 /**
- * The refusal (5xx, 429, 418) a call failed with, for the OutageLog: from Binance's answer, or a
- * ban the client keeps (no request sent); undefined for a network failure or our own error.
+ * The HTTP answer a call failed with, for the OutageLog to judge (5xx, 429, 418 and 403 are
+ * refusals): from Binance's answer, or a ban the client keeps (no request sent); undefined for a
+ * network failure or our own error.
  */
 export function refusalOf(error: unknown, typed: Error, bannedUntilMs: number | undefined): HttpRefusal | undefined {
   if (typed instanceof IpBannedError) return { status: 418, bannedUntilMs: typed.untilMs };
@@ -76,7 +77,7 @@ export function refusalOf(error: unknown, typed: Error, bannedUntilMs: number | 
 }
 
 /**
- * The HTTP status of a refusal (5xx, 429, 418) a REST call failed with, also when wrapped as the
+ * The HTTP status of a refusal (5xx, 429, 418, 403) a REST call failed with, also when wrapped as the
  * `cause` of another error; undefined for any other failure (a network error, a bad answer).
  */
 export function refusalStatus(err: unknown): number | undefined {
