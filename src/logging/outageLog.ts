@@ -37,6 +37,14 @@ interface Outage {
 /** A run of refusing HTTP answers from a host that can be reached. */
 interface Refusals extends Outage {
   kind: RefusalKind;
+  /** Of the latest refusal. */
+  status: number;
+}
+
+/** A host whose answers refuse requests now, and the status of its latest answer. */
+export interface RefusingHost {
+  readonly host: string;
+  readonly status: number;
 }
 
 /**
@@ -115,12 +123,13 @@ export class OutageLog {
     const { status, retryAfterMs, bannedUntilMs } = refusal;
     const facts = (attempts: number, sinceMs: number) => ({ detail: { host, status, attempts, sinceMs, retryAfterMs, bannedUntilMs } });
     if (run === undefined || run.kind !== kind) {
-      const next: Refusals = { kind, sinceMs: run?.sinceMs ?? nowMs, attempts: (run?.attempts ?? 0) + 1, lastToldMs: nowMs };
+      const next: Refusals = { kind, status, sinceMs: run?.sinceMs ?? nowMs, attempts: (run?.attempts ?? 0) + 1, lastToldMs: nowMs };
       this.refusals.set(host, next);
       logger[kind === 'banned' ? 'error' : 'warn'](facts(next.attempts, next.sinceMs), refusalStartLine(refusal, nowMs, this.deps.retryAtLeastEveryMs));
       return true;
     }
     run.attempts += 1;
+    run.status = status;
     if (nowMs - run.lastToldMs >= (this.deps.summaryEveryMs ?? DEFAULT_SUMMARY_EVERY_MS)) {
       run.lastToldMs = nowMs;
       logger.warn(facts(run.attempts, run.sinceMs), refusalSummaryLine(refusal, run.attempts, run.sinceMs, nowMs));
@@ -140,5 +149,10 @@ export class OutageLog {
   /** Hosts that cannot be reached now (for the heartbeat and health); one that refuses is reachable. */
   unreachable(): string[] {
     return [...this.outages.keys()];
+  }
+
+  /** Hosts that answer with refusals now (for the heartbeat). */
+  refusing(): RefusingHost[] {
+    return [...this.refusals].map(([host, run]) => ({ host, status: run.status }));
   }
 }

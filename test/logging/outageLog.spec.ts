@@ -162,7 +162,9 @@ describe('OutageLog: HTTP answers that refuse for a while (5xx, 429, 418)', () =
     expect(outage.refused(HOST, { status: 404 })).toBe(false);
     expect(messages()).toEqual([]);
     outage.refused(HOST, { status: 503 });
+    outage.refused(HOST, { status: 502 });
     expect(outage.unreachable(), 'a host that answers is reachable').toEqual([]);
+    expect(outage.refusing(), 'for the heartbeat: the latest status').toEqual([{ host: HOST, status: 502 }]);
     outage.reached(HOST);
     expect(messages(), 'a socket opening on the host says nothing of its REST answers').toHaveLength(1);
     outage.answeredNormally('example.org');
