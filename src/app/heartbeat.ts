@@ -16,6 +16,8 @@ export interface HeartbeatFacts {
   readonly openTrades: number;
   /** Hosts the bot cannot reach now. */
   readonly unreachable: readonly string[];
+  /** Hosts that answer with refusals now (5xx, 429, 418, 403), with the latest status. */
+  readonly refusing: readonly { readonly host: string; readonly status: number }[];
 }
 
 export interface HeartbeatDeps {
@@ -58,5 +60,6 @@ export function heartbeatText(f: HeartbeatFacts, nowMs: number): string {
     plural(f.openTrades, 'open trade', 'open trades'),
   ];
   if (f.unreachable.length > 0) parts.push(`cannot reach ${f.unreachable.join(', ')}`);
+  for (const { host, status } of f.refusing) parts.push(`${host} answers ${status}`);
   return `alive: ${parts.join(', ')}`;
 }

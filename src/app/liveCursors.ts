@@ -3,7 +3,7 @@ import { defer, retry, Subscription, timer, type SchedulerLike } from 'rxjs';
 import { backoffDelayMs } from '../core/backoff.js';
 import { klineEndMs, type Kline } from '../domain/kline.js';
 import type { LiveStart } from '../core/align/symbolLane.js';
-import { networkFailureCode } from '../operators/retryTransient.js';
+import { toldAsOutage } from '../streams/rest/toldAsOutage.js';
 
 export interface LiveCursorsDeps {
   /** The symbol's stored scan cursor (end of its last committed 30m candle). */
@@ -80,8 +80,8 @@ export class LiveCursors {
         retry({
           delay: (err: unknown, attempt: number) => {
             const delayMs = backoffDelayMs(attempt, { initialMs: 1000, maxMs: maxRetryMs }, Math.random());
-            // An unreachable Binance is told once by the REST client's OutageLog.
-            logger[networkFailureCode(err) === undefined ? 'warn' : 'debug']({ err, symbol, attempt, delayMs }, 'server time unavailable, symbol only warms its windows meanwhile');
+            // An unreachable or refusing Binance is told once by the REST client's OutageLog.
+            logger[toldAsOutage(err) ? 'debug' : 'warn']({ err, symbol, attempt, delayMs }, 'server time unavailable, symbol only warms its windows meanwhile');
             return timer(delayMs, scheduler);
           },
         }),

@@ -260,6 +260,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
         signalsToday: signalsToday(desk),
         openTrades: desk.openTrades.size,
         unreachable: outage.unreachable(),
+        refusing: outage.refusing(),
       }),
     }).subscribe((facts) => beatLog.info({ detail: facts }, heartbeatText(facts, scheduler.now()))),
   );

@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
 import type { SchedulerLike } from 'rxjs';
+import { refusalEndLine, refusalKind, refusalStartLine, refusalSummaryLine, type HttpRefusal, type RefusalKind } from './httpRefusalWording.js';
+import { clockOf, durationOf } from './timeWords.js';
+
+export type { HttpRefusal } from './httpRefusalWording.js';
 
 /** What a person is told for each network error code of Node (see retryTransient's NETWORK_CODES). */
 const REASONS: Readonly<Record<string, string>> = {
@@ -30,14 +34,17 @@ interface Outage {
   lastToldMs: number;
 }
 
-/** `12:50 UTC`. */
-function clockOf(ms: number): string {
-  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+/** A run of refusing HTTP answers from a host that can be reached. */
+interface Refusals extends Outage {
+  kind: RefusalKind;
+  /** Of the latest refusal. */
+  status: number;
 }
 
-function durationOf(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+/** A host whose answers refuse requests now, and the status of its latest answer. */
+export interface RefusingHost {
+  readonly host: string;
+  readonly status: number;
 }
 
 /**
@@ -47,11 +54,16 @@ function durationOf(ms: number): string {
  * a lasting outage is summarised at most every `summaryEveryMs` (attempts, since when), and the
  * first success after it says the host is back.
  *
+ * HTTP answers that refuse for a while (5xx, 429, 418, 403) get the same treatment through
+ * {@link OutageLog.refused} and {@link OutageLog.answeredNormally}, apart from the network outages:
+ * a host that answers 503 is reachable, and a socket opening on it says nothing of its REST answers.
+ *
  * Its lines are meant to be read: the message is the sentence, the facts for machines sit in
  * `detail` (kept in JSON lines, left out of readable ones).
  */
 export class OutageLog {
   private readonly outages = new Map<string, Outage>();
+  private readonly refusals = new Map<string, Refusals>();
 
   constructor(private readonly deps: OutageLogDeps) {}
 
@@ -96,8 +108,51 @@ export class OutageLog {
     );
   }
 
-  /** Hosts that cannot be reached now (for the heartbeat and health). */
+  /**
+   * `host` answered a request with a refusal; false (and nothing logged) when its status is none
+   * (a 400 says the request is wrong: the caller logs it). The first refusal of a run says so in one
+   * line (an error for a ban), a lasting run is summarised at most every `summaryEveryMs`, and a
+   * change of kind (503s turning into 429s) is told as it comes, the count going on.
+   */
+  refused(host: string, refusal: HttpRefusal): boolean {
+    const kind = refusalKind(refusal.status);
+    if (kind === undefined) return false;
+    const { logger, scheduler } = this.deps;
+    const nowMs = scheduler.now();
+    const run = this.refusals.get(host);
+    const { status, retryAfterMs, bannedUntilMs } = refusal;
+    const facts = (attempts: number, sinceMs: number) => ({ detail: { host, status, attempts, sinceMs, retryAfterMs, bannedUntilMs } });
+    if (run === undefined || run.kind !== kind) {
+      const next: Refusals = { kind, status, sinceMs: run?.sinceMs ?? nowMs, attempts: (run?.attempts ?? 0) + 1, lastToldMs: nowMs };
+      this.refusals.set(host, next);
+      logger[kind === 'banned' ? 'error' : 'warn'](facts(next.attempts, next.sinceMs), refusalStartLine(refusal, nowMs, this.deps.retryAtLeastEveryMs));
+      return true;
+    }
+    run.attempts += 1;
+    run.status = status;
+    if (nowMs - run.lastToldMs >= (this.deps.summaryEveryMs ?? DEFAULT_SUMMARY_EVERY_MS)) {
+      run.lastToldMs = nowMs;
+      logger.warn(facts(run.attempts, run.sinceMs), refusalSummaryLine(refusal, run.attempts, run.sinceMs, nowMs));
+    }
+    return true;
+  }
+
+  /** `host` answered a request normally: ends its run of refusals, if any, with one line. */
+  answeredNormally(host: string): void {
+    const run = this.refusals.get(host);
+    if (run === undefined) return;
+    this.refusals.delete(host);
+    const nowMs = this.deps.scheduler.now();
+    this.deps.logger.info({ detail: { host, attempts: run.attempts, sinceMs: run.sinceMs } }, refusalEndLine(run.attempts, run.sinceMs, nowMs));
+  }
+
+  /** Hosts that cannot be reached now (for the heartbeat and health); one that refuses is reachable. */
   unreachable(): string[] {
     return [...this.outages.keys()];
+  }
+
+  /** Hosts that answer with refusals now (for the heartbeat). */
+  refusing(): RefusingHost[] {
+    return [...this.refusals].map(([host, run]) => ({ host, status: run.status }));
   }
 }

@@ -8,11 +8,13 @@ import { exchangeInfoBody, ticker24hBody } from './restPayloads.js';
 import type { SimulatorStats } from './stats.js';
 import { errorBody, restKlineRow } from './wire.js';
 
-/** REST faults: a fixed latency and a 503 chance drawn from a seeded generator. */
+/** REST faults: a fixed latency, a 503 chance drawn from a seeded generator, and 503 periods. */
 export interface RestFaults {
   readonly latencyMs: number;
   readonly failRate: number;
   readonly random: () => number;
+  /** Whether every request is answered 503 now (a Binance outage, see `Simulator.burst503`). */
+  readonly failingNow?: () => boolean;
 }
 
 export interface RestDeps {
@@ -126,7 +128,7 @@ export function createRestHandler(deps: RestDeps): (req: IncomingMessage, res: S
       stats.rest.status429 += 1;
       headers['Retry-After'] = String(admission.retryAfterS);
       reply = { status: 429, body: errorBody(-1003, `Too many requests; current limit is ${deps.weightLimit} requests per minute. Please use the websocket for live updates to avoid polling the API.`) };
-    } else if (deps.faults.failRate > 0 && deps.faults.random() < deps.faults.failRate) {
+    } else if (deps.faults.failingNow?.() === true || (deps.faults.failRate > 0 && deps.faults.random() < deps.faults.failRate)) {
       stats.faults.rest5xx += 1;
       reply = { status: 503, body: errorBody(-1001, 'Internal error; unable to process your request. Please try again.') };
     } else if (req.method !== 'GET') {

@@ -32,6 +32,8 @@ export interface Simulator {
   stall(ms: number): void;
   /** REST answers 429 for `ms` of real time regardless of weight. */
   burst429(ms: number): void;
+  /** REST answers 503 `-1001` for `ms` of real time (after the weight check, like the 503 chance). */
+  burst503(ms: number): void;
   /**
    * Changes a listed symbol's exchangeInfo status from simulated `atMs` (default: now), e.g.
    * `SETTLING` for a delisting, `TRADING` to list it again, `null` to drop it from exchangeInfo. While
@@ -69,10 +71,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const realNowMs = options.realNowMs ?? Date.now;
   const stats = emptyStats();
   const dice = new FaultDice(faults, options.seed ?? 1);
+  let failing503UntilMs = 0;
   const limiter = new WeightLimiter({ limit: limits.weightLimit, windowMs: limits.weightWindowMs, banAfter429s: limits.banAfter429s, banMs: limits.banMs, nowMs: realNowMs });
   const rest = createRestHandler({
     market, clock, limiter, weightLimit: limits.weightLimit, stats, logger,
-    faults: { latencyMs: faults.restLatencyMs ?? 0, failRate: faults.rest5xxRate ?? 0, random: dice.rest },
+    faults: { latencyMs: faults.restLatencyMs ?? 0, failRate: faults.rest5xxRate ?? 0, random: dice.rest, failingNow: () => realNowMs() < failing503UntilMs },
   });
   const streams = new MarketStreamServer({ market, clock, limits, stats, logger });
   const server = createServer(rest);
@@ -121,6 +124,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     dropConnections: () => streams.dropAll(),
     stall,
     burst429: (ms) => limiter.force429Until(realNowMs() + ms),
+    burst503: (ms) => {
+      failing503UntilMs = Math.max(failing503UntilMs, realNowMs() + ms);
+    },
     setSymbolStatus: (symbol, status, atMs = clock.nowMs()) => {
       market.setStatus({ symbol, status, atMs });
       logger.info({ symbol, status, at: new Date(atMs).toISOString() }, 'simulator symbol status changed');

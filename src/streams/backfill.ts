@@ -9,7 +9,8 @@ import { INTERVAL_MS, seriesKey, type Kline } from '../domain/kline.js';
 import type { CandleStore, KlineRestSource } from '../domain/ports.js';
 import type { GateInput, SeriesNotice } from '../core/candles/gateInput.js';
 import { mergeBackfillRequests, pageLimit, planFetch, type BackfillRequest, type FetchPlan } from '../core/candles/backfillPlan.js';
-import { networkFailureCode, retryTransient } from '../operators/retryTransient.js';
+import { retryTransient } from '../operators/retryTransient.js';
+import { toldAsOutage } from './rest/toldAsOutage.js';
 import { WINDOW_CANDLES } from '../core/candles/symbolWindows.js';
 
 export type { BackfillRequest } from '../core/candles/backfillPlan.js';
@@ -130,9 +131,14 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
       return concat(from(plan.replay.filter((k) => k.closed)), pages(req, plan, nowMs, deps, log), of(settled));
     }),
     catchError((err: unknown) => {
+      const last = err instanceof BackfillExhaustedError ? err.lastError : err;
       // An invalid symbol is told once, as a warning naming it, by whoever drops it (backfillRest's onInvalid).
       if (err instanceof BinanceApiError && err.binanceCode === INVALID_SYMBOL_CODE) log.debug({ symbol, interval }, 'backfill of an invalid symbol dropped');
-      else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
+      // The gap left is news; the outage that caused it is told by the OutageLog: no stack for it.
+      else if (toldAsOutage(last)) {
+        const attempts = err instanceof BackfillExhaustedError ? err.attempts : 1;
+        log.error({ symbol, interval, reason: req.reason, attempts, lastError: (last as Error).message }, 'backfill gave up');
+      } else log.error({ err, symbol, interval, reason: req.reason }, 'backfill gave up');
       return of<SeriesNotice>({ kind: 'failed', symbol, interval });
     }),
   );
@@ -180,9 +186,9 @@ function call<T>(fn: () => Promise<T>, deps: BackfillDeps, log: Logger, req: Bac
         initialMs: deps.retryInitialMs ?? 1000,
         maxMs: deps.retryMaxMs ?? 30_000,
         scheduler: deps.scheduler,
-        // An unreachable Binance is told once by the REST client's OutageLog, not per series and retry.
+        // An unreachable or refusing Binance is told once by the REST client's OutageLog, not per series and retry.
         onRetry: (err, attempt, delayMs) =>
-          log[networkFailureCode(err) === undefined ? 'warn' : 'debug']({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
+          log[toldAsOutage(err) ? 'debug' : 'warn']({ err, symbol: req.symbol, interval: req.interval, attempt, delayMs }, 'backfill retrying'),
       }),
     );
   });

@@ -14,7 +14,7 @@ import {
 import { requestWeight } from './rest/requestWeight.js';
 import { retryAfterMs } from './rest/retryAfter.js';
 import { RateLimitRecovery } from './rest/rateLimitRecovery.js';
-import { errorFields, RestClientClosedError, toRestError } from './rest/restErrors.js';
+import { errorFields, refusalOf, RestClientClosedError, toRestError } from './rest/restErrors.js';
 import { TtlCache } from './rest/ttlCache.js';
 import type { OutageLog } from '../logging/outageLog.js';
 import { networkFailureCode } from '../operators/retryTransient.js';
@@ -74,8 +74,9 @@ export interface BinanceRestDeps {
   /** Ban length when a 418 has no Retry-After. Default 2 min (Binance's shortest ban). */
   readonly defaultBanMs?: number;
   /**
-   * Told of calls that fail for a network reason (then logged at debug only) and of every success,
-   * so an unreachable Binance is one line, not a warning per call. Without it each failure is a warning.
+   * Told of calls that fail for a network reason or with a refusing answer (5xx, 429, 418, 403; then
+   * logged at debug only) and of every success, so an unreachable or refusing Binance is one line,
+   * not a warning per call. Without it each failure is a warning.
    */
   readonly outage?: OutageLog;
 }
@@ -185,11 +186,12 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
       counters.http429 += 1;
       if (pauseMs !== undefined) budget.pauseUntil(now + pauseMs);
       else budget.markExhausted(now);
-      log.warn({ path: config && (config as InternalAxiosRequestConfig).url, pauseMs }, 'binance rate limit hit');
+      // The OutageLog tells a run of 429s in one line.
+      log[deps.outage === undefined ? 'warn' : 'debug']({ path: config && (config as InternalAxiosRequestConfig).url, pauseMs }, 'binance rate limit hit');
     } else if (status === 418) {
       counters.http418 += 1;
       bannedUntilMs = Math.max(bannedUntilMs ?? 0, now + (pauseMs ?? deps.defaultBanMs ?? 120_000));
-      log.error({ bannedUntilMs }, 'binance banned this ip');
+      log[deps.outage === undefined ? 'error' : 'debug']({ bannedUntilMs }, 'binance banned this ip');
     }
   }
 
@@ -223,13 +225,17 @@ export function createBinanceRest(deps: BinanceRestDeps): BinanceRest {
     try {
       const response = await limiter.schedule(() => client.get<unknown>(path, { params, signal: abort.signal }));
       deps.outage?.reached(host);
+      deps.outage?.answeredNormally(host);
       return parse(response.data);
     } catch (error) {
       if (closing !== undefined) throw new RestClientClosedError();
       const typed = toRestError(error, label, bannedUntilMs);
       const fields = { ...errorFields(error, label), code: (typed as { code?: string }).code };
-      if (deps.outage?.failed(host, networkFailureCode(typed)) === true) log.debug(fields, 'binance request failed');
-      else log.warn(fields, 'binance request failed');
+      const refusal = refusalOf(error, typed, bannedUntilMs);
+      // Any answer, even a refusal, says the host can be reached.
+      if (isAxiosError(error) && error.response !== undefined) deps.outage?.reached(host);
+      const told = refusal === undefined ? deps.outage?.failed(host, networkFailureCode(typed)) : deps.outage?.refused(host, refusal);
+      log[told === true ? 'debug' : 'warn'](fields, 'binance request failed');
       throw typed;
     }
   }

@@ -5,7 +5,7 @@ import {
 } from 'rxjs';
 import { backoffDelayMs } from '../core/backoff.js';
 import { rotateUniverse } from '../core/universe/rotateUniverse.js';
-import { networkFailureCode } from '../operators/retryTransient.js';
+import { toldAsOutage } from './rest/toldAsOutage.js';
 
 export interface UniverseDeps {
   /** Loads the top-volume pool (exchangeInfo + tickers → selectPool). Called at once, then every refreshMs. */
@@ -73,8 +73,8 @@ export function universe(deps: UniverseDeps): Observable<ReadonlySet<string>> {
     take(1),
     map((pool): UniverseEvent => ({ kind: 'pool', pool })),
     catchError((err: unknown) => {
-      // An unreachable Binance is told once by the REST client's OutageLog.
-      if (failedBefore === 0) log[networkFailureCode(err) === undefined ? 'warn' : 'debug']({ err }, 'universe pool refresh failed, keeping the old pool');
+      // An unreachable or refusing Binance is told once by the REST client's OutageLog.
+      if (failedBefore === 0) log[toldAsOutage(err) ? 'debug' : 'warn']({ err }, 'universe pool refresh failed, keeping the old pool');
       return of<UniverseEvent>({ kind: 'poolFailed', failures: failedBefore + 1 });
     }),
   );

@@ -6,7 +6,7 @@ import { heartbeatMinutes, isLocalExchange } from '../../src/config/heartbeatMin
 const AT = Date.UTC(2026, 11, 7, 12, 45);
 const FACTS: HeartbeatFacts = {
   symbols: 40, symbolsLive: 38, shards: 1, shardsConnected: 1, newestCandleEndMs: Date.UTC(2026, 11, 7, 12, 30),
-  signalsToday: 2, openTrades: 1, unreachable: [],
+  signalsToday: 2, openTrades: 1, unreachable: [], refusing: [],
 };
 
 function rx(): TestScheduler {
@@ -54,6 +54,12 @@ describe('heartbeatText', () => {
     const text = heartbeatText({ ...FACTS, newestCandleEndMs: undefined, symbolsLive: 0, shardsConnected: 0, signalsToday: 0, openTrades: 0, unreachable: ['fapi.binance.com'] }, AT);
     expect(text).toBe('alive: 0 of 40 symbols live, 0 of 1 connection open, no candle yet, 0 signals today, 0 open trades, cannot reach fapi.binance.com');
     expect(heartbeatText({ ...FACTS, newestCandleEndMs: Date.UTC(2025, 5, 3, 8, 0) }, AT)).toContain('newest candle closed 2025-06-03 08:00 UTC');
+  });
+
+  it('says the hosts that answer with refusals, with the latest status', () => {
+    expect(heartbeatText({ ...FACTS, refusing: [{ host: 'fapi.binance.com', status: 503 }] }, AT)).toBe(
+      'alive: 38 of 40 symbols live, 1 of 1 connection open, newest candle closed 12:30 UTC, 2 signals today, 1 open trade, fapi.binance.com answers 503',
+    );
   });
 });
 

@@ -122,6 +122,19 @@ describe('fault injection', () => {
     expect([res.status, sim.stats().faults.slowRest], 'still answered, and counted').toEqual([200, 1]);
   });
 
+  it('answers every REST request 503 -1001 during an outage on demand, and normally after it', async () => {
+    let realMs = 1_000_000;
+    const sim = await startSimulator({ data: exampleData(), speed: 60, faults: {}, realNowMs: () => realMs });
+    sims.push(sim);
+    sim.burst503(10_000);
+    const during = [await fetch(`${sim.restUrl}/fapi/v1/time`), await fetch(`${sim.restUrl}/fapi/v1/ping`)];
+    expect(during.map((r) => r.status), 'every path fails while it lasts').toEqual([503, 503]);
+    expect(await during[0]!.json()).toEqual({ code: -1001, msg: 'Internal error; unable to process your request. Please try again.' });
+    realMs += 10_000;
+    expect((await fetch(`${sim.restUrl}/fapi/v1/time`)).status, 'over after its length').toBe(200);
+    expect(sim.stats().faults.rest5xx, 'counted').toBe(2);
+  });
+
   it('fails REST with 503 -1001 at the seeded rate', async () => {
     const statuses = async (seed: number, rate: number): Promise<number[]> => {
       const sim = await start({ rest5xxRate: rate }, { seed });

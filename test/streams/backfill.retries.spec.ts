@@ -31,12 +31,12 @@ afterEach(async () => {
  * One gap request through the backfill and the REST client built as the app builds it (startApp:
  * no retry settings), the jitter draws pinned to 0 so no wait takes real time.
  */
-async function backfillOneGap(script: (path: string, index: number) => Reply): Promise<{ got: GateInput[]; server: ScriptedServer }> {
+async function backfillOneGap(script: (path: string, index: number) => Reply, logger = silent): Promise<{ got: GateInput[]; server: ScriptedServer }> {
   server = await startScriptedServer((r, i) => script(r.path, i));
   rest = createBinanceRest({ baseUrl: server.url, logger: silent, random: () => 0 });
   const got: GateInput[] = [];
   const requests = new Subject<BackfillRequest>();
-  subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler: asyncScheduler, logger: silent, retryInitialMs: 1, retryMaxMs: 4 })
+  subscription = backfill(requests, { rest, store: new MemoryStore(), scheduler: asyncScheduler, logger, retryInitialMs: 1, retryMaxMs: 4 })
     .subscribe((x) => got.push(x));
   requests.next(GAP);
   await waitFor(() => got.some((x) => 'kind' in x), 20_000);
@@ -48,6 +48,27 @@ describe('backfill over the REST client: retries in one layer', () => {
     const { got, server } = await backfillOneGap(() => unavailable);
     expect(got, 'the run gives up with a failed notice').toEqual([{ kind: 'failed', symbol: 'BTCUSDT', interval: '30m' }]);
     expect(server.requests.length, 'HTTP attempts for the whole gap request').toBe(6);
+  });
+
+  it('regression: a gap given up during a run of 503s says so in one line without a stack (the OutageLog tells the 503s)', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    await backfillOneGap(() => unavailable, logger);
+    expect(lines.filter((l) => l.msg === 'backfill retrying').map((l) => l.level), 'each retry at debug').toEqual([20, 20, 20, 20, 20]);
+    const gaveUp = lines.filter((l) => (l.level as number) >= 40);
+    expect(gaveUp.map((l) => l.msg), 'the gap left is news: one line').toEqual(['backfill gave up']);
+    expect(gaveUp[0]).toMatchObject({ symbol: 'BTCUSDT', interval: '30m', reason: 'gap', attempts: 6, lastError: 'GET /fapi/v1/time failed: HTTP 503' });
+    expect(JSON.stringify(gaveUp), 'no stack trace').not.toContain('stack');
+  });
+
+  it('a backfill refused by the web firewall (403, not retried) gives up in one line without a stack', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const { server } = await backfillOneGap(() => ({ status: 403, body: '403 Forbidden' }), logger);
+    expect(server.requests, 'sent once: a 403 is not retried, as before').toHaveLength(1);
+    expect(lines.map((l) => l.msg)).toEqual(['backfill gave up']);
+    expect(lines[0]).toMatchObject({ attempts: 1, lastError: 'Binance 403 0: HTTP 403' });
+    expect(JSON.stringify(lines), 'no stack trace').not.toContain('stack');
   });
 
   it('regression: when only the klines fail, one server-time request and maxAttempts klines requests', async () => {

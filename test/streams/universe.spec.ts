@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
+import { TransientError } from '../../src/domain/index.js';
 import { universe, type UniverseDeps } from '../../src/streams/universe.js';
 
 const set = (...symbols: string[]): ReadonlySet<string> => new Set(symbols);
@@ -65,6 +66,17 @@ describe('universe', () => {
     });
     expect(calls, 'tries at 0, then 1 s, 2 s and 4 s later').toEqual([0, 1000, 3000, 7000]);
     expect(messages.filter((m) => m === 'universe pool refresh failed, keeping the old pool'), 'one warning per outage').toHaveLength(1);
+  });
+
+  it('leaves a refresh failed on a 503 to the REST client\'s OutageLog: no warning of its own', () => {
+    const rx = newScheduler();
+    const { logger, messages } = recordingLogger();
+    const http503 = new TransientError('GET /fapi/v1/ticker/24hr failed: HTTP 503', { cause: { status: 503 } });
+    rx.run(({ cold, hot, expectObservable }) => {
+      const fetchPool = (): Observable<string[]> => cold('#', {}, http503);
+      expectObservable(universe(deps(rx, { fetchPool, pinned$: hot('p', { p: set() }), refreshMs: 3_600_000, rotationMs: 3_600_000, logger })), '^ 10s !').toBe('a', { a: set('X') });
+    });
+    expect(messages.filter((m) => m.startsWith('universe pool refresh failed')), 'Binance answering 503 is told once, by the OutageLog').toEqual([]);
   });
 
   it('rotates the non-fixed slots every rotationMs and wraps around the pool', () => {
