@@ -24,6 +24,7 @@ import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/te
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
 import { OutboxSender } from '../sinks/telegram/outboxSender.js';
 import { renderShutdown, renderStartup } from '../sinks/telegram/templates/lifecycleMessage.js';
+import { chatMovedNotice } from './chatMovedNotice.js';
 import { consoleTransport, DEFAULT_CHART_DIR, telegramTransport } from '../sinks/telegram/transport.js';
 import { chartRenderer } from '../sinks/telegram/chart/renderChart.js';
 import { createBinanceRest, type BinanceRest } from '../streams/binanceRest.js';
@@ -150,13 +151,23 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   if (configuredSubscribers.length > 0) {
     logger.info({ subscribers: subscribers.map((s) => ({ chat: s.chat, thread: s.thread, language: s.language })), ignored: chatId === CONSOLE_CHAT }, 'subscriber chats');
   }
-  const sender = new OutboxSender({ repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal });
+  // The ids chats have now: a group upgraded to a supergroup keeps getting its messages (and giving commands) under its new id.
+  const currentChat = (chat: string) => repos.chatMoves.resolve(chat);
+  // Told in the admin chat (its new id, if it is the one that moved), in the transaction that records the move.
+  const sender = new OutboxSender({
+    repo: repos.outbox, transport, scheduler, logger, secrets, renderPhoto: chartRenderer(repos.candles), onFatal, chatMoves: repos.chatMoves,
+    onChatMoved: (move) => {
+      const notice = chatMovedNotice(move, { adminChat: chatId, subscribers, currentChat, ctx });
+      if (notice !== undefined) enqueueMessage(repos.outbox, notice);
+    },
+  });
   const clock = new MarketClock(scheduler);
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
       lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: chatId !== CONSOLE_CHAT || options.consoleCharts !== false, subscribers,
+      formerChats: (chat) => repos.chatMoves.formerIds(chat),
     },
   });
   // Before the first candle after a restart, the last 30m close stored is the newest price there is.
@@ -280,7 +291,8 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       sender.notify();
     };
     const commandDeps = {
-      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
+      ...ctx, queries, chatId, adminIds: config.TELEGRAM_ADMIN_IDS, subscriberChats: subscribers.map((s) => s.chat), currentChat,
+      onChatMigrated: (from: string, to: string) => sender.chatMoved(from, to), scheduler, logger, secrets, enqueueReply, currentTickSizes: () => filterBook.tickSizes(),
     };
     registerCommands(bot, commandDeps);
     launchCommands(bot, commandDeps).then(

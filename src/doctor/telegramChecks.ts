@@ -34,6 +34,15 @@ async function checkChat(input: TelegramCheckInput, name: string, chat: string, 
       data: { chat, type: answer.result.type },
     };
   }
+  if (answer.kind === 'refused' && answer.migrateToChatId !== undefined) {
+    // The bot follows the move at its first refused send and remembers it, so a run works: a warning.
+    const to = answer.migrateToChatId;
+    const fix = severity === 'fail' ? `set TELEGRAM_CHAT_ID to ${to}` : `in TELEGRAM_SUBSCRIBERS, replace ${chat} with ${to}`;
+    return {
+      name, status: 'warn', detail: `${chat}: this group was upgraded to a supergroup, its new id is ${to}`,
+      hint: `${fix} (a running bot follows the move by itself, but only in its own database)`, data: { chat, movedTo: to },
+    };
+  }
   if (answer.kind === 'unreachable') return { name, status: severity, detail: `${chat}: not checked, Telegram did not answer (${answer.reason})`, hint: 'check the network and TELEGRAM_API_ROOT', data: { chat } };
   return { name, status: severity, detail: `${chat}: Telegram answered ${answer.status} ${answer.description}`, hint: CHAT_HINT, data: { chat } };
 }

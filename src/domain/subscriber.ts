@@ -19,7 +19,8 @@ export interface Subscriber {
   readonly minScore?: number;
   /**
    * `[startHour, endHour)` in UTC: no signal is sent to this chat while the hour of the signal's
-   * candle close is inside (wrapping midnight when start > end; equal hours mean none).
+   * candle close is inside (wrapping midnight when start > end; equal hours mean none); what still
+   * goes there in those hours (a result, a halt notice, the daily summary) arrives without sound.
    */
   readonly quietHoursUtc?: readonly [number, number];
 }

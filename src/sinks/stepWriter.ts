@@ -6,7 +6,7 @@ import type { MemoryEvent } from '../domain/memory.js';
 import type { ModelProfile } from '../domain/signal.js';
 import type { ClosedTrade } from '../domain/trade.js';
 import { klineEndMs } from '../domain/kline.js';
-import { admitsSignal, subscriberKey, watchesSymbol, type Subscriber } from '../domain/subscriber.js';
+import { admitsSignal, inQuietHours, subscriberKey, watchesSymbol, type Subscriber } from '../domain/subscriber.js';
 import type { CandleStep } from '../core/desk/candleStep.js';
 import { isHaltStep, type HaltStep, type PipelineStep } from '../core/desk/haltStep.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
@@ -54,11 +54,16 @@ export interface StepOutbox {
   /**
    * Read-only chats (TELEGRAM_SUBSCRIBERS), each with its own row per message, in its language:
    * the signals its filters admit (none in its quiet hours), the result of each signal it received
-   * (even in quiet hours: it closes a position the chat may hold), halt notices of the symbols it
+   * (even in quiet hours, without sound: it closes a position the chat may hold), halt notices of the symbols it
    * watches, and the daily summary. Never memory events or lifecycle messages: those are about
    * running the bot, which is the admin chat's business.
    */
   readonly subscribers?: readonly Subscriber[];
+  /**
+   * The ids a chat had before Telegram moved it (a group upgraded to a supergroup): a subscriber
+   * whose setting now names the new id still gets the results of the signals it received under the old.
+   */
+  readonly formerChats?: (chat: string) => readonly string[];
 }
 
 type Ctx = TemplateContext;
@@ -262,21 +267,26 @@ export class StepWriter {
     let messages = 0;
     const texts = byLanguage((language) => render({ ...ctx, language }));
     for (const sub of outbox.subscribers ?? []) {
-      const signalRow = subscriberKey(signalKey(signalId), sub);
-      const received = firstRowKeys(signalRow).some((key) => outbox.repo.find(key) !== undefined);
-      if (received) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalKey(signalId));
+      const chats = [sub.chat, ...(outbox.formerChats?.(sub.chat) ?? [])];
+      const signalRow = chats.map((chat) => subscriberKey(signalKey(signalId), { ...sub, chat })).find((row) => firstRowKeys(row).some((key) => outbox.repo.find(key) !== undefined));
+      if (signalRow !== undefined) messages += this.enqueueToSubscriber(sub, atMs, `trade:${signalId}`, 'trade', texts(sub.language), signalRow);
     }
     return messages;
   }
 
-  /** One message to one subscriber: its own key (the admin's key `@chat`), its chat and topic; a reply points at its own copy. */
-  private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToBaseKey?: string, photo?: string): number {
+  /**
+   * One message to one subscriber: its own key (the admin's key `@chat`), its chat and topic; a reply
+   * points at its own copy. Written in the chat's quiet hours (by the event time that caused it, as
+   * the signals' skip is), it goes without sound, also when sent after a restart or a delay.
+   */
+  private enqueueToSubscriber(sub: Subscriber, createdAtMs: number, baseKey: string, kind: string, text: string, replyToKey?: string, photo?: string): number {
     const outbox = this.deps.outbox!;
     return enqueueMessage(outbox.repo, {
       key: subscriberKey(baseKey, sub), chatId: sub.chat, kind, text, parseMode: 'HTML', createdAtMs,
-      replyToKey: replyToBaseKey === undefined ? null : subscriberKey(replyToBaseKey, sub),
+      replyToKey: replyToKey ?? null,
       ...(sub.thread === undefined ? {} : { threadId: sub.thread }),
       ...(photo === undefined ? {} : { photo }),
+      ...(inQuietHours(sub, createdAtMs) ? { silent: true } : {}),
     });
   }
 

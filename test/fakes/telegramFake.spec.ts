@@ -182,4 +182,34 @@ describe('telegramFake', () => {
     const gone = await call(fake, 'sendMessage', { chat_id: 1, text: 'late', reply_parameters: { message_id: id } });
     expect(gone.body.description, 'a deleted photo is gone like a text').toBe('Bad Request: message to be replied not found');
   });
+  it('migrates a group to a supergroup: the old id answers 400 with migrate_to_chat_id, the new one takes messages', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    fake.addChat({ id: -4005, type: 'group', title: 'Traders' });
+    expect((await call(fake, 'sendMessage', { chat_id: -4005, text: 'before' })).body.ok, 'the group takes messages before').toBe(true);
+    fake.migrateChat(-4005, -1004005);
+    const moved = { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1004005 } };
+    const send = await call(fake, 'sendMessage', { chat_id: -4005, text: 'after' });
+    expect([send.status, send.body], 'a send to the old id').toEqual([400, moved]);
+    expect((await sendPhoto(fake, { chat_id: '-4005' }, PNG)).body, 'a photo too').toEqual(moved);
+    expect((await call(fake, 'getChat', { chat_id: '-4005' })).body, 'getChat of the old id').toEqual(moved);
+    expect((await call(fake, 'getChat', { chat_id: -1004005 })).body.result, 'the new id is a supergroup with the same title').toEqual({ id: -1004005, type: 'supergroup', title: 'Traders' });
+    expect((await call(fake, 'sendMessage', { chat_id: -1004005, text: 'new home' })).body.ok, 'the new id takes messages').toBe(true);
+    expect(fake.messages.map((m) => `${m.chatId} ${m.text}`), 'only the accepted ones recorded').toEqual(['-4005 before', '-1004005 new home']);
+    const updates = (await call(fake, 'getUpdates', { timeout: 0 })).body.result as Array<{ message: Record<string, unknown> & { chat: { id: number } } }>;
+    expect(updates.map((u) => [u.message.chat.id, u.message.migrate_to_chat_id, u.message.migrate_from_chat_id]), 'the two service messages, as Telegram sends them').toEqual([
+      [-4005, -1004005, undefined], [-1004005, undefined, -4005],
+    ]);
+    fake.migrateChat(-4006, -1004006, { announce: false });
+    expect((await call(fake, 'getUpdates', { offset: 99, timeout: 0 })).body.result, 'unannounced: no update').toEqual([]);
+  });
+
+  it('records disable_notification (JSON, form or multipart), unset when not asked', async () => {
+    fake = await TelegramFake.start({ token: TOKEN, limits: false });
+    await call(fake, 'sendMessage', { chat_id: 1, text: 'loud' });
+    await call(fake, 'sendMessage', { chat_id: 1, text: 'quiet', disable_notification: true });
+    await call(fake, 'sendMessage', { chat_id: 1, text: 'quiet form', disable_notification: 'true' }, true);
+    await sendPhoto(fake, { chat_id: '1', disable_notification: 'true' }, PNG);
+    await call(fake, 'sendMessage', { chat_id: 1, text: 'explicitly loud', disable_notification: false });
+    expect(fake.messages.map((m) => m.silent ?? false)).toEqual([false, true, true, true, false]);
+  });
 });

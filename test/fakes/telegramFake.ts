@@ -18,6 +18,8 @@ export interface FakeMessage {
   readonly photo?: FakePhoto;
   /** The forum topic it was sent to (message_thread_id). */
   readonly threadId?: number;
+  /** Sent with `disable_notification`: it arrives without sound. */
+  readonly silent?: true;
 }
 export interface FakeRequest { readonly method: string; readonly atMs: number; readonly status: number; readonly chatId?: string; readonly description?: string }
 /** The bot broke a rule: sent too fast to a chat, to a group, or before `retry_after` ran out. */
@@ -40,7 +42,7 @@ export const TELEGRAM_FAKE_LIMITS: FakeLimits = { perChatGapMs: 1000, groupMax: 
 /**
  * A Bot API on 127.0.0.1 for tests: `POST /bot<token>/<method>` with JSON, form or query params;
  * getMe, getChat (chats added with {@link addChat} or that wrote to the bot; others: 400 chat not
- * found), deleteWebhook, long-polling getUpdates, sendMessage and sendPhoto (multipart upload; both
+ * found; a group moved with {@link migrateChat}: 400 with its new id), deleteWebhook, long-polling getUpdates, sendMessage and sendPhoto (multipart upload; both
  * validated like Telegram, replies included), setMyCommands. A wrong token gets 401 Unauthorized on
  * every method.
  * Records every request and message with its time, enforces the rate limits (answering 429 and
@@ -60,6 +62,8 @@ export class TelegramFake {
   private readonly present = new Set<string>();
   /** The chats getChat knows, by id and by `@username`. */
   private readonly chats = new Map<string, FakeChat>();
+  /** Groups upgraded to a supergroup: old id → new id. */
+  private readonly migrated = new Map<string, number>();
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private port = 0;
@@ -100,6 +104,24 @@ export class TelegramFake {
     if (chat.username !== undefined) this.chats.set(`@${chat.username}`, chat);
   }
 
+  /**
+   * A group is upgraded to a supergroup (Telegram gives it a new `-100…` id): from now on a send or
+   * getChat to `oldId` answers 400 "group chat was upgraded to a supergroup chat" with
+   * `parameters.migrate_to_chat_id`, and the new id is a supergroup the bot is in (same title).
+   * With `announce` (Telegram's way; off: the bot missed the updates, e.g. it was down for a day),
+   * the bot's next getUpdates also gets the two service messages: `migrate_to_chat_id` in the old
+   * group, `migrate_from_chat_id` in the new supergroup.
+   */
+  migrateChat(oldId: number, newId: number, { announce = true }: { announce?: boolean } = {}): void {
+    const title = this.chats.get(String(oldId))?.title ?? 'group';
+    this.chats.delete(String(oldId));
+    this.migrated.set(String(oldId), newId);
+    this.addChat({ id: newId, type: 'supergroup', title });
+    if (!announce) return;
+    this.pushMessage({ id: oldId, type: 'group', title }, { migrate_to_chat_id: newId });
+    this.pushMessage({ id: newId, type: 'supergroup', title }, { migrate_from_chat_id: oldId });
+  }
+
   /** A user writes `text` in a chat; the bot sees it on its next getUpdates. Returns the update id. */
   pushUpdate({ chatId, userId, text }: InjectedMessage): number {
     const updateId = this.nextUpdateId++;
@@ -120,6 +142,17 @@ export class TelegramFake {
     });
     for (const wake of [...this.pollers]) wake();
     return updateId;
+  }
+
+  /** A service message in `chat` (no text, no sender but the chat's creator), as the next update. */
+  private pushMessage(chat: Json, fields: Json): void {
+    const messageId = this.nextMessageId++;
+    this.present.add(`${String(chat.id)}:${messageId}`);
+    this.updates.push({
+      update_id: this.nextUpdateId++,
+      message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: { id: 1, is_bot: false, first_name: 'creator' }, ...fields },
+    });
+    for (const wake of [...this.pollers]) wake();
   }
 
   /** Refuses connections (closes the port and every open socket) until {@link resumeListening}. */
@@ -179,6 +212,8 @@ export class TelegramFake {
         return this.reply(res, method, 200, { ok: true, result: this.botUser() });
       case 'getchat': {
         const chatId = params.chat_id === undefined ? '' : String(params.chat_id);
+        const movedTo = this.migrated.get(chatId);
+        if (movedTo !== undefined) return this.reply(res, method, 400, migratedBody(movedTo), chatId);
         const chat = this.chats.get(chatId);
         if (chat === undefined) return this.reply(res, method, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }, chatId);
         return this.reply(res, method, 200, { ok: true, result: chat }, chatId);
@@ -245,6 +280,8 @@ export class TelegramFake {
       this.reply(res, method, status, { ok: false, error_code: status, description, ...parameters }, chatId);
     };
     if (!/^(-?\d+|@\w{5,32})$/.test(chatId)) return fail(400, 'Bad Request: chat not found');
+    const movedTo = this.migrated.get(chatId);
+    if (movedTo !== undefined) return this.reply(res, method, 400, migratedBody(movedTo), chatId);
     const scripted = this.failures.findIndex((f) => f.chatId === undefined || f.chatId === chatId);
     if (scripted >= 0) {
       const f = this.failures.splice(scripted, 1)[0] as ScriptedFailure;
@@ -279,10 +316,11 @@ export class TelegramFake {
     const messageId = this.nextMessageId++;
     this.present.add(`${chatId}:${messageId}`);
     const threadId = params.message_thread_id === undefined ? undefined : Number(params.message_thread_id);
+    const silent = params.disable_notification === true || params.disable_notification === 'true';
     this.messages.push({
       messageId, chatId, text, plainText: parsed.text, ...(parseMode ? { parseMode } : {}), atMs: now,
       ...(replyToMessageId === undefined ? {} : { replyToMessageId }), ...(photo ? { photo } : {}),
-      ...(threadId === undefined ? {} : { threadId }),
+      ...(threadId === undefined ? {} : { threadId }), ...(silent ? { silent: true as const } : {}),
     });
     this.accepted.set(chatId, [...(this.accepted.get(chatId) ?? []), now]);
     const chat = chatId.startsWith('-') ? { id: Number(chatId), type: 'supergroup', title: 'group' } : { id: Number(chatId), type: 'private' };
@@ -331,6 +369,11 @@ export class TelegramFake {
     this.requests.push({ method, atMs: Date.now(), status, ...(chatId ? { chatId } : {}), ...(description ? { description } : {}) });
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
+}
+
+/** Telegram's answer to a send or getChat naming a group that became a supergroup. */
+function migratedBody(newId: number): Json {
+  return { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: newId } };
 }
 
 /** The message a sendMessage or sendPhoto answers, from `reply_parameters` (JSON or, in a form, a JSON string) or the legacy fields. */

@@ -24,7 +24,7 @@ function klineAt(signal: Signal, endMs: number): Kline {
   };
 }
 
-function setup(subscribers: readonly Subscriber[]) {
+function setup(subscribers: readonly Subscriber[], formerChats?: (chat: string) => readonly string[]) {
   const repos = createRepos(openDatabase(':memory:'));
   const s = DEFAULT_BACKTEST_SETTINGS;
   const logger = pino({ level: 'silent' });
@@ -32,12 +32,12 @@ function setup(subscribers: readonly Subscriber[]) {
     repos, config: deskConfigOf(s), startingEquity: s.startingEquity, memoryEnabled: true, logger,
     base: { scoreThreshold: s.scoreThreshold, riskPerTradePct: s.riskPerTradePct, maxSignalsPerDay: s.maxSignalsPerDay },
   });
-  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en', subscribers, charts: true } });
+  const writer = new StepWriter({ repos, desk, profile: 'seed', logger, outbox: { repo: repos.outbox, chatId: '42', language: 'en', subscribers, charts: true, ...(formerChats === undefined ? {} : { formerChats }) } });
   const rows = () =>
     repos.db.prepare(`SELECT key, chat_id AS chat, thread_id AS thread, kind, text, reply_to_key AS replyTo, photo IS NOT NULL AS photo FROM outbox ORDER BY id`).all() as Array<{
       key: string; chat: string; thread: number | null; kind: string; text: string; replyTo: string | null; photo: number;
     }>;
-  return { repos, writer, rows };
+  return { repos, desk, writer, rows };
 }
 
 function signalStep(id: number, signal: Signal, endMs = signal.endMs): CandleStep {
@@ -114,6 +114,43 @@ describe('StepWriter and subscriber chats', () => {
       ['trade:1@-1003', 'trade', 'signal:1@-1003'],
     ]);
     expect(rows().filter((r) => r.kind === 'memory').map((r) => r.chat), 'memory events are the admin\'s').toEqual(['42']);
+  });
+
+  it('regression: a message written in a chat\'s quiet hours goes without sound (it used to ring), one outside them rings, the admin\'s always ring', () => {
+    const night: Subscriber = { chat: '-1003', language: 'en', quietHoursUtc: [22, 6] };
+    const { writer, repos } = setup([night]);
+    const day = Date.UTC(2025, 5, 1);
+    const noon = sampleSignal({ openTimeMs: day + 12 * HOUR - HALF_HOUR, endMs: day + 12 * HOUR });
+    const evening = sampleSignal({ symbol: 'ETHUSDT', openTimeMs: day + 20 * HOUR - HALF_HOUR, endMs: day + 20 * HOUR });
+    writer.write(signalStep(1, noon));
+    writer.write(signalStep(2, evening));
+    // Signal 1's result at 03:00 (quiet), signal 2's at 21:30 (not yet quiet); the day's summary is written at 00:00 (quiet).
+    writer.write({ ...newCandleStep(klineAt(noon, day + 27 * HOUR), {} as SymbolFeatures, true), closedTrade: closedOf(1, noon, day + 27 * HOUR) });
+    writer.write({ ...newCandleStep(klineAt(evening, day + 21 * HOUR + HALF_HOUR), {} as SymbolFeatures, true), closedTrade: closedOf(2, evening, day + 21 * HOUR + HALF_HOUR) });
+    writer.writeDailySummary(day);
+    const silent = (key: string) => repos.outbox.find(key)?.silent;
+    expect(silent('trade:1@-1003'), 'the 03:00 result').toBe(true);
+    expect(silent(`daily:${day}@-1003`), 'the summary written at 00:00').toBe(true);
+    expect(silent('trade:2@-1003'), 'the 21:30 result').toBe(false);
+    expect(silent('signal:1@-1003'), 'a signal (never sent in quiet hours)').toBe(false);
+    expect([silent('trade:1'), silent(`daily:${day}`)], 'the admin chat has no quiet hours').toEqual([false, false]);
+  });
+
+  it('regression: a subscriber group renamed to its supergroup id in the setting still gets the results of the signals it received under the old id', () => {
+    const signal = sampleSignal();
+    const before = setup([{ chat: '-4006', language: 'en' }]);
+    before.writer.write(signalStep(1, signal));
+    // The same database after the operator followed the notice: TELEGRAM_SUBSCRIBERS names the new id.
+    const formerChats = (chat: string) => (chat === '-1004006' ? ['-4006'] : []);
+    const writer = new StepWriter({
+      repos: before.repos, desk: before.desk, profile: 'seed', logger: pino({ level: 'silent' }),
+      outbox: { repo: before.repos.outbox, chatId: '42', language: 'en', subscribers: [{ chat: '-1004006', language: 'en' }], formerChats },
+    });
+    const exitMs = signal.endMs + 4 * HOUR;
+    writer.write({ ...newCandleStep(klineAt(signal, exitMs), {} as SymbolFeatures, true), closedTrade: closedOf(1, signal, exitMs) });
+    expect(before.rows().filter((r) => r.kind === 'trade').map((r) => [r.key, r.chat, r.replyTo])).toEqual([
+      ['trade:1', '42', 'signal:1'], ['trade:1@-1004006', '-1004006', 'signal:1@-4006'],
+    ]);
   });
 
   it('writes the daily summary to every chat in its language, once', () => {

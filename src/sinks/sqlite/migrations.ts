@@ -79,4 +79,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN thread_id INTEGER;
   `,
+  // 7: chats Telegram moved (a group upgraded to a supergroup gets a new id): kept, so a restart
+  // sends to the new id while TELEGRAM_CHAT_ID / TELEGRAM_SUBSCRIBERS still name the old one
+  `
+  CREATE TABLE chat_moves (from_chat TEXT PRIMARY KEY, to_chat TEXT NOT NULL, at_ms INTEGER NOT NULL);
+  `,
+  // 8: a message sent without sound (disable_notification): a subscriber's message in its quiet
+  // hours, decided when it is written from the event time that caused it
+  `
+  ALTER TABLE outbox ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

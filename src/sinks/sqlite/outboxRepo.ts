@@ -29,6 +29,8 @@ export interface OutboxEntry {
   readonly photo?: string | null;
   /** The forum topic of the chat it goes to (message_thread_id); none: the chat itself. */
   readonly threadId?: number | null;
+  /** Sent without sound (disable_notification): a subscriber's message in its quiet hours. */
+  readonly silent?: boolean;
 }
 
 /** A stored message. */
@@ -36,6 +38,7 @@ export interface OutboxMessage extends OutboxEntry {
   readonly id: number;
   readonly photo: string | null;
   readonly threadId: number | null;
+  readonly silent: boolean;
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly nextAttemptAtMs: number;
@@ -53,6 +56,7 @@ interface Raw {
   message_id: number | null; reply_to_key: string | null; reply_to_message_id?: number | null;
   photo: string | null;
   thread_id: number | null;
+  silent: number;
 }
 
 function toMessage(r: Raw): OutboxMessage {
@@ -60,7 +64,7 @@ function toMessage(r: Raw): OutboxMessage {
     id: r.id, key: r.key, chatId: r.chat_id, kind: r.kind, text: r.text, parseMode: r.parse_mode, status: r.status,
     attempts: r.attempts, nextAttemptAtMs: r.next_attempt_at, createdAtMs: r.created_at, sentAtMs: r.sent_at, lastError: r.last_error,
     replyToKey: r.reply_to_key, messageId: r.message_id, replyToMessageId: r.reply_to_message_id ?? null,
-    photo: r.photo, threadId: r.thread_id,
+    photo: r.photo, threadId: r.thread_id, silent: r.silent === 1,
   };
 }
 
@@ -87,11 +91,12 @@ export class OutboxRepo {
 
   private readonly sentSinceStmt;
   private readonly dropReplyStmt;
+  private readonly retargetStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key, photo, thread_id)
-       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey, @photo, @threadId)
+      `INSERT INTO outbox (key, chat_id, kind, text, parse_mode, status, attempts, next_attempt_at, created_at, reply_to_key, photo, thread_id, silent)
+       VALUES (@key, @chatId, @kind, @text, @parseMode, 'pending', 0, @createdAtMs, @createdAtMs, @replyToKey, @photo, @threadId, @silent)
        ON CONFLICT (key) DO NOTHING`,
     );
     // The head of each chat's queue (lowest id): messages to one chat go out in the order written.
@@ -117,6 +122,7 @@ export class OutboxRepo {
       `UPDATE outbox SET text = ?, parse_mode = NULL, next_attempt_at = ?, last_error = ?, attempts = attempts + 1
        WHERE id = ? AND status = 'pending'`,
     );
+    this.retargetStmt = db.prepare(`UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'`);
     this.holdChatStmt = db.prepare(`UPDATE outbox SET status = 'held', last_error = ? WHERE chat_id = ? AND status = 'pending'`);
     this.holdOneStmt = db.prepare(`UPDATE outbox SET status = 'held', last_error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
     this.releaseStmt = db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE chat_id = ? AND status = 'held'`);
@@ -130,7 +136,7 @@ export class OutboxRepo {
 
   /** Stores a message as pending, due at `createdAtMs`. Returns false when the key was already there (no-op). */
   enqueue(entry: OutboxEntry): boolean {
-    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null, photo: entry.photo ?? null, threadId: entry.threadId ?? null }).changes === 1;
+    return this.insertStmt.run({ ...entry, replyToKey: entry.replyToKey ?? null, photo: entry.photo ?? null, threadId: entry.threadId ?? null, silent: entry.silent === true ? 1 : 0 }).changes === 1;
   }
 
   /** For each chat, its oldest pending message if due at `nowMs`; earliest due first. */
@@ -166,6 +172,14 @@ export class OutboxRepo {
   /** The chat blocked or removed the bot (403): its pending messages are held, kept, not deleted. Returns how many. */
   hold(chatId: string, reason: string): number {
     return this.holdChatStmt.run(reason, chatId).changes;
+  }
+
+  /**
+   * The chat has a new id (a group upgraded to a supergroup): its pending messages go there, in the
+   * order written. Sent rows keep the chat they were sent to. Returns how many moved.
+   */
+  retarget(fromChat: string, toChat: string): number {
+    return this.retargetStmt.run(toChat, fromChat).changes;
   }
 
   /** One message Telegram refuses for good (400 message too long, …): held with the reason. */

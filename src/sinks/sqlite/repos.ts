@@ -1,4 +1,5 @@
 import { CandleRepo } from './candleRepo.js';
+import { ChatMoveRepo } from './chatMoveRepo.js';
 import { CursorRepo } from './cursorRepo.js';
 import type { Db } from './db.js';
 import { HaltRepo } from './haltRepo.js';
@@ -17,6 +18,8 @@ export interface Repos {
   readonly cursors: CursorRepo;
   readonly outbox: OutboxRepo;
   readonly halts: HaltRepo;
+  /** Chats Telegram gave a new id (a group upgraded to a supergroup). */
+  readonly chatMoves: ChatMoveRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -29,5 +32,6 @@ export function createRepos(db: Db): Repos {
     cursors: new CursorRepo(db),
     outbox: new OutboxRepo(db),
     halts: new HaltRepo(db),
+    chatMoves: new ChatMoveRepo(db),
   };
 }

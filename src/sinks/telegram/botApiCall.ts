@@ -8,7 +8,11 @@ import { noAnswerReason } from '../../netReason.js';
  */
 export type BotApiAnswer<T> =
   | { readonly kind: 'ok'; readonly result: T }
-  | { readonly kind: 'refused'; readonly status: number; readonly description: string }
+  | {
+    readonly kind: 'refused'; readonly status: number; readonly description: string;
+    /** The chat's new id when it is a group upgraded to a supergroup (`parameters.migrate_to_chat_id`). */
+    readonly migrateToChatId?: string;
+  }
   | { readonly kind: 'unreachable'; readonly reason: string };
 
 export interface BotApiCall {
@@ -41,12 +45,16 @@ export interface BotChat {
 export async function callBotApi<T>({ apiRoot, token, method, params = {}, timeoutMs }: BotApiCall): Promise<BotApiAnswer<T>> {
   const url = new URL(`./bot${token}/${method}`, apiRoot).href;
   try {
-    const res = await axios.post<{ ok?: boolean; result?: T; description?: string } | undefined>(url, params, { timeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs), validateStatus: () => true });
+    const res = await axios.post<{ ok?: boolean; result?: T; description?: string; parameters?: { migrate_to_chat_id?: unknown } } | undefined>(url, params, { timeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs), validateStatus: () => true });
     if (res.status >= 500) return { kind: 'unreachable', reason: `HTTP ${res.status}` };
     if (res.status === 429) return { kind: 'unreachable', reason: 'HTTP 429 Too Many Requests' };
     const body = typeof res.data === 'object' ? res.data : undefined;
     if (res.status < 300 && body?.ok === true) return { kind: 'ok', result: body.result as T };
-    return { kind: 'refused', status: res.status, description: redactSecrets(body?.description ?? `HTTP ${res.status}`, [token]) };
+    const migrateTo = body?.parameters?.migrate_to_chat_id;
+    return {
+      kind: 'refused', status: res.status, description: redactSecrets(body?.description ?? `HTTP ${res.status}`, [token]),
+      ...(typeof migrateTo === 'number' && Number.isSafeInteger(migrateTo) ? { migrateToChatId: String(migrateTo) } : {}),
+    };
   } catch (err) {
     return { kind: 'unreachable', reason: redactSecrets(noAnswerReason(err, timeoutMs), [token]) };
   }

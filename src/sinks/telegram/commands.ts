@@ -66,6 +66,17 @@ export interface CommandDeps extends TemplateContext {
    * subscriber chat would stop the admin's signals.
    */
   readonly subscriberChats?: readonly string[];
+  /**
+   * The id a configured chat has now: a group upgraded to a supergroup gets a new one (the outbox
+   * sender learns it), and its commands come from there. Unset: the configured ids only.
+   */
+  readonly currentChat?: (chat: string) => string;
+  /**
+   * Telegram's service message that a group became a supergroup (`migrate_to_chat_id` in the old
+   * chat, `migrate_from_chat_id` in the new one): the app records the move at once, so the new id's
+   * commands are answered before any alert has met the move.
+   */
+  readonly onChatMigrated?: (fromChat: string, toChat: string) => void;
   /** Clock for `/pause <hours>`. */
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
@@ -95,13 +106,27 @@ export function intArg(payload: string, fallback: number, max: number): number {
 }
 
 /** Whether a message from `chatId` / `userId` may command the bot. */
-export function isAuthorized(chatId: string | undefined, username: string | undefined, userId: string | undefined, deps: Pick<CommandDeps, 'chatId' | 'adminIds'>): boolean {
-  if (deps.chatId !== undefined && (chatId === deps.chatId || (username !== undefined && `@${username}` === deps.chatId))) return true;
+export function isAuthorized(
+  chatId: string | undefined, username: string | undefined, userId: string | undefined, deps: Pick<CommandDeps, 'chatId' | 'adminIds' | 'currentChat'>,
+): boolean {
+  if (isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) return true;
   return userId !== undefined && deps.adminIds.includes(userId);
 }
 
-function isAdminChat(chatId: string | undefined, username: string | undefined, adminChat: string | undefined): boolean {
-  return adminChat !== undefined && (chatId === adminChat || (username !== undefined && `@${username}` === adminChat));
+/** Whether the update's chat is `configured`: by its id, by the id it moved to, or by its `@username`. */
+function isConfiguredChat(chatId: string | undefined, username: string | undefined, configured: string | undefined, currentChat?: (chat: string) => string): boolean {
+  if (configured === undefined) return false;
+  return chatId === configured || (chatId !== undefined && currentChat?.(configured) === chatId) || (username !== undefined && `@${username}` === configured);
+}
+
+/** The move a service message announces: `migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new supergroup. */
+function migrationOf(ctx: Context): { fromChat: string; toChat: string } | undefined {
+  const message = ctx.message as { migrate_to_chat_id?: unknown; migrate_from_chat_id?: unknown } | undefined;
+  const chat = ctx.chat;
+  if (message === undefined || chat === undefined) return undefined;
+  if (typeof message.migrate_to_chat_id === 'number') return { fromChat: String(chat.id), toChat: String(message.migrate_to_chat_id) };
+  if (typeof message.migrate_from_chat_id === 'number') return { fromChat: String(message.migrate_from_chat_id), toChat: String(chat.id) };
+  return undefined;
 }
 
 async function reply(ctx: Context, html: string): Promise<void> {
@@ -113,7 +138,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 /**
  * Registers /status, /open, /signals [n], /trades [n], /performance [days], /daily [n], /stats [days],
  * /memory, /why SYMBOL, /pause [hours], /resume, /chart SYMBOL [interval], /help, and a one-line hint for a command not in
- * COMMAND_NAMES. Only TELEGRAM_CHAT_ID and TELEGRAM_ADMIN_IDS are answered, never in a subscriber chat; anything else is logged
+ * COMMAND_NAMES. Only TELEGRAM_CHAT_ID (or the id it moved to) and TELEGRAM_ADMIN_IDS are answered, never in a subscriber chat; anything else is logged
  * (chat and user ids, never the token) and ignored. Replies follow LANGUAGE.
  */
 export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
@@ -131,8 +156,14 @@ export function registerCommands(bot: Telegraf, deps: CommandDeps): void {
     const chatId = chat === undefined ? undefined : String(chat.id);
     const username = chat !== undefined && 'username' in chat ? chat.username : undefined;
     const userId = ctx.from === undefined ? undefined : String(ctx.from.id);
-    const fromSubscriber = deps.subscriberChats?.some((c) => c === chatId || (username !== undefined && c === `@${username}`)) === true;
-    if (fromSubscriber && !isAdminChat(chatId, username, deps.chatId)) {
+    const migration = migrationOf(ctx);
+    if (migration !== undefined) {
+      log.info(migration, 'telegram announced a group upgraded to a supergroup');
+      deps.onChatMigrated?.(migration.fromChat, migration.toChat);
+      return;
+    }
+    const fromSubscriber = deps.subscriberChats?.some((c) => isConfiguredChat(chatId, username, c, deps.currentChat)) === true;
+    if (fromSubscriber && !isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) {
       log.warn({ chatId, userId, updateType: ctx.updateType }, 'update from a subscriber chat ignored (read-only)');
       return;
     }

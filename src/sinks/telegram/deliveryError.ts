@@ -8,10 +8,12 @@ import { redactSecrets } from '../../logging/redact.js';
  * - `parse` (400 can't parse entities): resend once as plain text;
  * - `forbidden` (403 blocked / kicked): hold the chat;
  * - `chat_not_found` (400): hold the chat; `bad_request` (other 400s): hold the message;
- * - `reply_missing` (400 message to be replied not found): send it again, not as a reply.
+ * - `reply_missing` (400 message to be replied not found): send it again, not as a reply;
+ * - `chat_migrated` (400 with `migrate_to_chat_id`: a group upgraded to a supergroup): send it, and
+ *   every message queued for the old id, to the new id.
  */
 export type DeliveryFailureKind =
-  | 'rate_limited' | 'network' | 'server' | 'unauthorized' | 'parse' | 'forbidden' | 'chat_not_found' | 'reply_missing' | 'bad_request';
+  | 'rate_limited' | 'network' | 'server' | 'unauthorized' | 'parse' | 'forbidden' | 'chat_not_found' | 'reply_missing' | 'chat_migrated' | 'bad_request';
 
 /**
  * A send to Telegram failed. Built from telegraf's TelegramError or a fetch error, keeping only
@@ -26,13 +28,15 @@ export class TelegramDeliveryError extends KlineSignalsError {
     readonly status: number,
     readonly description: string,
     readonly retryAfterSec?: number,
+    /** The chat's new id, for `chat_migrated`. */
+    readonly migrateToChatId?: string,
   ) {
     super(`telegram ${status === 0 ? 'network' : status}: ${description}`);
   }
 }
 
 interface TelegramErrorLike {
-  response?: { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown } };
+  response?: { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown; migrate_to_chat_id?: unknown } };
 }
 
 function kindOf(status: number, description: string): DeliveryFailureKind {
@@ -57,5 +61,9 @@ export function toDeliveryError(err: unknown, secrets: readonly string[]): Teleg
   const description = redactSecrets(rawDescription, secrets);
   const retryAfter = response?.parameters?.retry_after;
   const retryAfterSec = status === 429 ? (typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter : 1) : undefined;
+  const migrateTo = response?.parameters?.migrate_to_chat_id;
+  if (status === 400 && typeof migrateTo === 'number' && Number.isSafeInteger(migrateTo)) {
+    return new TelegramDeliveryError('chat_migrated', status, description, undefined, String(migrateTo));
+  }
   return new TelegramDeliveryError(kindOf(status, description), status, description, retryAfterSec);
 }

@@ -1,9 +1,10 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { backoffDelayMs, type Backoff } from '../../core/backoff.js';
 import type { Logger } from '../../logging/logger.js';
+import type { ChatMove, ChatMoveRepo } from '../sqlite/chatMoveRepo.js';
 import type { OutboxMessage, OutboxRepo } from '../sqlite/outboxRepo.js';
 import { ChatPacer, TELEGRAM_LIMITS, type PacingLimits } from './chatPacer.js';
-import { toDeliveryError } from './deliveryError.js';
+import { toDeliveryError, type TelegramDeliveryError } from './deliveryError.js';
 import { htmlToPlainText } from './templates/html.js';
 import type { MessageTransport, OutgoingMessage } from './transport.js';
 
@@ -34,6 +35,17 @@ export interface OutboxSenderDeps {
    * for ever. Without it the error is rethrown from the send.
    */
   readonly onFatal?: (err: unknown) => void;
+  /**
+   * Chats Telegram gave a new id (a group upgraded to a supergroup). A message for a moved chat is
+   * re-targeted before it is sent; a send refused with `migrate_to_chat_id` records the move. Unset,
+   * such a send is held like another refused message.
+   */
+  readonly chatMoves?: ChatMoveRepo;
+  /**
+   * Called once per move, inside the transaction that records it and re-targets the queue: the app
+   * enqueues the operator's notice there, so a crash can neither lose it nor send it twice.
+   */
+  readonly onChatMoved?: (move: ChatMove) => void;
 }
 
 /** What /health and the metrics read. */
@@ -51,7 +63,8 @@ export interface OutboxSenderStats {
  * ≤ 20 a minute per group, ≤ 25 a second over all chats, messages of a chat in the order written. A message is marked sent right
  * after Telegram confirms it, so a crash repeats at most the one in flight. 429 waits exactly
  * `retry_after`; network errors and 5xx back off; a parse error is resent once as plain text;
- * 403 holds the chat (messages kept); other 400s hold the message. A reply (a trade result to its
+ * 403 holds the chat (messages kept); other 400s hold the message, except a group upgraded to a
+ * supergroup: its messages go to the new id from then on, after restarts too (chatMoves). A reply (a trade result to its
  * signal) goes out as a reply once the message it answers has a Telegram id. Logs never carry the token.
  */
 export class OutboxSender {
@@ -114,6 +127,21 @@ export class OutboxSender {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /**
+   * Telegram announced that a group became a supergroup (its service message in either chat), maybe
+   * before any send met the move: recorded and followed as a refused send would be (told once).
+   */
+  chatMoved(fromChat: string, toChat: string): void {
+    if (this.deps.chatMoves === undefined || fromChat === toChat) return;
+    try {
+      this.recordMove(fromChat, toChat, this.deps.scheduler.now(), { chatId: fromChat });
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.notify();
+  }
+
   stats(): OutboxSenderStats {
     const heldChats = new Set([...this.held, ...this.deps.repo.heldChats()]);
     return { sent: this.sent, errorsByCode: { ...this.errors }, heldChats: [...heldChats].sort(), depth: this.deps.repo.depth() };
@@ -138,6 +166,13 @@ export class OutboxSender {
     let nextMs = now + this.pollIntervalMs;
     for (const msg of repo.nextDue(now)) {
       if (this.inFlight.has(msg.chatId)) continue;
+      const movedTo = this.deps.chatMoves?.resolve(msg.chatId);
+      if (movedTo !== undefined && movedTo !== msg.chatId) {
+        // Written for the id TELEGRAM_CHAT_ID / TELEGRAM_SUBSCRIBERS still name: look again at once, at the new id.
+        repo.retarget(msg.chatId, movedTo);
+        nextMs = now;
+        continue;
+      }
       if (this.held.has(msg.chatId)) {
         repo.hold(msg.chatId, 'chat held');
         continue;
@@ -168,16 +203,16 @@ export class OutboxSender {
 
   /** The row as the transport takes it, its photo drawn now; undefined when only a photo was to go and none could be drawn. */
   private async outgoing(msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
-    const { chatId, text, parseMode, replyToMessageId, threadId } = msg;
-    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId, threadId };
+    const { chatId, text, parseMode, replyToMessageId, threadId, silent } = msg;
+    if (msg.photo === null) return { chatId, text, parseMode, replyToMessageId, threadId, silent };
     let png: Uint8Array | undefined;
     try {
       png = await this.deps.renderPhoto?.(msg.photo);
     } catch (err) {
       this.log.warn({ err, outboxId: msg.id, key: msg.key }, 'chart render failed, sending text only');
     }
-    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, threadId, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
-    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId, threadId };
+    if (png !== undefined) return { chatId, text, parseMode, replyToMessageId, threadId, silent, photo: { png, fileName: `${msg.key.replace(/[^A-Za-z0-9_-]+/g, '-')}.png` } };
+    return text === '' ? undefined : { chatId, text, parseMode, replyToMessageId, threadId, silent };
   }
 
   private async deliver(msg: OutboxMessage): Promise<void> {
@@ -204,11 +239,37 @@ export class OutboxSender {
       this.errors[code] = (this.errors[code] ?? 0) + 1;
       const fields = { chatId: msg.chatId, outboxId: msg.id, key: msg.key, code, description: err.description, attempt: msg.attempts + 1 };
       try {
+        if (err.kind === 'chat_migrated' && this.followMove(msg, err, at, fields)) return;
         this.handleFailure(msg, err.kind, err.retryAfterSec, `${code}: ${err.description}`, at, fields);
       } catch (unrecorded) {
         this.fail(unrecorded);
       }
     }
+  }
+
+  /**
+   * Telegram refused the send because the group became a supergroup: records the move and sends
+   * this message and every one queued for the old id to the new id (nothing was delivered, so
+   * nothing is sent twice). Told once: a warn line and `onChatMoved`. False when it cannot follow
+   * (no chatMoves, or a move to itself): the message is held like another 400.
+   */
+  private followMove(msg: OutboxMessage, err: TelegramDeliveryError, at: number, fields: Record<string, unknown>): boolean {
+    const toChat = err.migrateToChatId;
+    if (this.deps.chatMoves === undefined || toChat === undefined || toChat === msg.chatId) return false;
+    this.recordMove(msg.chatId, toChat, at, fields);
+    return true;
+  }
+
+  /** Stores the move and re-targets the old chat's queue in one transaction; the first time, tells it. */
+  private recordMove(fromChat: string, toChat: string, at: number, fields: Record<string, unknown>): void {
+    const { chatMoves, onChatMoved, repo } = this.deps;
+    const move = { fromChat, toChat, atMs: at };
+    let moved = 0;
+    const first = chatMoves!.record(move, (isNew) => {
+      moved = repo.retarget(fromChat, toChat);
+      if (isNew) onChatMoved?.(move);
+    });
+    if (first) this.log.warn({ ...fields, newChatId: toChat, moved }, 'telegram group became a supergroup, its messages go to the new id');
   }
 
   /** The outbox cannot be written: stop taking messages and report it, once. */
@@ -253,6 +314,7 @@ export class OutboxSender {
         this.log.warn(fields, 'telegram lost the message replied to, sending without the reply');
         return;
       case 'bad_request':
+      case 'chat_migrated':
         repo.holdOne(msg.id, reason);
         this.log.error(fields, 'telegram refused message, held');
         return;

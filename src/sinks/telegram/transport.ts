@@ -19,6 +19,8 @@ export interface OutgoingMessage {
   readonly photo?: OutgoingPhoto;
   /** The forum topic of the chat (message_thread_id). */
   readonly threadId?: number | null;
+  /** Delivered without sound (disable_notification). */
+  readonly silent?: boolean;
 }
 
 /** A PNG to upload, and the file name it gets (the console sink's file, Telegram's attachment name). */
@@ -62,9 +64,9 @@ export function telegramTransport({ token, apiRoot }: TelegramTransportOptions):
   return {
     paced: true,
     telegram,
-    async send({ chatId, text, parseMode, replyToMessageId, photo, threadId }) {
+    async send({ chatId, text, parseMode, replyToMessageId, photo, threadId, silent }) {
       try {
-        const thread = threadId == null ? {} : { message_thread_id: threadId };
+        const thread = { ...(threadId == null ? {} : { message_thread_id: threadId }), ...(silent === true ? { disable_notification: true } : {}) };
         // Bot API 7.0 replaced reply_to_message_id with reply_parameters; allow_sending_without_reply
         // keeps a result from failing (400 "message to be replied not found") when its signal was deleted.
         const replyParameters = replyToMessageId == null ? {} : { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } };

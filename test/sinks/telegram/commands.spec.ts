@@ -32,12 +32,12 @@ function fakeQueries() {
   return { queries, calls };
 }
 
-async function startBot(language: Language, subscriberChats?: readonly string[]) {
+async function startBot(language: Language, subscriberChats?: readonly string[], currentChat?: (chat: string) => string, onChatMigrated?: (from: string, to: string) => void) {
   const fake = await TelegramFake.start({ token: TOKEN, limits: false });
   const { logger, lines } = captureLogger();
   const { queries, calls } = fakeQueries();
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot: fake.apiRoot } });
-  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }) };
+  const deps = { queries, chatId: String(GROUP), adminIds: [String(ADMIN)], language, scheduler: asyncScheduler, logger, secrets: [TOKEN], ...(subscriberChats === undefined ? {} : { subscriberChats }), ...(currentChat === undefined ? {} : { currentChat }), ...(onChatMigrated === undefined ? {} : { onChatMigrated }) };
   registerCommands(bot, deps);
   const stop = await launchCommands(bot, deps);
   cleanups.push(() => fake.close(), () => stop());
@@ -99,6 +99,36 @@ describe('subscriber chats', () => {
     expect(ignored.every((l) => l.includes(`"chatId":"${SUBSCRIBER}"`)), 'with its chat id').toBe(true);
     for (const line of lines) expect(line, 'no token in logs').not.toContain(TOKEN.split(':')[1]);
   });
+
+  it('keeps a subscriber group read-only under the id it moved to as a supergroup, an admin\'s command too', async () => {
+    const moves: Record<string, string> = { '-4009': '-1004009' };
+    const { fake, calls, lines } = await startBot('en', ['-4009'], (chat) => moves[chat] ?? chat);
+    fake.pushUpdate({ chatId: -1004009, userId: ADMIN, text: '/pause' });
+    fake.pushUpdate({ chatId: GROUP, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the admin chat\'s reply');
+    expect(fake.messages.map((m) => m.chatId), 'nothing answered in the supergroup').toEqual([String(GROUP)]);
+    expect(calls, 'no pause reached the bot').toEqual([]);
+    expect(lines.filter((l) => l.includes('update from a subscriber chat ignored') && l.includes('"chatId":"-1004009"')).length, 'logged as a subscriber chat').toBe(1);
+  });
+});
+
+describe('a group upgraded to a supergroup, as Telegram announces it', () => {
+  it('reports the move from either service message, once per message, and then answers the admin group at its new id', async () => {
+    const moves = new Map<string, string>();
+    const told: string[] = [];
+    const { fake, calls, lines } = await startBot('en', undefined, (chat) => moves.get(chat) ?? chat, (from, to) => {
+      told.push(`${from}>${to}`);
+      moves.set(from, to);
+    });
+    fake.migrateChat(GROUP, -1009999);
+    await fake.waitFor(() => told.length === 2, 'both service messages');
+    expect(told, 'the old group says where it went, the new one where it came from').toEqual([`${GROUP}>-1009999`, `${GROUP}>-1009999`]);
+    expect(lines.filter((l) => l.includes('unauthorized update ignored')), 'a service message is no stranger\'s command').toEqual([]);
+    fake.pushUpdate({ chatId: -1009999, userId: 1, text: '/memory' });
+    await fake.waitFor(() => fake.messages.length === 1, 'the reply in the supergroup');
+    expect(fake.messages[0]?.chatId).toBe('-1009999');
+    expect(calls).toEqual([]);
+  });
 });
 
 describe('unknown commands', () => {
@@ -127,5 +157,14 @@ describe('command helpers', () => {
     expect(isAuthorized('-100', 'other', '5', deps), 'admin').toBe(true);
     expect(isAuthorized('-100', 'other', '6', deps), 'stranger').toBe(false);
     expect(isAuthorized('-100', undefined, undefined, { adminIds: [] }), 'nothing configured: nobody').toBe(false);
+  });
+
+  it('authorizes the admin group under the id it moved to when it became a supergroup, and nothing else through the move', () => {
+    const moves: Record<string, string> = { '-4005': '-1004005' };
+    const deps = { chatId: '-4005', adminIds: [], currentChat: (chat: string) => moves[chat] ?? chat };
+    expect(isAuthorized('-1004005', undefined, '9', deps), 'the new id is the admin chat').toBe(true);
+    expect(isAuthorized('-4005', undefined, '9', deps), 'the old id too (updates sent before the move)').toBe(true);
+    expect(isAuthorized('-1004006', undefined, '9', deps), 'another supergroup is not').toBe(false);
+    expect(isAuthorized('-1004005', undefined, '9', { chatId: '-4005', adminIds: [] }), 'without the move known: not').toBe(false);
   });
 });

@@ -202,5 +202,12 @@ export const EN: Strings = {
       fatal: 'an error stopped it (see the log)',
     },
     stopReasonOther: 'stop requested',
+    movedTitle: 'This group was upgraded to a supergroup',
+    movedSubscriberTitle: 'A subscriber group was upgraded to a supergroup',
+    movedOldId: 'Old chat id',
+    movedNewId: 'New chat id',
+    movedFollowing: 'Messages now go to the new id, the waiting ones included. The bot remembers the move, but a new database would not.',
+    movedFixAdmin: (fromChat, toChat) => `To do: set TELEGRAM_CHAT_ID to ${toChat} (instead of ${fromChat}) in the bot's settings.`,
+    movedFixSubscriber: (fromChat, toChat) => `To do: in TELEGRAM_SUBSCRIBERS, replace ${fromChat} with ${toChat}.`,
   },
 };

@@ -155,4 +155,14 @@ export interface LifecycleStrings {
   /** Why it stopped (`SIGINT`, `SIGTERM`, `fatal`), in words; `stopReasonOther` for anything else. */
   readonly stopReasons: Readonly<Record<string, string>>;
   readonly stopReasonOther: string;
+  /** A group upgraded to a supergroup (its new id): the admin chat's, or a subscriber's. */
+  readonly movedTitle: string;
+  readonly movedSubscriberTitle: string;
+  readonly movedOldId: string;
+  readonly movedNewId: string;
+  /** That the bot already sends to the new id. */
+  readonly movedFollowing: string;
+  /** What the operator should change: TELEGRAM_CHAT_ID, or the entry in TELEGRAM_SUBSCRIBERS. */
+  readonly movedFixAdmin: (fromChat: string, toChat: string) => string;
+  readonly movedFixSubscriber: (fromChat: string, toChat: string) => string;
 }

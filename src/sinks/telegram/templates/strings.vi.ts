@@ -201,5 +201,12 @@ export const VI: Strings = {
       fatal: 'một lỗi đã dừng bot (xem nhật ký)',
     },
     stopReasonOther: 'có yêu cầu dừng',
+    movedTitle: 'Nhóm này đã được nâng cấp thành siêu nhóm',
+    movedSubscriberTitle: 'Một nhóm người theo dõi đã được nâng cấp thành siêu nhóm',
+    movedOldId: 'Mã nhóm cũ',
+    movedNewId: 'Mã nhóm mới',
+    movedFollowing: 'Từ nay tin nhắn được gửi tới mã mới, kể cả các tin đang chờ. Bot đã ghi nhớ việc chuyển này, nhưng một cơ sở dữ liệu mới thì không.',
+    movedFixAdmin: (fromChat, toChat) => `Cần làm: trong cấu hình của bot, đặt TELEGRAM_CHAT_ID thành ${toChat} (thay cho ${fromChat}).`,
+    movedFixSubscriber: (fromChat, toChat) => `Cần làm: trong TELEGRAM_SUBSCRIBERS, thay ${fromChat} bằng ${toChat}.`,
   },
 };
