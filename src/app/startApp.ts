@@ -17,6 +17,7 @@ import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { ruleBook } from '../core/memory/ruleBook.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
+import { claimOrigin } from '../sinks/sqlite/exchangeOrigin.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from './restoreDesk.js';
 import { StepWriter } from '../sinks/stepWriter.js';
@@ -108,7 +109,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   // Before anything opens: a bad rules file is a config error (exit 1).
   const memoryRules = loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
   const configuredSubscribers = loadSubscribers(config.TELEGRAM_SUBSCRIBERS, config.TELEGRAM_CHAT_ID);
-  const repos = createRepos(openDatabase(config.DB_PATH));
+  const db = openDatabase(config.DB_PATH);
+  try {
+    // Live and simulated data never share a file (a ConfigError, exit 1, before anything connects).
+    claimOrigin(db, config.DB_PATH, config.BINANCE_REST_URL);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const repos = createRepos(db);
   const filterBook = new SymbolFilterBook(logger);
   const enabledModels = new Set<ModelName>();
   if (config.CONTINUATION_ENABLED) enabledModels.add('continuation');
