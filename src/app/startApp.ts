@@ -82,7 +82,7 @@ export interface StartAppOptions {
   readonly scheduler?: SchedulerLike;
   /** Called once if the pipeline fails for good; the lifecycle then shuts down with exit 1. */
   readonly onFatal: (err: unknown) => void;
-  /** Shown in the start-up message: `live` (default), `demo`. */
+  /** Shown in the start-up message: `demo`; by default `live`, or `simulated` when BINANCE_REST_URL is on this machine (the simulator). */
   readonly mode?: string;
   /**
    * Readable logs on a terminal (LOG_FORMAT): the console sink frames its messages so they stand
@@ -249,7 +249,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       lifecycleMessage(
         `lifecycle:start:${startedAtMs}`,
         renderStartup({
-          atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE,
+          atMs: startedAtMs, mode: options.mode ?? (local ? 'simulated' : 'live'), exchangeUrl: config.BINANCE_REST_URL, profile: config.MODEL_PROFILE,
           symbols: config.MAX_SYMBOLS_SUBSCRIBED, watching: symbols.size, memoryEnabled: config.MEMORY_ENABLED,
         }, ctx),
       ),
