@@ -109,6 +109,9 @@ function chartCount(dir: string): string {
   return `${count} chart ${count === 1 ? 'card' : 'cards'}`;
 }
 
+/** The stop reason when `--seconds` ran out (sinks/telegram/templates: "the demo finished"). */
+export const DEMO_FINISHED = 'demoFinished';
+
 async function demoIn(dir: string, { seconds, speed, data, language, listenPort, keep }: DemoOptions): Promise<number> {
   const style = consoleStyle(parseConfig({ LOG_FORMAT: process.env.LOG_FORMAT }).LOG_FORMAT, process.stdout);
   const logger = createLogger({ level: 'warn', secrets: [], format: style.format });
@@ -154,7 +157,8 @@ async function demoIn(dir: string, { seconds, speed, data, language, listenPort,
     }
   }
   if (http?.url) process.stdout.write(`dashboard: ${http.url}/ (open it in a browser while the demo runs)\n\n`);
-  const timer = setTimeout(() => process.kill(process.pid, 'SIGINT'), seconds * 1000);
+  // Its own reason: the stop message said Ctrl-C when the demo simply ran out of time.
+  const timer = setTimeout(() => lifecycle.stop(DEMO_FINISHED), seconds * 1000);
   const code = await lifecycle.exitCode;
   clearTimeout(timer);
   process.stdout.write(`\ndemo finished after ${Math.round((sim.clock.nowMs() - Date.UTC(2025, 5, 1)) / DAY_MS)} simulated days: ${summary}\n`);
