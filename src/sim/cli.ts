@@ -41,10 +41,18 @@ function statusChangeOf(raw: string): StatusChange {
   return { symbol: match[1] as string, status: isSymbolStatus(status) ? status : null, atMs };
 }
 
+/** What a flag's number must be, in the words its error says; the rest take any number >= 0. */
+const NUMBER_RULES: Readonly<Record<string, { readonly ok: (n: number) => boolean; readonly allowed: string }>> = {
+  // 0 would stop the market clock: the bot would wait for ever on candles that never close.
+  speed: { ok: (n) => n > 0, allowed: 'is not a number > 0' },
+  port: { ok: (n) => Number.isInteger(n) && n <= 65_535, allowed: 'is not a port: allowed 0–65535 (0: any free port)' },
+};
+
 function numberOf(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${flag}`, `${JSON.stringify(raw)} is not a number >= 0`);
+  const rule = NUMBER_RULES[flag] ?? { ok: () => true, allowed: 'is not a number >= 0' };
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || !rule.ok(value)) throw new UsageError(`--${flag}`, `${JSON.stringify(raw)} ${rule.allowed}`);
   return value;
 }
 

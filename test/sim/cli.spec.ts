@@ -38,7 +38,7 @@ describe('runSimulatorCli', () => {
     expect(await runSimulatorCli(['--data', DATA_DIR, '--speed', 'fast'], { logger: silent, writeError }), 'usage exit code').toBe(2);
     expect(await runSimulatorCli(['--data', DATA_DIR, '--start', 'yesterday'], { logger: silent, writeError }), 'bad ISO date').toBe(2);
     expect(errors).toEqual([
-      'kline-signals: sim --speed: "fast" is not a number >= 0',
+      'kline-signals: sim --speed: "fast" is not a number > 0',
       'kline-signals: sim --start: "yesterday" is not an ISO date-time',
     ]);
   });
