@@ -64,6 +64,8 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     // regression (review): a stack trace, node's "argument is ambiguous", and a config error with exit 1
     [['sim', '--port', '99999'], /^kline-signals: sim --port: "99999" is not a port: allowed 0–65535 \(0: any free port\)$/],
     [['sim', '--speed', '-5'], /^kline-signals: sim --speed: "-5" is not a number > 0$/],
+    [['sim', '--data', 'nowhere'], /^kline-signals: sim --data: "nowhere" is not a folder \(of SYMBOL-INTERVAL\.csv files\)$/],
+    [['demo', '--data', 'nowhere'], /^kline-signals: demo --data: "nowhere" is not a folder \(of SYMBOL-INTERVAL\.csv files\)$/],
     [['sim', '--speed', '0'], /^kline-signals: sim --speed: "0" is not a number > 0$/],
     // regression (review): "(-246 days)", exit 0 and an empty report written over the last one
     [['backtest', '--data', join(REPO_ROOT, 'examples', 'klines'), '--from', '2027-01-01'], /^kline-signals: backtest --from: 2027-01-01 00:00 UTC is after the end of the data, which ends on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: choose an earlier --from$/],
