@@ -20,6 +20,7 @@ import { openDatabase } from '../sinks/sqlite/db.js';
 import { claimOrigin } from '../sinks/sqlite/exchangeOrigin.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from './restoreDesk.js';
+import { warnWhenAheadOfSimulator } from './simulatorClockCheck.js';
 import { StepWriter } from '../sinks/stepWriter.js';
 import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/telegram/commands.js';
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
@@ -140,6 +141,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     hint: () => (local ? 'is the simulator running? (`npm run sim`)' : 'try `npm run demo` offline'),
   });
   const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2), outage });
+  if (local) void warnWhenAheadOfSimulator({ db, dbPath: config.DB_PATH, serverTimeMs: () => rest.serverTimeMs(), logger });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
   const market = marketData({
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
