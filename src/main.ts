@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { linesWritten } from './logging/stdoutDestination.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
-import { startApp, type App } from './app/startApp.js';
+import { checkRunFiles, startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
 import { claimHttpPort } from './app/claimHttpPort.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
@@ -40,6 +40,7 @@ async function bot(): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [], format: style.format });
   const unpaired = telegramPairError(config);
   if (unpaired !== undefined) throw unpaired;
+  checkRunFiles(config);
   await claimHttpPort(config.HTTP_HOST, config.HTTP_PORT);
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
   for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');

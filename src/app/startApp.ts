@@ -99,6 +99,16 @@ export interface StartAppOptions {
 }
 
 /**
+ * The settings files a run reads (MEMORY_RULES_FILE, TELEGRAM_SUBSCRIBERS), checked without
+ * starting anything: a ConfigError (exit 1) for a bad one. The run checks them before the HTTP port,
+ * so a bad file is named first whatever the port.
+ */
+export function checkRunFiles(config: Config): void {
+  loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
+  loadSubscribers(config.TELEGRAM_SUBSCRIBERS, config.TELEGRAM_CHAT_ID);
+}
+
+/**
  * The composition root: opens SQLite, rebuilds the signal desk, starts the market-data path, the
  * signal pipeline, the outbox sender and the Telegram commands. The only place that creates
  * resources; {@link App.close} is the only place that closes them.
