@@ -87,7 +87,7 @@ export const DASHBOARD_SCRIPT = String.raw`
     box.appendChild(chips);
     box.appendChild(el('h3', L.shards));
     box.appendChild(table([L.shard, L.streams, L.lastFrame, L.status], s.shards.map(function (sh) {
-      var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + ' s';
+      var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + L.secondUnit;
       return [sh.id, sh.streams, age, cell(sh.stale ? L.stale : L.fresh, sh.stale ? 'stale' : 'fresh')];
     })));
     fill('ks-status', box);

@@ -74,6 +74,7 @@ const EN = {
   dayUnit: 'd',
   hourUnit: 'h',
   minuteUnit: 'm',
+  secondUnit: ' s',
 } as const;
 
 /** Every text the dashboard shows, by key. */
@@ -152,6 +153,7 @@ const VI: DashboardLabels = {
   dayUnit: ' ngày',
   hourUnit: ' giờ',
   minuteUnit: ' phút',
+  secondUnit: ' giây',
 };
 
 /** Dashboard texts in Vietnamese (the default, like Telegram) and English. */
