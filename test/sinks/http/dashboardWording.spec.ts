@@ -66,4 +66,10 @@ describe('the dashboard in Vietnamese reads as Telegram does (regression: raw co
     expect(text('ks-status'), 'each shard').toContain(DASHBOARD_LABELS.vi.stale);
     expect(DASHBOARD_LABELS.vi.stale, '"connection lost", not "signal lost" in a signal bot').toBe('mất kết nối');
   });
+
+  it('tells a socket that never connected from one that lost its connection', async () => {
+    const text = await dashboard('vi', (s) => { s.shardList = [{ id: 's0', streams: 9, lastFrameAgeMs: null, ageMs: s.staleAfterMs }]; });
+    expect(text('ks-health')).toBe('Có sự cố: chưa kết nối được tới Binance (chưa nhận được nến nào)');
+    expect(text('ks-status'), 'the row').toContain(DASHBOARD_LABELS.vi.noFrame + DASHBOARD_LABELS.vi.notConnected);
+  });
 });

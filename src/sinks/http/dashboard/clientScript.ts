@@ -88,7 +88,8 @@ export const DASHBOARD_SCRIPT = String.raw`
     box.appendChild(el('h3', L.shards));
     box.appendChild(table([L.shard, L.streams, L.lastFrame, L.status], s.shards.map(function (sh) {
       var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + L.secondUnit;
-      return [sh.id, sh.streams, age, cell(sh.stale ? L.stale : L.fresh, sh.stale ? 'stale' : 'fresh')];
+      var state = !sh.stale ? L.fresh : sh.lastFrameAgeMs === null ? L.notConnected : L.stale;
+      return [sh.id, sh.streams, age, cell(state, sh.stale ? 'stale' : 'fresh')];
     })));
     fill('ks-status', box);
   }
