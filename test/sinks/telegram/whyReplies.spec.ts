@@ -71,6 +71,8 @@ describe('/why', () => {
     const vi = clean(renderWhy(snap, { language: 'vi' }), 'vi');
     expect(vi).toMatch(/Bị chặn vì: /);
     expect({ en, vi }).toMatchSnapshot();
+    const sized = { ...snap, models: snap.models.map((m) => (m.decision ? { ...m, decision: { ...m.decision, status: 'sent' as const, quantity: 0.002 } } : m)) };
+    expect(clean(renderWhy(sized, { language: 'vi' }), 'vi'), 'regression: the size in its asset').toMatch(/Khối lượng: 0\.002 BTC \(/);
   });
 
   it('names the locks in force by the names the rest of the product uses', () => {

@@ -3,7 +3,7 @@ import type { AdjustmentVerdict, LockVerdict } from '../../../domain/memory.js';
 import type { StoredReason } from '../../../domain/reason.js';
 import type { Candidate, ModelName, ScoreBreakdown, Side, Signal } from '../../../domain/signal.js';
 import { bold, lines, rulesOf, stringsFor, type TemplateContext } from './common.js';
-import { formatPct, formatPoints, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { baseAssetOf, formatPct, formatPoints, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
 import { breakdownText, reasonText } from './reasonText.js';
 import { whyStringsFor } from './whyStrings.js';
@@ -82,7 +82,7 @@ function decisionLines(m: WhyModel, snap: WhySnapshot, ctx: TemplateContext): st
   const s = stringsFor(ctx.language);
   const w = whyStringsFor(ctx.language);
   const size = d.quantity > 0
-    ? w.size(formatSignificant(d.quantity), formatUsdt(d.quantity * d.entry), formatPct((d.quantity * Math.abs(d.entry - d.stopLoss) * 100) / snap.equityUsdt))
+    ? w.size(`${formatSignificant(d.quantity)} ${baseAssetOf(snap.symbol)}`, formatUsdt(d.quantity * d.entry), formatPct((d.quantity * Math.abs(d.entry - d.stopLoss) * 100) / snap.equityUsdt))
     : w.noSize;
   const verdict = d.status === 'sent'
     ? escapeHtml(w.sent)
