@@ -7,6 +7,7 @@ import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryM
 import { renderDailySummary } from '../../../src/sinks/telegram/templates/dailySummary.js';
 import { renderShutdown, renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
 import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
+import { renderMemory } from '../../../src/sinks/telegram/templates/commandReplies.js';
 import { htmlToPlainText, parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
 import { sampleSignal, sampleTrade } from './fixtures.js';
 
@@ -169,6 +170,10 @@ describe.each(LANGS)('what a trader reviewing the Vietnamese channel found (%s),
     expect(signal, 'the quantity names its asset').toContain(language === 'vi' ? 'Khối lượng: 0.099 ETH' : 'Quantity: 0.099 ETH');
     expect(signal, 'risk/reward without a doubled colon').toMatch(language === 'vi' ? /^Rủi ro\/lợi nhuận: 1 : \d\.\d\d$/m : /^Risk\/reward: 1 : \d\.\d\d$/m);
     expect(signal, 'no "R:R:"').not.toMatch(/R:R|:reward:/);
+  });
+
+  it('/memory with no verdict says none is in force, not that no rule applies (the rules are on)', () => {
+    expect(text(renderMemory([], ctx))).toContain(language === 'vi' ? 'Hiện chưa quy tắc nào có hiệu lực' : 'No rule is in force now');
   });
 
   it('says when a trade was entered in plain words', () => {
