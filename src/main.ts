@@ -1,6 +1,7 @@
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { deprecatedSettings, loadConfig, telegramPairError, unknownVariables } from './config/index.js';
 import { checkBotToken } from './app/checkBotToken.js';
+import { ConfigError, SqliteModuleError } from './domain/errors.js';
 import { consoleStyle } from './logging/logFormat.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { linesWritten } from './logging/stdoutDestination.js';
@@ -61,18 +62,28 @@ async function bot(): Promise<number> {
     await flushLogs(logger);
     process.exit(stoppedEarly);
   }
-  app = startApp(config, logger, { onFatal: lifecycle.fatal, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   try {
-    http = await createHttpServer({
-      host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
-    });
-    logger.info(
-      { profile: config.MODEL_PROFILE, db: config.DB_PATH, rest: config.BINANCE_REST_URL, ws: config.BINANCE_WS_URL, telegram: config.TELEGRAM_BOT_TOKEN ? 'on' : 'console' },
-      'kline-signals started',
-    );
+    app = startApp(config, logger, { onFatal: lifecycle.fatal, ...(style.consoleFrame ? { consoleFrame: style.consoleFrame } : {}) });
   } catch (err) {
-    // Taken between claimHttpPort and here: stopping, so not "started".
+    // A setting or an unloadable SQLite module is one line from the CLI; a storage fault while opening
+    // (a corrupted, read-only or full file) stops through the lifecycle like one met later: one
+    // logged line (no stack), flushed, exit 1.
+    if (err instanceof ConfigError || err instanceof SqliteModuleError) throw err;
     lifecycle.fatal(err);
+  }
+  if (app !== undefined) {
+    try {
+      http = await createHttpServer({
+        host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
+      });
+      logger.info(
+        { profile: config.MODEL_PROFILE, db: config.DB_PATH, rest: config.BINANCE_REST_URL, ws: config.BINANCE_WS_URL, telegram: config.TELEGRAM_BOT_TOKEN ? 'on' : 'console' },
+        'kline-signals started',
+      );
+    } catch (err) {
+      // Taken between claimHttpPort and here: stopping, so not "started".
+      lifecycle.fatal(err);
+    }
   }
   const code = await lifecycle.exitCode;
   await flushLogs(logger);

@@ -23,7 +23,7 @@ const BAD_ENV: ReadonlyArray<readonly [string, string]> = [
 /** What a clear storage error line says. */
 const STORAGE_ERROR = /database|disk|read-?only|unable to open|SQLITE_|EROFS|EACCES|EPERM|EISDIR|directory/i;
 
-interface Outcome { readonly name: string; readonly code: number | null | 'skipped'; readonly line: string }
+interface Outcome { readonly name: string; readonly code: number | null | 'skipped'; readonly line: string; readonly stack?: boolean }
 
 /** The fatal line the bot left: stderr, or the message of its error/fatal log. */
 function errorLine(bot: BotProcess): string {
@@ -57,7 +57,7 @@ export async function storageFaultsScenario({ envCases }: StorageFaultsSize): Pr
         return { name, code: 'skipped', line: why ?? '' };
       }
       const bot = await runUntilExit(env(dbPath), 60_000);
-      return { name, code: bot.exit?.code ?? null, line: errorLine(bot) };
+      return { name, code: bot.exit?.code ?? null, line: errorLine(bot), stack: /\n\s+at /.test(bot.stderr) };
     };
 
     const corrupt = join(fx.dir, 'corrupt.db');
@@ -106,6 +106,7 @@ export async function storageFaultsScenario({ envCases }: StorageFaultsSize): Pr
     for (const o of ran) {
       expect(o.code, `${o.name}: exit 1, never a bot running on without storage (${o.line})`).toBe(1);
       expect(o.line, `${o.name}: a clear error line`).toMatch(STORAGE_ERROR);
+      expect(o.stack, `${o.name}: no stack trace on stderr where one line does`).toBe(false);
     }
     for (const [i, o] of bad.entries()) {
       expect(o.code, `${o.name}: a bad value exits 1`).toBe(1);
