@@ -22,6 +22,11 @@ export interface BackfillDeps {
   readonly logger: Logger;
   /** Closed candles of a full window (warm-up target). Default 500. */
   readonly windowCandles?: number;
+  /**
+   * Warm-ups of a stored history ending at or after this fetch everything after it, however long
+   * (the restart's catch-up); older ones fetch the newest window only (planFetch). Read per run.
+   */
+  readonly catchUpFromMs?: () => number | undefined;
   /** Rows per REST page; ≤ 499 keeps each call at weight 2. Default 499. */
   readonly maxPageLimit?: number;
   /** Series fetched at once. Default 5. */
@@ -122,6 +127,7 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
         request: req,
         nowMs,
         windowCandles,
+        catchUpFromMs: deps.catchUpFromMs?.(),
         stored: req.reason === 'warmup' ? deps.store.recent(symbol, interval, windowCandles) : [],
         lastStoredOpenTimeMs: req.reason === 'reconnect' ? deps.store.lastOpenTimeMs(symbol, interval) : undefined,
       });

@@ -76,10 +76,11 @@ export interface PlanInput {
   /** Closed candles a full window holds (500). */
   readonly windowCandles: number;
   /**
-   * Warm-up: how long before `nowMs` the stored history may end and still be caught up candle by
-   * candle (CATCH_UP_MAX_DAYS). Default 0: a store that does not reach the window is not caught up.
+   * Warm-up: a stored history ending at or after this (give or take one candle of the interval) is
+   * caught up candle by candle (CatchUpHorizon.catchUpFromMs: the restart's time less
+   * CATCH_UP_MAX_DAYS). Undefined: a store that does not reach the window is not caught up.
    */
-  readonly catchUpMaxMs?: number;
+  readonly catchUpFromMs?: number | undefined;
 }
 
 /**
@@ -90,7 +91,7 @@ export interface PlanInput {
  * Reconnect fetches everything after the last stored candle (never skipped: a missed candle is a
  * defect), or the full window when nothing is stored.
  */
-export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, windowCandles, catchUpMaxMs = 0 }: PlanInput): FetchPlan {
+export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, windowCandles, catchUpFromMs }: PlanInput): FetchPlan {
   const step = INTERVAL_MS[request.interval];
   const through = lastClosedOpenTimeMs(nowMs, request.interval);
   const windowStart = through - (windowCandles - 1) * step;
@@ -108,7 +109,9 @@ export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, window
   const newest = stored.at(-1);
   if (newest === undefined) return { replay: [], fromOpenTimeMs: windowStart, throughOpenTimeMs: through };
   const after = newest.openTimeMs + step;
-  const withinHorizon = after >= nowMs - catchUpMaxMs;
+  // One candle of slack: a symbol resumes when its 30m cursor is within the horizon, and its 4h or
+  // 1d series may end up to one candle before that cursor.
+  const withinHorizon = catchUpFromMs !== undefined && after + step >= catchUpFromMs;
   if (after < windowStart && !withinHorizon) {
     return {
       replay: [], fromOpenTimeMs: windowStart, throughOpenTimeMs: through,

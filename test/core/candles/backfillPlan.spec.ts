@@ -36,7 +36,7 @@ describe('backfill planning', () => {
     // Stored through candle 150, now at 300 with a 100-candle window: the old plan fetched 200–299 only.
     const stored = day.slice(51, 151);
     const plan = planFetch({
-      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpMaxMs: 200 * step,
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: nowMs - 200 * step,
     });
     expect(plan.replay, 'the stored history is replayed first').toBe(stored);
     expect([plan.fromOpenTimeMs, plan.throughOpenTimeMs], 'every candle after the last stored one, none skipped')
@@ -47,7 +47,7 @@ describe('backfill planning', () => {
   it('warm-up beyond the catch-up horizon moves on from the newest window and names the hole', () => {
     const stored = day.slice(51, 151);
     const plan = planFetch({
-      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpMaxMs: 100 * step,
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: nowMs - 100 * step,
     });
     expect(plan.replay, 'nothing replayed').toEqual([]);
     expect((plan.throughOpenTimeMs - plan.fromOpenTimeMs) / step + 1, 'a full window').toBe(100);
@@ -55,15 +55,15 @@ describe('backfill planning', () => {
       .toEqual([day[151]!.openTimeMs, day[199]!.openTimeMs]);
   });
 
-  it('the horizon is inclusive: a store ending exactly catchUpMaxMs before now is caught up', () => {
+  it('the horizon is inclusive, with one candle of slack for the 4h and 1d series behind the 30m cursor', () => {
     const stored = day.slice(51, 151);
     const endOfStored = day[151]!.openTimeMs;
     const plan = planFetch({
-      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpMaxMs: nowMs - endOfStored,
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: endOfStored + step,
     });
     expect(plan.fromOpenTimeMs, 'caught up').toBe(day[151]!.openTimeMs);
     const beyond = planFetch({
-      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpMaxMs: nowMs - endOfStored - 1,
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: endOfStored + step + 1,
     });
     expect(beyond.fromOpenTimeMs, 'one millisecond beyond: the window').toBe(day[200]!.openTimeMs);
   });
