@@ -10,6 +10,7 @@ import { BotProcess, killAllBots } from './support/botProcess.js';
 import { auditSeries, e2eSeries, E2E_SYMBOLS, openReadOnly, storedThrough, tryOpenMigrated } from './support/candleAudit.js';
 import { startFixture, type E2eFixture } from './support/fixture.js';
 import { waitUntil } from './support/poll.js';
+import { auditDecisions } from '../faults/support/decisionAudit.js';
 
 /** Two hours of market per real second. */
 const SPEED = 7200;
@@ -28,15 +29,13 @@ interface TradeRow {
 }
 
 const fixtures: E2eFixture[] = [];
-let fake: TelegramFake | undefined;
-let dir: string | undefined;
+const fakes: TelegramFake[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await killAllBots();
-  await fake?.close();
+  for (const fake of fakes.splice(0)) await fake.close();
   for (const fx of fixtures.splice(0)) await fx.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  fake = undefined;
-  dir = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 function query<T>(dbPath: string, read: (db: Database.Database) => T): T {
@@ -60,8 +59,12 @@ const trades = (dbPath: string): TradeRow[] => query(dbPath, (d) => d.prepare('S
  * hold, and is stopped there. The "17 days later" market is a second simulator on the same candles,
  * held at the stop + 17 days: the stop costs no real time, and the bot restarts on it.
  */
-async function runThenStop(env: Record<string, string>, dbPath: string): Promise<{ stopMs: number; openAtStop: TradeRow[] }> {
-  const fx = await startFixture({ speed: SPEED, startTimeMs: START_MS, seed: SEED, holdClock: true });
+async function runThenStop(
+  env: Record<string, string>, dbPath: string, uninterruptedThroughMs?: number,
+): Promise<{ stopMs: number; openAtStop: TradeRow[] }> {
+  // The uninterrupted run goes through 17 days of market: ten times faster, so it costs ~25 s.
+  const speed = uninterruptedThroughMs === undefined ? SPEED : 10 * SPEED;
+  const fx = await startFixture({ speed, startTimeMs: START_MS, seed: SEED, holdClock: true });
   fixtures.push(fx);
   const bot = new BotProcess({ ...env, BINANCE_REST_URL: fx.sim.restUrl, BINANCE_WS_URL: fx.sim.wsBaseUrl });
   let db: Database.Database | undefined;
@@ -86,6 +89,13 @@ async function runThenStop(env: Record<string, string>, dbPath: string): Promise
     openAtStop = trades(dbPath).filter((t) => t.status === 'open');
   }
   expect(openAtStop.length, 'a paper trade is open when the bot stops').toBeGreaterThan(0);
+  if (uninterruptedThroughMs !== undefined) {
+    fx.sim.runClock({ untilMs: uninterruptedThroughMs });
+    await waitUntil('the uninterrupted run processed through the end', () => {
+      if (bot.exit) throw new Error(`bot exited: ${bot.stderr.slice(-1500)}`);
+      return cursorsThrough(dbPath, uninterruptedThroughMs);
+    }, 180_000, 200);
+  }
   expect((await bot.stop()).code, 'a clean stop').toBe(0);
   return { stopMs: holdMs, openAtStop };
 }
@@ -125,9 +135,11 @@ async function restartLater(env: Record<string, string>, dbPath: string, stopMs:
 }
 
 async function setUp(catchUpMaxDays: string): Promise<{ env: Record<string, string>; dbPath: string }> {
-  dir = mkdtempSync(join(tmpdir(), 'kline-longstop-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kline-longstop-'));
+  dirs.push(dir);
   const token = makeToken();
-  fake = await TelegramFake.start({ token });
+  const fake = await TelegramFake.start({ token });
+  fakes.push(fake);
   const dbPath = join(dir, 'bot.db');
   const env = {
     DB_PATH: dbPath, FIXED_SYMBOLS: 'BTC,ETH,SOL', MAX_SYMBOLS_SUBSCRIBED: '3', STALE_AFTER_SECONDS: '5', WATERMARK_MAX_WAIT_SECONDS: '60',
@@ -205,4 +217,26 @@ describe('a restart after a long stop (e2e, regression)', () => {
     const results = writtenSince(dbPath, before, 'trade:%').filter((r) => r.text.includes('the bot was stopped from'));
     expect(results.length, 'each closed trade has its result, worded for a trader').toBe(openAtStop.filter((o) => after.find((r) => r.signal_id === o.signal_id)?.exit_reason).length);
   }, 300_000);
+
+  it('within CATCH_UP_MAX_DAYS the missed days are decided exactly as an uninterrupted run decided them', async () => {
+    const { env, dbPath } = await setUp('20');
+    const { stopMs } = await runThenStop(env, dbPath);
+    const { bot, liveMs } = await restartLater(env, dbPath, stopMs, true);
+    await bot.stop();
+    const stoppedDb = dbPath;
+
+    const { env: envA, dbPath: dbPathA } = await setUp('20');
+    const reference = await runThenStop(envA, dbPathA, liveMs);
+    expect(reference.stopMs, 'both runs held at the same moment before the stop').toBe(stopMs);
+
+    const audit = auditDecisions(dbPathA, stoppedDb, E2E_SYMBOLS);
+    expect(audit.horizonMs, 'both runs compared through two hours past the restart').toBe(liveMs);
+    expect(audit.counts.signalsSent, 'something to compare').toBeGreaterThan(5);
+    // Messages differ by design: the stopped run holds back the stale ones and sends one catch-up message.
+    for (const table of ['signals', 'trades', 'memoryEvents', 'locks'] as const) {
+      const t = audit[table];
+      expect({ missing: t.missingInB.slice(0, 5), extra: t.extraInB.slice(0, 5), different: t.different.slice(0, 5) }, `${table} as the uninterrupted run`)
+        .toEqual({ missing: [], extra: [], different: [] });
+    }
+  }, 400_000);
 });
