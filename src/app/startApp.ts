@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { loadSubscribers } from '../config/subscribers.js';
-import { asyncScheduler, BehaviorSubject, interval, Subscription, take, tap, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, delayWhen, interval, map, ReplaySubject, Subscription, take, tap, type SchedulerLike } from 'rxjs';
 import { heartbeatMinutes, isLocalExchange } from '../config/heartbeatMinutes.js';
 import { OutageLog } from '../logging/outageLog.js';
 import { heartbeat$, heartbeatText } from './heartbeat.js';
@@ -137,10 +137,12 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   });
   const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2), outage });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
-  // Decided from the exchange's time before the market starts (see exchangeTimeAtStart below).
+  // Decided once from the exchange's time (see exchangeTimeAtStart below); the backfill, the scan
+  // cursors and the signal path wait for it.
   let horizon: CatchUpHorizon | undefined;
+  const horizon$ = new ReplaySubject<CatchUpHorizon>(1);
   const market = marketData({
-    catchUpFromMs: () => horizon?.catchUpFromMs,
+    catchUpFromMs$: horizon$.pipe(map((h) => h.catchUpFromMs)),
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
     ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
     refreshMs, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
@@ -226,61 +228,62 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     onCaughtUp: (symbol) => mergeLog.info({ symbol }, 'late symbol caught up'),
     onAdvance: (throughMs) => summaries.advance(throughMs),
   });
-  /** Subscribes the market path: only once the catch-up horizon is known. */
-  const startMarket = (): void => {
-    subscriptions.add(
-      market.universe$.subscribe((symbols) => {
-        for (const s of watched) if (!symbols.has(s)) clock.forget(s);
-        watched = symbols;
-        lastScans.keepOnly(symbols);
-        cursors.onUniverse(symbols);
-      }),
-    );
-    subscriptions.add(
-      market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
-        next: (step) => {
-          if (writer.write(step) > 0) sender.notify();
-          if (!isHaltStep(step)) {
-            const done = catchUp.step(klineEndMs(step.kline), clock.lateness(step.kline) !== undefined, step.closedTrade !== null);
-            if (done !== undefined) {
-              logger.child({ component: 'catchUp' }).info({ ...done }, 'caught up');
-              lifecycleMessage(`catchup:done:${done.fromMs}:${done.throughMs}`, renderCatchUpDone(done, ctx));
-            }
-            lastScans.record(step, desk.openTrades.has(step.kline.symbol));
-            const atMs = klineEndMs(step.kline);
-            const notice = sizeWatch.onCandle(step.kline.symbol, atMs, desk.equityUsdt, watched);
-            if (notice !== undefined) {
-              sizeLog.warn({ kind: notice.kind, symbols: notice.items.map((i) => `${i.symbol} ${i.interval}`), equity: notice.equityUsdt, riskPct: notice.riskPct }, 'symbols below the exchange minimum at the configured risk');
-              lifecycleMessage(`minsize:${notice.kind}:${startedAtMs}:${atMs}`, renderMinimumSizeNotice(notice, ctx));
-            }
+  subscriptions.add(
+    // The first universe's scan cursors are decided against the horizon.
+    market.universe$.pipe(delayWhen(() => horizon$)).subscribe((symbols) => {
+      for (const s of watched) if (!symbols.has(s)) clock.forget(s);
+      watched = symbols;
+      lastScans.keepOnly(symbols);
+      cursors.onUniverse(symbols);
+    }),
+  );
+  subscriptions.add(
+    // Candles wait for the horizon: the open trades it closes and the symbols' starts come first.
+    market.candles$.pipe(delayWhen(() => horizon$), tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
+      next: (step) => {
+        if (writer.write(step) > 0) sender.notify();
+        if (!isHaltStep(step)) {
+          const done = catchUp.step(klineEndMs(step.kline), clock.lateness(step.kline) !== undefined, step.closedTrade !== null);
+          if (done !== undefined) {
+            logger.child({ component: 'catchUp' }).info({ ...done }, 'caught up');
+            lifecycleMessage(`catchup:done:${done.fromMs}:${done.throughMs}`, renderCatchUpDone(done, ctx));
           }
-          if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
-        },
-        error: (err: unknown) => onFatal(err),
-      }),
-    );
-    // Sent once the universe is first known, so it tells how many symbols are watched, not the limit.
-    subscriptions.add(
-      market.universe$.pipe(take(1)).subscribe((symbols) =>
-        lifecycleMessage(
-          `lifecycle:start:${startedAtMs}`,
-          renderStartup({
-            atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE,
-            symbols: config.MAX_SYMBOLS_SUBSCRIBED, watching: symbols.size, memoryEnabled: config.MEMORY_ENABLED,
-          }, ctx),
-        ),
+          lastScans.record(step, desk.openTrades.has(step.kline.symbol));
+          const atMs = klineEndMs(step.kline);
+          const notice = sizeWatch.onCandle(step.kline.symbol, atMs, desk.equityUsdt, watched);
+          if (notice !== undefined) {
+            sizeLog.warn({ kind: notice.kind, symbols: notice.items.map((i) => `${i.symbol} ${i.interval}`), equity: notice.equityUsdt, riskPct: notice.riskPct }, 'symbols below the exchange minimum at the configured risk');
+            lifecycleMessage(`minsize:${notice.kind}:${startedAtMs}:${atMs}`, renderMinimumSizeNotice(notice, ctx));
+          }
+        }
+        if (step.closedTrade || (!isHaltStep(step) && step.opened.length > 0)) pinned$.next(desk.pinnedSymbols());
+      },
+      error: (err: unknown) => onFatal(err),
+    }),
+  );
+  // Sent once the universe is first known, so it tells how many symbols are watched, not the limit.
+  subscriptions.add(
+    market.universe$.pipe(take(1)).subscribe((symbols) =>
+      lifecycleMessage(
+        `lifecycle:start:${startedAtMs}`,
+        renderStartup({
+          atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE,
+          symbols: config.MAX_SYMBOLS_SUBSCRIBED, watching: symbols.size, memoryEnabled: config.MEMORY_ENABLED,
+        }, ctx),
       ),
-    );
-  };
-  // How long the bot was stopped is read on the exchange's clock before any candle is fetched:
+    ),
+  );
+
+  // How long the bot was stopped is read on the exchange's clock before any candle is processed:
   // within CATCH_UP_MAX_DAYS every missed candle is replayed; beyond it, open trades close first.
   subscriptions.add(
     exchangeTimeAtStart(() => rest.serverTimeMs(), scheduler, logger, RETRY_AT_LEAST_EVERY_MS).subscribe((nowMs) => {
-      horizon = catchUpHorizon(nowMs, config.CATCH_UP_MAX_DAYS, repos.cursors.maxEndMs());
+      const decided = catchUpHorizon(nowMs, config.CATCH_UP_MAX_DAYS, repos.cursors.maxEndMs());
+      horizon = decided;
       clock.observeTime(nowMs);
-      if (closeLongStop({ horizon, maxDays: config.CATCH_UP_MAX_DAYS, desk, repos, writer, logger }) > 0) sender.notify();
+      if (closeLongStop({ horizon: decided, maxDays: config.CATCH_UP_MAX_DAYS, desk, repos, writer, logger }) > 0) sender.notify();
       pinned$.next(desk.pinnedSymbols());
-      startMarket();
+      horizon$.next(decided);
     }),
   );
   sender.start();

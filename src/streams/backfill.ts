@@ -1,5 +1,5 @@
 import {
-  concat, defer, EMPTY, expand, from, map, merge, mergeMap, Observable, of, Subject, catchError, finalize,
+  concat, defer, EMPTY, expand, from, map, merge, mergeMap, Observable, of, Subject, catchError, finalize, take,
   type SchedulerLike,
 } from 'rxjs';
 import type { Logger } from 'pino';
@@ -24,9 +24,11 @@ export interface BackfillDeps {
   readonly windowCandles?: number;
   /**
    * Warm-ups of a stored history ending at or after this fetch everything after it, however long
-   * (the restart's catch-up); older ones fetch the newest window only (planFetch). Read per run.
+   * (the restart's catch-up); older ones fetch the newest window only (planFetch). Every run waits
+   * for its first value (decided once at start); without it a store older than the window is not
+   * caught up.
    */
-  readonly catchUpFromMs?: () => number | undefined;
+  readonly catchUpFromMs$?: Observable<number>;
   /** Rows per REST page; ≤ 499 keeps each call at weight 2. Default 499. */
   readonly maxPageLimit?: number;
   /** Series fetched at once. Default 5. */
@@ -120,14 +122,16 @@ function beginNotice(req: BackfillRequest): SeriesNotice {
 /** One run: server time, plan, replay, REST pages, settled — or failed. Never errors. */
 function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Observable<GateInput> {
   const { symbol, interval } = req;
-  return call(() => deps.rest.serverTimeMs(), deps, log, req).pipe(
-    mergeMap((nowMs) => {
+  const catchUpFrom$: Observable<number | undefined> = deps.catchUpFromMs$?.pipe(take(1)) ?? of(undefined);
+  return catchUpFrom$.pipe(
+    mergeMap((catchUpFromMs) => call(() => deps.rest.serverTimeMs(), deps, log, req).pipe(map((nowMs) => ({ nowMs, catchUpFromMs })))),
+    mergeMap(({ nowMs, catchUpFromMs }) => {
       const windowCandles = deps.windowCandles ?? WINDOW_CANDLES;
       const plan = planFetch({
         request: req,
         nowMs,
         windowCandles,
-        catchUpFromMs: deps.catchUpFromMs?.(),
+        catchUpFromMs,
         stored: req.reason === 'warmup' ? deps.store.recent(symbol, interval, windowCandles) : [],
         lastStoredOpenTimeMs: req.reason === 'reconnect' ? deps.store.lastOpenTimeMs(symbol, interval) : undefined,
       });
