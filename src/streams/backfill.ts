@@ -135,6 +135,10 @@ function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Obse
         stored: req.reason === 'warmup' ? deps.store.recent(symbol, interval, windowCandles) : [],
         lastStoredOpenTimeMs: req.reason === 'reconnect' ? deps.store.lastOpenTimeMs(symbol, interval) : undefined,
       });
+      // Told once for the whole bot by the restart (closeLongStop); per series only at debug.
+      if (plan.skippedFromOpenTimeMs !== undefined) {
+        log.debug({ symbol, interval, fromOpenTimeMs: plan.skippedFromOpenTimeMs, throughOpenTimeMs: plan.skippedThroughOpenTimeMs }, 'candles beyond the catch-up horizon not fetched');
+      }
       const settled: SeriesNotice = {
         kind: 'settled', symbol, interval, fromOpenTimeMs: plan.fromOpenTimeMs, throughOpenTimeMs: plan.throughOpenTimeMs,
       };
