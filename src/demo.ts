@@ -166,5 +166,5 @@ function summarize(app: App): string {
     .prepare(`SELECT (SELECT COUNT(*) FROM signals WHERE status = 'sent') AS sent, (SELECT COUNT(*) FROM signals WHERE status = 'blocked') AS blocked,
                      (SELECT COUNT(*) FROM trades WHERE status = 'closed') AS closed`)
     .get() as { sent: number; blocked: number; closed: number };
-  return `${row.sent} signals sent, ${row.blocked} candidates blocked, ${row.closed} trades closed`;
+  return `${row.sent} signals sent, ${row.blocked} signals blocked, ${row.closed} trades closed`;
 }

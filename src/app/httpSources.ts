@@ -51,7 +51,7 @@ export function createHttpSources(app: App, nowMs: () => number): HttpSources {
     openTrades: () => openPositions(desk, app.markPrice).map(({ trade, figures }) => (figures === undefined ? trade : { ...trade, figures })),
     recentSignals: (limit) => repos.signals.recent(limit),
     recentTrades: (limit) => repos.trades.recentClosed(limit),
-    memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50) }),
+    memory: () => ({ active: desk.memoryState.verdicts, events: repos.memory.recent(50), rulesOn: app.config.MEMORY_ENABLED ? desk.memory.rules.length : 0 }),
     rules: ruleBook(desk.memory.rules),
     equity: () => equityCurve(app.config.ACCOUNT_BALANCE, repos.trades.closedTrades()),
   };

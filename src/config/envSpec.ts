@@ -44,7 +44,7 @@ export const ENV = {
   CONTINUATION_ENABLED: variable('CONTINUATION_ENABLED', 'true', 'true or false', 'continuation model on', booleanText),
   REVERSAL_ENABLED: variable('REVERSAL_ENABLED', 'true', 'true or false', 'reversal model on', booleanText),
   MEMORY_ENABLED: variable('MEMORY_ENABLED', 'true', 'true or false', 'adaptive memory rules on', booleanText),
-  MEMORY_RULES_FILE: variable('MEMORY_RULES_FILE', undefined, 'unset, or the path of a JSON file', 'the memory rules as [{ id, kind, scope, params, title? }]; unset ⇒ the 8 seed rules (docs/ARCHITECTURE.md)', optional(text(1))),
+  MEMORY_RULES_FILE: variable('MEMORY_RULES_FILE', undefined, 'unset, or the path of a JSON file', 'the memory rules as [{ id, kind, scope, params, title? }]; unset ⇒ the 8 seed rules (docs/MODELS.md)', optional(text(1))),
   ACCOUNT_BALANCE: variable('ACCOUNT_BALANCE', '1000', '10–1000000000', 'USDT, starting paper equity and sizing base', numberText(10, 1e9)),
   TRADE_EXPIRY_CANDLES: variable('TRADE_EXPIRY_CANDLES', '48', 'integer 1–1000', 'candles of the signal interval before a trade expires', integerText(1, 1000)),
   FEE_BPS: variable('FEE_BPS', '5', '0–100', 'fee per side in basis points of the notional', numberText(0, 100)),

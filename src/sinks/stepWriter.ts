@@ -210,13 +210,15 @@ export class StepWriter {
         continue;
       }
       const tick = ctx.tickSizes?.[signal.symbol];
-      const photo = outbox?.charts ? encodeChartSpec(chartSpecOfSignal(signal, tick === undefined ? undefined : decimalsOfStep(tick))) : undefined;
+      // The card's words (side, score, model) in each chat's language, like its text.
+      const photo = (language: Ctx['language']) =>
+        outbox?.charts ? encodeChartSpec(chartSpecOfSignal(signal, tick === undefined ? undefined : decimalsOfStep(tick), language)) : undefined;
       // Sized at the equity after this candle's close (the desk's now): the risk the rounded quantity really takes.
       const render = (c: Ctx) => renderSignal(signal, c, late, { equityUsdt: desk.equityUsdt });
-      messages += this.enqueueAt(atMs, signalKey(id), 'signal', render(ctx), undefined, photo);
+      messages += this.enqueueAt(atMs, signalKey(id), 'signal', render(ctx), undefined, photo(ctx.language));
       const texts = byLanguage((language) => render({ ...ctx, language }));
       for (const sub of outbox?.subscribers ?? []) {
-        if (admitsSignal(sub, signal, atMs)) messages += this.enqueueToSubscriber(sub, atMs, signalKey(id), 'signal', texts(sub.language), undefined, photo);
+        if (admitsSignal(sub, signal, atMs)) messages += this.enqueueToSubscriber(sub, atMs, signalKey(id), 'signal', texts(sub.language), undefined, photo(sub.language));
       }
     }
     for (const trade of step.opened) repos.trades.open(trade);

@@ -66,8 +66,9 @@ describe('minimum size at the configured risk', () => {
       expect(leaks(text, language), 'no program identifier').toEqual([]);
       return text;
     });
-    expect(texts[1]).toContain('BTCUSDT 1d: stop ~6% → 0 (min 0.001), 0.00 USDT (min 100.00 USDT); needs ACCOUNT_BALANCE ≥ 600 or RISK_PER_TRADE ≥ 1.2');
+    expect(texts[1]).toContain('BTCUSDT 1d: stop ~6% → 0 BTC (min 0.001 BTC), 0.00 USDT (min 100.00 USDT); needs a balance (ACCOUNT_BALANCE) ≥ 600 USDT or risk per trade (RISK_PER_TRADE) ≥ 1.2%');
     expect(texts[1], 'says how the typical stop is measured').toContain('median ATR-based stop distance');
+    expect(texts[0], 'regression: the settings named by what they are, with units').toContain('cần vốn (ACCOUNT_BALANCE) ≥ 600 USDT hoặc rủi ro mỗi lệnh (RISK_PER_TRADE) ≥ 1.2%');
     expect(texts).toMatchSnapshot();
   });
 

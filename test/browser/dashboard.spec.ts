@@ -72,7 +72,7 @@ describe.skipIf(!executable)(title, () => {
       expect(panels.lang, 'the page is in Vietnamese (LANGUAGE=vi)').toBe('vi');
       expect(panels.headings, 'every panel carries its Vietnamese title')
         .toEqual(expect.arrayContaining([VI.status, VI.openTrades, VI.equityCurve, VI.signalsSent, VI.blocked, VI.memory, VI.recentTrades]));
-      expect(panels.health, 'the header shows the health').toMatch(new RegExp(`^(${VI.healthy}|${VI.unhealthy})$`));
+      expect(panels.health, 'the header shows the health, and the cause when unhealthy').toMatch(new RegExp(`^(${VI.healthy}|${VI.unhealthy}: .+)$`));
       expect(panels.bannerShown, 'no "disconnected" banner').toBe(false);
       expect(panels.universe, 'status lists the three watched symbols').toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
       expect(panels.shardRows, 'the shards table has a row per shard').toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { evaluateHealth, type ShardHealth } from './health.js';
 import type { DashboardLanguage } from './dashboard/labels.js';
 import type { HttpSources, BotStatus, OpenTradeView } from './sources.js';
-import { wordMemory, wordSignals } from './worded.js';
+import { healthProblems } from './healthWords.js';
+import { profileText, wordMemory, wordSignals, wordTrades } from './worded.js';
 
 /** Rows an `?limit=` may ask for, and the count given when it is absent. */
 export const DEFAULT_LIMIT = 50;
@@ -32,14 +33,21 @@ export interface StatusReport extends BotStatus {
   readonly heldChats: readonly string[];
   /** Symbols declared late by the event-time watermark. */
   readonly lateSymbols: readonly string[];
+  /** MODEL_PROFILE in words (the `profile` key stays for scripts). */
+  readonly profileText: string;
+  /** Why health fails, worded for people (the codes are in `/health`); empty when healthy. */
+  readonly problems: readonly string[];
 }
 
 /** Combines the bot's status with shard freshness (judged like `/health`) and the open trades. */
-export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
+export function buildStatus(sources: HttpSources, nowMs: number, language: DashboardLanguage = 'vi'): StatusReport {
   const health = evaluateHealth(sources, nowMs);
-  const openTrades = sources.openTrades();
+  const openTrades = wordTrades(sources.openTrades(), language);
+  const status = sources.status();
   return {
-    ...sources.status(),
+    ...status,
+    profileText: profileText(status.profile, language),
+    problems: healthProblems(health.reasons, language),
     ok: health.ok,
     uptimeS: health.uptimeS,
     staleAfterMs: health.staleAfterMs,
@@ -57,9 +65,9 @@ export function buildStatus(sources: HttpSources, nowMs: number): StatusReport {
  */
 export function apiRoutes(sources: HttpSources, nowMs: () => number, language: DashboardLanguage = 'vi'): ReadonlyMap<string, (query: URLSearchParams) => unknown> {
   return new Map<string, (query: URLSearchParams) => unknown>([
-    ['/api/status', () => buildStatus(sources, nowMs())],
+    ['/api/status', () => buildStatus(sources, nowMs(), language)],
     ['/api/signals', (q) => ({ signals: wordSignals(sources.recentSignals(parseLimit(q)), language, sources.rules) })],
-    ['/api/trades', (q) => ({ open: sources.openTrades(), closed: sources.recentTrades(parseLimit(q)) })],
+    ['/api/trades', (q) => ({ open: wordTrades(sources.openTrades(), language), closed: wordTrades(sources.recentTrades(parseLimit(q)), language) })],
     ['/api/memory', () => wordMemory(sources.memory(), language, sources.rules)],
     ['/api/equity', () => ({ points: sources.equity() })],
   ]);

@@ -102,6 +102,8 @@ export interface SignalView {
 export interface MemoryView {
   readonly active: readonly Verdict[];
   readonly events: readonly MemoryEvent[];
+  /** Rules configured and switched on (0: MEMORY_ENABLED=false), so "none holds now" reads apart from "the memory is off". */
+  readonly rulesOn?: number;
 }
 
 /**

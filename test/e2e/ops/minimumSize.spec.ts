@@ -28,7 +28,7 @@ describe('the warning about symbols below the exchange minimum, against the runn
     const { fake } = stage;
     const warning = await waitFor('the warning', () => fake.messages.find((m) => m.chatId === ALERT_CHAT && m.plainText.includes('cannot be traded at the configured risk')), 60_000);
     expect(warning.plainText, 'how the typical stop is measured').toContain('median ATR-based stop distance');
-    expect(warning.plainText, 'BTC and its fix').toMatch(/BTCUSDT 30m: stop ~[\d.]+% → [\d.]+ \(min 0\.001\), [\d.]+ USDT \(min 100\.00 USDT\); needs ACCOUNT_BALANCE ≥ \d+ or RISK_PER_TRADE ≥ [\d.]+/);
+    expect(warning.plainText, 'BTC and its fix').toMatch(/BTCUSDT 30m: stop ~[\d.]+% → [\d.]+ BTC \(min 0\.001 BTC\), [\d.]+ USDT \(min 100\.00 USDT\); needs a balance \(ACCOUNT_BALANCE\) ≥ \d+ USDT or risk per trade \(RISK_PER_TRADE\) ≥ [\d.]+%/);
     expect(warning.plainText, 'the symbols watched from the start are in the start notice, even those whose history came later').toMatch(/ETHUSDT 1d[^]*SOLUSDT 1d/);
     await bot.waitForLog('symbols below the exchange minimum at the configured risk', 5_000);
     // Trades close and the balance moves: the list stays the same, so nothing is repeated.

@@ -69,7 +69,7 @@ describe('threads: a trade result replies to its signal, across a restart', () =
     expect(result, 'the result was delivered').toBeDefined();
     expect(result!.replyToMessageId, 'it replies to the signal sent before the restart').toBe(thread.messageId);
     const entered = new Date(thread.openedAtMs).toISOString().slice(0, 16).replace('T', ' ');
-    expect(result!.plainText, 'it names the entry time of its signal').toContain(`Signal entered: ${entered} UTC`);
+    expect(result!.plainText, 'it names the entry time of its signal').toContain(`Entered at: ${entered} UTC`);
     const replies = fake.messages.filter((m) => m.replyToMessageId !== undefined);
     for (const r of replies) {
       expect(fake.messages.find((m) => m.messageId === r.replyToMessageId)?.plainText, `reply ${r.messageId} answers a signal`).toMatch(/signal/i);

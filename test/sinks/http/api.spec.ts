@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { wordMemory, wordSignals } from '../../../src/sinks/http/worded.js';
+import { wordMemory, wordSignals, wordTrades } from '../../../src/sinks/http/worded.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type StatusReport } from '../../../src/sinks/http/api.js';
 import { createHttpServer } from '../../../src/sinks/http/server.js';
 import { fakeSources, silentLogger, startServer } from './fixtures.js';
@@ -30,10 +30,17 @@ describe('JSON API', () => {
     expect(report.shards.map((s) => [s.id, s.streams, s.lastFrameAgeMs, s.stale]), 'shards with freshness')
       .toEqual(sources.shardList.map((s) => [s.id, s.streams, s.lastFrameAgeMs, false]));
     expect(report.uptimeS, 'uptime').toBe((clock.nowMs - sources.startedAtMs) / 1000);
-    expect([report.openTradeCount, report.openTrades], 'open trades and their count').toEqual([sources.open.length, wire(sources.open)]);
+    expect([report.openTradeCount, report.openTrades], 'open trades and their count, side and model worded').toEqual([sources.open.length, wire(wordTrades(sources.open, 'vi'))]);
+    expect(report.profileText, 'the profile by its name, in the dashboard language').toBe('Cơ bản theo từng khung');
+    expect(report.problems, 'healthy: nothing to say').toEqual([]);
     sources.shardList[0]!.lastFrameAgeMs = sources.staleAfterMs + 1;
     const stale = (await getJson('/api/status')).body as StatusReport;
     expect([stale.ok, stale.shards[0]!.stale], 'status reflects a stale shard but still answers 200').toEqual([false, true]);
+    expect(stale.problems, 'says what is wrong, in words: Binance is out of reach').toEqual(['mất kết nối tới Binance (không có dữ liệu nến mới)']);
+    sources.db = false;
+    sources.shardList[1]!.lastFrameAgeMs = sources.staleAfterMs + 5;
+    const worse = (await getJson('/api/status')).body as StatusReport;
+    expect(worse.problems, 'two stale shards are one outage; the database its own line').toEqual(['mất kết nối tới Binance (không có dữ liệu nến mới)', 'cơ sở dữ liệu không phản hồi']);
   });
 
   it('/api/signals returns sent and blocked signals with reasons, honouring limit', async () => {
@@ -52,7 +59,7 @@ describe('JSON API', () => {
   it('/api/trades returns open and recent closed trades', async () => {
     server = await startServer();
     const { body } = await getJson('/api/trades?limit=5');
-    expect(body, 'open and closed').toEqual({ open: wire(server.sources.open), closed: wire(server.sources.trades.slice(0, 5)) });
+    expect(body, 'open and closed, sides, models and outcomes worded').toEqual({ open: wire(wordTrades(server.sources.open, 'vi')), closed: wire(wordTrades(server.sources.trades.slice(0, 5), 'vi')) });
   });
 
   it('/api/memory and /api/equity return the sources as JSON', async () => {

@@ -106,7 +106,7 @@ describe('dashboard client against the live API', () => {
     ]);
     expect(openRow[5], 'the price with the time of its candle (UTC)').toMatch(/ \(\d\d:\d\d\)$/);
     expect(openRow[8], 'the stop with the move to it').toMatch(/\(-\d+\.\d\d%\)$/);
-    expect(openRow[11], 'its age').toBe('1h 0m');
+    expect(openRow[11], 'its age, as Telegram words a duration').toBe('1h');
     const sent = sources.signals.filter((s) => s.status === 'sent');
     const blocked = sources.signals.filter((s) => s.status === 'blocked');
     expect(doc.getElementById('ks-signals')!.find('tr').length, 'header + one row per sent signal').toBe(sent.length + 1);
@@ -118,7 +118,7 @@ describe('dashboard client against the live API', () => {
     expect(rows, 'one row per active verdict: rule, scope, effect, reason').toEqual([
       ['Symbol losing streak', 'SOLUSDT', `${L.lockUntil} ${new Date(lock.type === 'lock' ? lock.untilMs : 0).toISOString().slice(0, 16).replace('T', ' ')}`, '2 losses in a row'],
       ['Low overall win rate', L.global, `${L.thresholdAdd}5`, 'won 9 of the last 20 trades, below 55%'],
-      ['Drawdown: lower risk', 'reversal', `${L.riskCap} 0.5%`, 'equity 8.35% below its peak, over 8%'],
+      ['Drawdown: lower risk', 'model Reversal', `${L.riskCap} 0.5%`, 'equity 8.35% below its peak, over 8%'],
     ]);
     expect(text('ks-memory-events'), 'memory event by the rule\'s name').toContain('Drawdown: fewer signals');
     expect(doc.getElementById('ks-trades')!.find('tr').length, 'closed trades').toBe(Math.min(sources.trades.length, 50) + 1);

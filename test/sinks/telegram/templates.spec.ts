@@ -7,6 +7,7 @@ import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryM
 import { renderDailySummary } from '../../../src/sinks/telegram/templates/dailySummary.js';
 import { renderShutdown, renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
 import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
+import { renderMemory } from '../../../src/sinks/telegram/templates/commandReplies.js';
 import { htmlToPlainText, parseTelegramHtml } from '../../../src/sinks/telegram/templates/html.js';
 import { sampleSignal, sampleTrade } from './fixtures.js';
 
@@ -153,5 +154,38 @@ describe('Vietnamese wording', () => {
     expect(short, 'a short is BÁN').toContain('Tín hiệu BÁN');
     const words = (['WIN', 'LOSS', 'EXPIRED'] as const).map((outcome) => renderTradeResult(sampleTrade({ outcome }), { drawdownPct: 0 }, ctx));
     expect(words.map((w) => /Thắng|Thua|Hết hạn/.exec(w)?.[0]), 'outcomes are Thắng/Thua/Hết hạn').toEqual(['Thắng', 'Thua', 'Hết hạn']);
+  });
+});
+
+describe.each(LANGS)('what a trader reviewing the Vietnamese channel found (%s), regression', (language) => {
+  const ctx = { language, tickSizes: ticks };
+  const text = (html: string) => htmlToPlainText(valid(html));
+  // The seed profile's ETHUSDT short of the README's demo: a whole-number part and a fractional one.
+  const seed = sampleSignal({ symbol: 'ETHUSDT', interval: '4h', side: 'SHORT', score: 84, breakdown: { base: 70, momentum: 14 }, quantity: 0.099, reasons: [] });
+
+  it('gives the score with one decimal, the points of each part explicitly, and the quantity in its asset', () => {
+    const signal = text(renderSignal(seed, ctx));
+    expect(signal, 'a whole score still has its decimal, as the dashboard and the chart card show it').toContain(language === 'vi' ? 'Điểm: 84.0 (ngưỡng 80)' : 'Score: 84.0 (threshold 80)');
+    expect(signal, 'each part says it adds points').toContain(language === 'vi' ? 'điểm cơ sở: +70 điểm · đà 19 nến: +14 điểm' : 'base score: +70 points · 19-bar move: +14 points');
+    expect(signal, 'the quantity names its asset').toContain(language === 'vi' ? 'Khối lượng: 0.099 ETH' : 'Quantity: 0.099 ETH');
+    expect(signal, 'risk/reward without a doubled colon').toMatch(language === 'vi' ? /^Rủi ro\/lợi nhuận: 1 : \d\.\d\d$/m : /^Risk\/reward: 1 : \d\.\d\d$/m);
+    expect(signal, 'no "R:R:"').not.toMatch(/R:R|:reward:/);
+  });
+
+  it('/memory with no verdict says none is in force, not that no rule applies (the rules are on)', () => {
+    expect(text(renderMemory([], ctx))).toContain(language === 'vi' ? 'Hiện chưa quy tắc nào có hiệu lực' : 'No rule is in force now');
+  });
+
+  it('says when a trade was entered in plain words', () => {
+    expect(text(renderTradeResult(sampleTrade(), { drawdownPct: 0 }, ctx))).toMatch(language === 'vi' ? /^Vào lệnh lúc: 2025-/m : /^Entered at: 2025-/m);
+  });
+
+  it.each(['seed', 'confluence'] as const)('names the %s profile by its name for people, never its setting value', (profile) => {
+    const start = text(renderStartup({ atMs: AT, mode: 'live', profile, symbols: 40, watching: 40, memoryEnabled: true }, ctx));
+    const line = /^(?:Bộ mô hình|Model profile): (.+)$/m.exec(start)?.[1];
+    expect(line, 'the profile line').toBeDefined();
+    expect(line, 'not the setting value').not.toMatch(new RegExp(`^${profile}$`, 'i'));
+    if (language === 'vi') expect(line, 'no English key in Vietnamese').not.toMatch(/seed|confluence/i);
+    expect(start, 'the memory by the one name it has everywhere').toContain(language === 'vi' ? 'Bộ nhớ thích ứng: bật' : 'Adaptive memory: on');
   });
 });

@@ -66,11 +66,13 @@ describe('/why', () => {
     const snap = whyOf('BTCUSDT', { repos, desk, lastScans, watched: () => new Set(['BTCUSDT']), baseThreshold });
     const en = clean(renderWhy(snap, { language: 'en' }), 'en');
     expect(en, 'the blocking reason in words').toContain('Blocked because: No valid position size: notional 96.42 USDT below the minimum 100.00 USDT');
-    expect(en, 'the score parts in words').toContain('1D trend 25');
+    expect(en, 'the score parts in words, with their points').toContain('1D trend: +25 points');
     expect(en, 'the reversal model saw nothing').toMatch(/Reversal: no setup/);
     const vi = clean(renderWhy(snap, { language: 'vi' }), 'vi');
     expect(vi).toMatch(/Bị chặn vì: /);
     expect({ en, vi }).toMatchSnapshot();
+    const sized = { ...snap, models: snap.models.map((m) => (m.decision ? { ...m, decision: { ...m.decision, status: 'sent' as const, quantity: 0.002 } } : m)) };
+    expect(clean(renderWhy(sized, { language: 'vi' }), 'vi'), 'regression: the size in its asset').toMatch(/Khối lượng: 0\.002 BTC \(/);
   });
 
   it('names the locks in force by the names the rest of the product uses', () => {

@@ -7,9 +7,13 @@ import { SEED_RULE_BOOK } from '../../../src/core/memory/ruleBook.js';
 import { scopeKey } from '../../../src/core/memory/verdictKeys.js';
 import { VERDICT_DETAIL_KINDS, VERDICT_TYPES, type MemoryEvent, type Verdict, type VerdictDetail } from '../../../src/domain/memory.js';
 import { REASON_CODES, SIZE_PROBLEMS, normaliseReasons, type Reason, type ReasonCode, type ReasonOf, type SizeProblem } from '../../../src/domain/reason.js';
-import { BREAKDOWN_KEYS, type ScoreBreakdown } from '../../../src/domain/signal.js';
+import { BREAKDOWN_KEYS, MODEL_NAMES, type ScoreBreakdown } from '../../../src/domain/signal.js';
+import type { Kline } from '../../../src/domain/kline.js';
+import { chartCardSvg } from '../../../src/sinks/telegram/chart/chartCard.js';
+import type { ChartSpec } from '../../../src/sinks/telegram/chart/chartSpec.js';
+import { renderStartup } from '../../../src/sinks/telegram/templates/lifecycleMessage.js';
 import { DASHBOARD_LABELS } from '../../../src/sinks/http/dashboard/labels.js';
-import { wordMemory, wordSignals } from '../../../src/sinks/http/worded.js';
+import { profileText, wordMemory, wordSignals, wordTrades } from '../../../src/sinks/http/worded.js';
 import { stringsFor } from '../../../src/sinks/telegram/templates/common.js';
 import { renderMemory, renderSignalList } from '../../../src/sinks/telegram/templates/commandReplies.js';
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
@@ -21,7 +25,7 @@ import { renderTradeResult } from '../../../src/sinks/telegram/templates/tradeMe
 import { EXIT_REASON_CODES, type ExitReason } from '../../../src/domain/trade.js';
 import type { Language } from '../../../src/sinks/telegram/templates/strings.js';
 import { sampleSignal, sampleTrade } from '../telegram/fixtures.js';
-import { leaks, RULE_IDS } from './identifiers.js';
+import { leaks, PROFILE_KEYS, RULE_IDS } from './identifiers.js';
 
 const LANGS: readonly Language[] = ['vi', 'en'];
 const AT = Date.UTC(2025, 2, 4, 12, 30);
@@ -176,13 +180,44 @@ describe.each(LANGS)('no program identifier reaches a trader (%s)', (language) =
     clean(renderSignalList(rows, ctx), '/signals');
   });
 
-  it('in the dashboard labels and the worded API rows', () => {
+  it('in the dashboard labels and the worded API rows: reasons, sides, models, outcomes, scopes and the profile', () => {
     clean(Object.values(DASHBOARD_LABELS[language]).join('\n'), 'dashboard labels');
     const view = { ...sampleSignal(), id: 1, status: 'blocked' as const, threshold: 80, reasons: ALL_REASONS };
-    for (const row of wordSignals([view], language)) clean(row.reasonTexts.join('\n'), 'dashboard reasons');
+    for (const side of ['LONG', 'SHORT'] as const) {
+      for (const model of MODEL_NAMES) {
+        for (const row of wordSignals([{ ...view, side, model }], language)) clean([...row.reasonTexts, row.sideText, row.modelText].join('\n'), 'dashboard signal');
+      }
+    }
+    for (const outcome of ['WIN', 'LOSS', 'EXPIRED'] as const) {
+      for (const t of wordTrades([sampleTrade({ outcome })], language)) clean([t.sideText, t.modelText, t.outcomeText].join('\n'), `dashboard ${outcome} trade`);
+    }
+    for (const profile of PROFILE_KEYS) clean(profileText(profile, language), `profile ${profile}`);
+    expect(profileText('seed', language), 'a name, not the setting value').not.toMatch(/^seed$/i);
     const events: MemoryEvent[] = verdicts.map((verdict) => ({ kind: 'start', atMs: AT, verdict }));
     const memory = wordMemory({ active: verdicts, events }, language);
     for (const v of [...memory.active, ...memory.events.map((e) => e.verdict)]) clean(Object.values(v.text).join('\n'), `dashboard ${v.rule}`);
+  });
+
+  it('in the start-up message, for every profile (regression: "Bộ mô hình: seed")', () => {
+    for (const profile of PROFILE_KEYS) clean(renderStartup({ atMs: AT, mode: 'live', profile, symbols: 40, watching: 3, memoryEnabled: true }, ctx), `start-up ${profile}`);
+  });
+
+  it('on the chart card, for every side and model (regression: "SHORT · score 80.2", "continuation")', () => {
+    const candles = Array.from({ length: 60 }, (_, i) => ({
+      openTimeMs: AT + i * 1_800_000, closeTimeMs: AT + (i + 1) * 1_800_000 - 1, open: 100 + i, high: 102 + i, low: 99 + i, close: 101 + i, volume: 1,
+    })) as unknown as Kline[];
+    const last = candles[candles.length - 1]!;
+    for (const side of ['LONG', 'SHORT'] as const) {
+      for (const model of MODEL_NAMES) {
+        const spec: ChartSpec = {
+          symbol: 'ETHUSDT', interval: '30m', lastOpenTimeMs: last.openTimeMs, atMs: last.closeTimeMs + 1, indicators: model === 'reversal' ? 'bollinger' : 'sma', language,
+          signal: { model, side, score: 80.2, entry: 160, stopLoss: 155, takeProfit: 170 },
+        };
+        const texts = [...chartCardSvg(spec, candles).svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+        clean(texts, `card ${side} ${model}`);
+        if (language === 'en') expect(texts, 'the model by its name').not.toMatch(new RegExp(`\\b${model}\\b`));
+      }
+    }
   });
 });
 

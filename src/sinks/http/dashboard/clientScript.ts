@@ -47,12 +47,19 @@ export const DASHBOARD_SCRIPT = String.raw`
   }
   function time(ms) { return typeof ms === 'number' && isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : ''; }
   function num(v, digits) { return typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : ''; }
+  // Thresholds as Telegram gives them: at most one decimal, 75 or 77.5.
+  function points(v) { return typeof v === 'number' && isFinite(v) ? String(Number(v.toFixed(1))) : ''; }
   function price(v) { return typeof v === 'number' && isFinite(v) ? String(Number(v.toPrecision(8))) : ''; }
+  // As Telegram words a duration (formatDuration): zero parts left out, minutes when nothing else.
   function duration(s) {
-    var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
-    return (d > 0 ? d + 'd ' : '') + h + 'h ' + m + 'm';
+    var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), parts = [];
+    if (d > 0) parts.push(d + L.dayUnit);
+    if (h > 0) parts.push(h + L.hourUnit);
+    if (m > 0 || parts.length === 0) parts.push(m + L.minuteUnit);
+    return parts.join(' ');
   }
-  function scope(sc) { return !sc || sc.kind === 'global' ? L.global : sc.kind === 'symbol' ? sc.symbol : sc.model; }
+  function side(row) { return cell(row.sideText || row.side, row.side); }
+  function scope(v) { return v.text && v.text.scope ? v.text.scope : !v.scope || v.scope.kind === 'global' ? L.global : v.scope.kind === 'symbol' ? v.scope.symbol : ''; }
   function effect(v) {
     switch (v.type) {
       case 'lock': return L.lockUntil + ' ' + time(v.untilMs);
@@ -68,10 +75,11 @@ export const DASHBOARD_SCRIPT = String.raw`
 
   function renderStatus(s) {
     var health = $('ks-health');
-    health.textContent = s.ok ? L.healthy : L.unhealthy;
+    var problems = s.problems || [];
+    health.textContent = s.ok ? L.healthy : L.unhealthy + (problems.length > 0 ? ': ' + problems.join('; ') : '');
     health.className = s.ok ? 'ok' : 'bad';
     var box = el('div');
-    box.appendChild(facts([[L.profile, s.profile], [L.uptime, duration(s.uptimeS)], [L.openTrades, s.openTradeCount],
+    box.appendChild(facts([[L.profile, s.profileText || s.profile], [L.uptime, duration(s.uptimeS)], [L.openTrades, s.openTradeCount],
       [L.heldChats, (s.heldChats || []).join(', ') || L.none], [L.lateSymbols, (s.lateSymbols || []).join(', ') || L.none]]));
     box.appendChild(el('h3', L.universe + ' (' + s.universe.length + ')'));
     var chips = el('div', null, 'chips');
@@ -79,8 +87,9 @@ export const DASHBOARD_SCRIPT = String.raw`
     box.appendChild(chips);
     box.appendChild(el('h3', L.shards));
     box.appendChild(table([L.shard, L.streams, L.lastFrame, L.status], s.shards.map(function (sh) {
-      var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + ' s';
-      return [sh.id, sh.streams, age, cell(sh.stale ? L.stale : L.fresh, sh.stale ? 'stale' : 'fresh')];
+      var age = sh.lastFrameAgeMs === null ? L.noFrame : num(sh.lastFrameAgeMs / 1000, 1) + L.secondUnit;
+      var state = !sh.stale ? L.fresh : sh.lastFrameAgeMs === null ? L.notConnected : L.stale;
+      return [sh.id, sh.streams, age, cell(state, sh.stale ? 'stale' : 'fresh')];
     })));
     fill('ks-status', box);
   }
@@ -93,10 +102,10 @@ export const DASHBOARD_SCRIPT = String.raw`
       trades.map(function (t) {
         var f = t.figures;
         if (!f) {
-          return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), L.noPrice, '', '', price(t.stopLoss), price(t.takeProfit),
+          return [t.symbol, t.interval, t.modelText, side(t), price(t.entry), L.noPrice, '', '', price(t.stopLoss), price(t.takeProfit),
             price(t.quantity), time(t.openedAtMs)];
         }
-        return [t.symbol, t.interval, t.model, cell(t.side, t.side), price(t.entry), price(f.mark.price) + ' (' + time(f.mark.asOfMs).slice(11) + ')',
+        return [t.symbol, t.interval, t.modelText, side(t), price(t.entry), price(f.mark.price) + ' (' + time(f.mark.asOfMs).slice(11) + ')',
           pnlCell(f.rMultiple, 2), pnlCell(f.pnlUsdt, 2), level(t.stopLoss, f.stopLossMovePct), level(t.takeProfit, f.takeProfitMovePct),
           price(t.quantity), duration(f.ageMs / 1000)];
       })));
@@ -106,27 +115,28 @@ export const DASHBOARD_SCRIPT = String.raw`
     var blocked = signals.filter(function (s) { return s.status !== 'sent'; });
     fill('ks-signals', table([L.time, L.symbol, L.interval, L.model, L.side, L.score, L.threshold, L.entry, L.stopLoss, L.takeProfit, L.quantity, L.risk],
       sent.map(function (s) {
-        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), price(s.entry),
+        return [time(s.endMs), s.symbol, s.interval, s.modelText, side(s), num(s.score, 1), points(s.threshold), price(s.entry),
           price(s.stopLoss), price(s.takeProfit), price(s.quantity), num(s.riskPct, 2)];
       })));
     fill('ks-blocked', table([L.time, L.symbol, L.interval, L.model, L.side, L.score, L.threshold, L.reasons],
       blocked.map(function (s) {
-        return [time(s.endMs), s.symbol, s.interval, s.model, cell(s.side, s.side), num(s.score, 1), num(s.threshold, 0), cell(reasons(s.reasonTexts), 'reasons')];
+        return [time(s.endMs), s.symbol, s.interval, s.modelText, side(s), num(s.score, 1), points(s.threshold), cell(reasons(s.reasonTexts), 'reasons')];
       })));
   }
   function renderTrades(closed) {
     fill('ks-trades', table([L.time, L.symbol, L.model, L.side, L.entry, L.exit, L.outcome, L.rMultiple, L.pnl, L.equity],
       closed.map(function (t) {
-        return [time(t.exitTimeMs), t.symbol, t.model, cell(t.side, t.side), price(t.entry), price(t.exitPrice), cell(t.outcome, t.outcome),
+        return [time(t.exitTimeMs), t.symbol, t.modelText, side(t), price(t.entry), price(t.exitPrice), cell(t.outcomeText, t.outcome),
           num(t.rMultiple, 2), num(t.pnl, 2), num(t.equityAfter, 2)];
       })));
   }
   function renderMemory(m) {
-    fill('ks-memory-active', table([L.rule, L.scope, L.effect, L.reason], m.active.map(function (v) {
-      return [cell(v.text.rule, 'rule'), scope(v.scope), effect(v), cell(v.text.detail, 'reasons')];
+    var idle = m.rulesOn === 0 ? L.memoryOff : typeof m.rulesOn === 'number' ? L.rulesOnNoneInForce.replace('{n}', m.rulesOn) : L.none;
+    fill('ks-memory-active', m.active.length === 0 ? el('p', idle, 'muted') : table([L.rule, L.scope, L.effect, L.reason], m.active.map(function (v) {
+      return [cell(v.text.rule, 'rule'), scope(v), effect(v), cell(v.text.detail, 'reasons')];
     })));
     fill('ks-memory-events', table([L.time, L.event, L.rule, L.scope, L.effect, L.reason], m.events.map(function (e) {
-      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, cell(e.verdict.text.rule, 'rule'), scope(e.verdict.scope), effect(e.verdict),
+      return [time(e.atMs), e.kind === 'start' ? L.eventStart : L.eventEnd, cell(e.verdict.text.rule, 'rule'), scope(e.verdict), effect(e.verdict),
         cell(e.verdict.text.detail, 'reasons')];
     })));
   }

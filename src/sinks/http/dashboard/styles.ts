@@ -24,6 +24,8 @@ th, td { text-align: left; padding: .2rem .4rem; border-bottom: 1px solid var(--
 td.reasons { white-space: normal; min-width: 18em; }
 /* A custom rule is named by its parameters: its name wraps instead of widening the memory tables. */
 td.rule { white-space: normal; min-width: 12em; }
+/* The status panel's headers wrap: 'Dữ liệu mới nhất' would push its small tables past a phone-wide panel. */
+#ks-status th { white-space: normal; }
 table.facts th { width: 40%; } table.facts td { white-space: normal; overflow-wrap: anywhere; }
 .stale, .LOSS, .SHORT { color: var(--bad); } .fresh, .WIN, .LONG { color: var(--ok); }
 .muted { color: var(--muted); }

@@ -1,6 +1,7 @@
 import type { Kline } from '../../../domain/kline.js';
 import { Bollinger } from '../../../core/indicators/bollinger.js';
 import { Sma } from '../../../core/indicators/sma.js';
+import { stringsFor } from '../templates/common.js';
 import { formatScore, formatSignificant, formatUtc } from '../templates/format.js';
 import { escapeHtml } from '../templates/html.js';
 import type { ChartSpec } from './chartSpec.js';
@@ -171,29 +172,31 @@ export function chartCardSvg(spec: ChartSpec, candles: readonly Kline[]): ChartC
     }
     flush();
   }
+  const s = stringsFor(spec.language ?? 'vi');
   // Levels: across the plot into the gutter, on whole rows so they are crisp, each with its price.
   if (sig) {
     const levelLines: [string, number, string][] = [
-      ['TP', sig.takeProfit, CARD_COLORS.takeProfit], ['Entry', sig.entry, CARD_COLORS.entry], ['SL', sig.stopLoss, CARD_COLORS.stopLoss],
+      ['TP', sig.takeProfit, CARD_COLORS.takeProfit], [s.entry, sig.entry, CARD_COLORS.entry], ['SL', sig.stopLoss, CARD_COLORS.stopLoss],
     ];
     for (const [name, p, color] of levelLines) {
       const ly = Math.round(y(p));
-      out.push(`<line x1="${PLOT.left}" x2="${PLOT.right + 6}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2" shape-rendering="crispEdges"${name === 'Entry' ? ' stroke-dasharray="6 4"' : ''}/>`);
+      out.push(`<line x1="${PLOT.left}" x2="${PLOT.right + 6}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2" shape-rendering="crispEdges"${name === s.entry ? ' stroke-dasharray="6 4"' : ''}/>`);
       out.push(`<rect x="${PLOT.right + 6}" y="${ly - 8}" width="${CARD_WIDTH - PLOT.right - 8}" height="16" rx="2" fill="${color}"/>`);
       out.push(`<text x="${PLOT.right + 10}" y="${ly + 4}" ${FONT} font-size="11" font-weight="bold" fill="${CARD_COLORS.background}">${escapeHtml(price(p))}</text>`);
-      out.push(`<text x="${PLOT.left + 4}" y="${ly - 4}" ${FONT} font-size="11" fill="${color}">${name}</text>`);
+      out.push(`<text x="${PLOT.left + 4}" y="${ly - 4}" ${FONT} font-size="11" fill="${color}">${escapeHtml(name)}</text>`);
     }
   }
   // Title: symbol, interval, side and score; the time on the right; the legend below.
-  const title = [spec.symbol, spec.interval, ...(sig ? [sig.side, `score ${formatScore(sig.score)}`] : [])].join(' · ');
+  const title = [spec.symbol, spec.interval, ...(sig ? [s.side[sig.side], `${s.score} ${formatScore(sig.score)}`] : [])].join(' · ');
   const sideColor = sig === undefined ? CARD_COLORS.text : sig.side === 'LONG' ? CARD_COLORS.up : CARD_COLORS.down;
   out.push(`<text x="${PLOT.left}" y="28" ${FONT} font-size="20" font-weight="bold" fill="${sideColor}">${escapeHtml(title)}</text>`);
   out.push(`<text x="${CARD_WIDTH - 16}" y="28" text-anchor="end" ${FONT} font-size="14" fill="${CARD_COLORS.text}">${escapeHtml(formatUtc(spec.atMs))}</text>`);
   const legend = lines.filter((l) => l.name !== '');
   let lx = PLOT.left;
   if (sig) {
-    out.push(`<text x="${lx}" y="50" ${FONT} font-size="12" fill="${CARD_COLORS.muted}">${sig.model}</text>`);
-    lx += sig.model.length * 7.3 + 16;
+    const model = s.model[sig.model];
+    out.push(`<text x="${lx}" y="50" ${FONT} font-size="12" fill="${CARD_COLORS.muted}">${escapeHtml(model)}</text>`);
+    lx += model.length * 7.3 + 16;
   }
   for (const l of legend) {
     out.push(`<line x1="${f1(lx)}" x2="${f1(lx + 14)}" y1="46" y2="46" stroke="${l.color}" stroke-width="2"/>`);

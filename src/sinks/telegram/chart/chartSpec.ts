@@ -1,5 +1,6 @@
 import { isInterval, type Interval } from '../../../domain/kline.js';
 import type { ModelName, Side, Signal } from '../../../domain/signal.js';
+import type { Language } from '../templates/strings.js';
 
 /** Which of the model's indicators the card draws: continuation reads SMA20/50, reversal the Bollinger bands. */
 export type ChartIndicators = 'sma' | 'bollinger';
@@ -31,6 +32,8 @@ export interface ChartSpec {
   readonly signal?: ChartSignal;
   /** Price decimals (from the symbol's tick size); significant digits when absent. */
   readonly priceDecimals?: number;
+  /** Language of the card's words (side, score, model) as the chat reads them; rows stored before it draw in Vietnamese, the default. */
+  readonly language?: Language;
 }
 
 export function indicatorsOf(model: ModelName): ChartIndicators {
@@ -38,12 +41,13 @@ export function indicatorsOf(model: ModelName): ChartIndicators {
 }
 
 /** The card of a sent signal: its candle is the newest drawn. */
-export function chartSpecOfSignal(signal: Signal, priceDecimals?: number): ChartSpec {
+export function chartSpecOfSignal(signal: Signal, priceDecimals?: number, language?: Language): ChartSpec {
   const { symbol, interval, openTimeMs, endMs, model, side, score, entry, stopLoss, takeProfit } = signal;
   return {
     symbol, interval, lastOpenTimeMs: openTimeMs, atMs: endMs, indicators: indicatorsOf(model),
     signal: { model, side, score, entry, stopLoss, takeProfit },
     ...(priceDecimals === undefined ? {} : { priceDecimals }),
+    ...(language === undefined ? {} : { language }),
   };
 }
 
@@ -66,6 +70,7 @@ export function parseChartSpec(text: string): ChartSpec | undefined {
   if (typeof v.symbol !== 'string' || !isInterval(v.interval) || !finite(v.lastOpenTimeMs) || !finite(v.atMs)) return undefined;
   if (v.indicators !== 'sma' && v.indicators !== 'bollinger') return undefined;
   if (v.priceDecimals !== undefined && !(finite(v.priceDecimals) && v.priceDecimals >= 0 && v.priceDecimals <= 12)) return undefined;
+  if (v.language !== undefined && v.language !== 'vi' && v.language !== 'en') return undefined;
   const s = v.signal as Partial<Record<keyof ChartSignal, unknown>> | undefined;
   if (s !== undefined) {
     if (typeof s !== 'object' || s === null) return undefined;

@@ -33,11 +33,24 @@ export function formatSignificant(value: number): string {
   return trimZeros(value.toFixed(decimals));
 }
 
-/** A score or score points for people: at most one decimal, `76.3`, `75`, `6.3`. */
+/** A model's score for people, always one decimal wherever it is shown: `76.3`, `84.0`. */
 export function formatScore(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = value.toFixed(1);
+  return fixed === '-0.0' ? '0.0' : fixed;
+}
+
+/** Score points and thresholds (settings, parts of a score): at most one decimal, `75`, `6.3`. */
+export function formatPoints(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const fixed = trimZeros(value.toFixed(1));
   return fixed === '-0' ? '0' : fixed;
+}
+
+/** The asset a USDⓈ-M symbol's quantity counts: `ETH` of ETHUSDT, `1000PEPE` of 1000PEPEUSDT; the symbol when no quote matches. */
+export function baseAssetOf(symbol: string): string {
+  const base = symbol.replace(/(USDT|USDC|BUSD)$/, '');
+  return base === '' ? symbol : base;
 }
 
 /** A price rounded to `tickSize` (when known and positive), otherwise {@link formatSignificant}. */

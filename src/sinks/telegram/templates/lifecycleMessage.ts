@@ -1,6 +1,7 @@
 import { bold, field, lines, stringsFor, type TemplateContext } from './common.js';
 import { formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
+import type { ModelProfile } from '../../../domain/signal.js';
 import type { SymbolLimit } from '../../../core/universe/symbolLimit.js';
 
 /** What the start-up message reports. */
@@ -8,7 +9,7 @@ export interface StartupInfo {
   readonly atMs: number;
   /** e.g. `live`, `sim`, `demo`. */
   readonly mode: string;
-  readonly profile: string;
+  readonly profile: ModelProfile;
   /** MAX_SYMBOLS_SUBSCRIBED: a number, or `all`. */
   readonly symbols: SymbolLimit;
   /** Symbols the universe watches at start (the limit is only reached once the top-volume pool is read). */
@@ -34,7 +35,7 @@ export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
   return lines([
     `🚀 <b>${escapeHtml(t.started)}</b>`,
     field(t.mode, bold(t.modes[info.mode] ?? info.mode)),
-    field(t.profile, bold(info.profile)),
+    field(t.profile, bold(stringsFor(ctx.language).profile[info.profile])),
     field(t.symbols, `${bold(info.watching)}${info.symbols === info.watching ? '' : ` (${escapeHtml(info.symbols === 'all' ? t.wholeMarket : `${t.upTo} ${info.symbols}`)})`}`),
     field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),
     `<i>${escapeHtml(formatUtc(info.atMs))}</i>`,

@@ -3,7 +3,7 @@ import { SEED_RULE_BOOK, type RuleBook } from '../../../core/memory/ruleBook.js'
 import type { Verdict, VerdictDetail } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails, StoredReason } from '../../../domain/reason.js';
 import type { ScoreBreakdown } from '../../../domain/signal.js';
-import { formatScore, formatUtc } from './format.js';
+import { formatPoints, formatUtc } from './format.js';
 import type { Strings } from './strings.js';
 
 /**
@@ -60,10 +60,10 @@ export function reasonText(reason: StoredReason, s: Strings, book: RuleBook): st
   return `${s.reasonLabel[reason.code]}${rule}${detail === '' ? '' : `: ${detail}`}`;
 }
 
-/** Score components as `1D trend 25 · 4H slope 20`, points to at most one decimal. */
+/** Score components as `1D trend: +25 points · 19-bar move: +6.3 points`, points signed, at most one decimal. */
 export function breakdownText(breakdown: ScoreBreakdown, s: Strings, separator = ' · '): string {
   return Object.entries(breakdown)
-    .map(([key, points]) => `${s.breakdownLabel[key as keyof Strings['breakdownLabel']] ?? s.breakdown} ${formatScore(points ?? 0)}`)
+    .map(([key, points = 0]) => `${s.breakdownLabel[key as keyof Strings['breakdownLabel']] ?? s.breakdown}: ${s.points(`${points < 0 ? '' : '+'}${formatPoints(points)}`)}`)
     .join(separator);
 }
 

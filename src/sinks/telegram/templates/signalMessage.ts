@@ -1,12 +1,12 @@
 import type { Lateness } from '../../../domain/lateness.js';
 import type { Signal } from '../../../domain/signal.js';
 import { bold, code, field, lines, rulesOf, stringsFor, type TemplateContext } from './common.js';
-import { formatDuration, formatPct, formatPrice, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { baseAssetOf, formatDuration, formatPct, formatPoints, formatPrice, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
 import { breakdownText, reasonText } from './reasonText.js';
 import { escapeHtml } from './html.js';
 import type { Strings } from './strings.js';
 
-/** Risk:reward as `1 : 2.00`; `1 : –` when the stop distance is zero. */
+/** Risk to reward as `1 : 2.00`; `1 : –` when the stop distance is zero. */
 export function riskRewardText(entry: number, stopLoss: number, takeProfit: number): string {
   const risk = Math.abs(entry - stopLoss);
   if (risk === 0) return '1 : –';
@@ -59,13 +59,13 @@ export function renderSignal(signal: Signal, ctx: TemplateContext, late?: Latene
     `${icon} <b>${escapeHtml(s.signalTitle(s.side[signal.side]))} · ${escapeHtml(signal.symbol)}</b>`,
     late !== undefined && lateLine(late, s, price),
     `${escapeHtml(s.model[signal.model])} · ${escapeHtml(s.interval)} ${escapeHtml(signal.interval)}`,
-    field(s.score, `${bold(formatScore(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatScore(signal.effectiveThreshold))})`),
+    field(s.score, `${bold(formatScore(signal.score))} (${escapeHtml(s.threshold)} ${escapeHtml(formatPoints(signal.effectiveThreshold))})`),
     breakdown !== '' && field(s.breakdown, breakdown),
     field(s.entry, price(signal.entry)),
     field(s.stopLoss, price(signal.stopLoss)),
     field(s.takeProfit, price(signal.takeProfit)),
     field(s.riskReward, bold(riskRewardText(signal.entry, signal.stopLoss, signal.takeProfit))),
-    field(s.quantity, code(formatSignificant(signal.quantity))),
+    field(s.quantity, `${code(formatSignificant(signal.quantity))} ${escapeHtml(baseAssetOf(signal.symbol))}`),
     field(s.notional, bold(`${formatUsdt(signal.quantity * signal.entry)} USDT`)),
     field(s.risk, riskText(signal, s, sizing)),
     reasons.length > 0 && `${escapeHtml(s.adjustments)}:`,

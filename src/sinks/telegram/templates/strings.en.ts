@@ -1,4 +1,4 @@
-import { formatPct, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
+import { formatPct, formatPoints, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -38,14 +38,16 @@ export const EN: Strings = {
   side: { LONG: 'LONG', SHORT: 'SHORT' },
   signalTitle: (side) => `${side} signal`,
   model: { continuation: 'Continuation', reversal: 'Reversal' },
+  profile: { seed: 'Per-timeframe basic', confluence: 'Multi-timeframe confluence' },
   interval: 'Interval',
   score: 'Score',
   threshold: 'threshold',
   breakdown: 'Breakdown',
+  points: (signed) => `${signed} points`,
   entry: 'Entry',
   stopLoss: 'Stop loss',
   takeProfit: 'Take profit',
-  riskReward: 'Risk:reward',
+  riskReward: 'Risk/reward',
   quantity: 'Quantity',
   notional: 'Notional',
   risk: 'Risk',
@@ -76,7 +78,7 @@ export const EN: Strings = {
     threshold_raised: (d) => withWhy(`+${formatSignificant(d.add)} points`, d.whyText),
     risk_cap: (d) => withWhy(`at most ${formatPct(d.maxRiskPct)}% of equity per trade`, d.whyText),
     daily_cap: (d) => withWhy(`at most ${d.maxSignals} signals per day`, d.whyText),
-    threshold: (d) => `score ${formatScore(d.score)} below ${formatScore(d.threshold)}`,
+    threshold: (d) => `score ${formatScore(d.score)} below ${formatPoints(d.threshold)}`,
     size: (d) => sizeProblem[d.problem](d as never),
     daily_limit: (d) => `${d.sentToday} sent this UTC day, at most ${d.max}`,
     open_trade: (d) => `a ${d.symbol} signal was sent on this candle`,
@@ -159,7 +161,7 @@ export const EN: Strings = {
   exit: 'Exit',
   result: 'Result',
   heldFor: 'Held for',
-  signalAt: 'Signal entered',
+  signalAt: 'Entered at',
   pnl: 'PnL',
   equity: 'Equity',
   drawdown: 'Drawdown',

@@ -1,7 +1,7 @@
 import type { RuleEffect, RuleTermsOf, RuleTitle } from '../../../core/memory/rule.js';
 import type { VerdictDetail, VerdictDetailKind, VerdictType } from '../../../domain/memory.js';
 import type { ReasonCode, ReasonDetails } from '../../../domain/reason.js';
-import type { BreakdownKey, ModelName, Side } from '../../../domain/signal.js';
+import type { BreakdownKey, ModelName, ModelProfile, Side } from '../../../domain/signal.js';
 import type { HaltStatus } from '../../../domain/halt.js';
 import type { ExitReason, Outcome } from '../../../domain/trade.js';
 
@@ -18,14 +18,19 @@ export interface Strings {
   readonly side: Readonly<Record<Side, string>>;
   readonly signalTitle: (side: string) => string;
   readonly model: Readonly<Record<ModelName, string>>;
+  /** A model profile (MODEL_PROFILE) by its name for people; the key is configuration, never shown. */
+  readonly profile: Readonly<Record<ModelProfile, string>>;
   readonly interval: string;
   readonly score: string;
   readonly threshold: string;
   readonly breakdown: string;
+  /** Points of a score part, signed already: `+6.3 points`. */
+  readonly points: (signed: string) => string;
   readonly entry: string;
   readonly stopLoss: string;
   readonly takeProfit: string;
   readonly riskReward: string;
+  /** The quantity label; the value carries its base asset (`0.099 ETH`). */
   readonly quantity: string;
   readonly notional: string;
   readonly risk: string;

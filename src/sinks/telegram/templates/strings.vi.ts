@@ -1,4 +1,4 @@
-import { formatPct, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
+import { formatPct, formatPoints, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -35,14 +35,16 @@ export const VI: Strings = {
   side: { LONG: 'MUA', SHORT: 'BÁN' },
   signalTitle: (side) => `Tín hiệu ${side}`,
   model: { continuation: 'Xu hướng tiếp diễn', reversal: 'Đảo chiều' },
+  profile: { seed: 'Cơ bản theo từng khung', confluence: 'Hợp lưu đa khung' },
   interval: 'Khung',
   score: 'Điểm',
   threshold: 'ngưỡng',
   breakdown: 'Chi tiết điểm',
+  points: (signed) => `${signed} điểm`,
   entry: 'Điểm vào',
   stopLoss: 'Cắt lỗ',
   takeProfit: 'Chốt lời',
-  riskReward: 'Tỷ lệ R:R',
+  riskReward: 'Rủi ro/lợi nhuận',
   quantity: 'Khối lượng',
   notional: 'Giá trị vị thế',
   risk: 'Rủi ro',
@@ -73,7 +75,7 @@ export const VI: Strings = {
     threshold_raised: (d) => withWhy(`+${formatSignificant(d.add)} điểm`, d.whyText),
     risk_cap: (d) => withWhy(`tối đa ${formatPct(d.maxRiskPct)}% vốn mỗi lệnh`, d.whyText),
     daily_cap: (d) => withWhy(`tối đa ${d.maxSignals} tín hiệu/ngày`, d.whyText),
-    threshold: (d) => `điểm ${formatScore(d.score)} thấp hơn ngưỡng ${formatScore(d.threshold)}`,
+    threshold: (d) => `điểm ${formatScore(d.score)} thấp hơn ngưỡng ${formatPoints(d.threshold)}`,
     size: (d) => sizeProblem[d.problem](d as never),
     daily_limit: (d) => `đã gửi ${d.sentToday} tín hiệu hôm nay (UTC), tối đa ${d.max}`,
     open_trade: (d) => `đã gửi một tín hiệu ${d.symbol} trên nến này`,
@@ -158,7 +160,7 @@ export const VI: Strings = {
   exit: 'Giá thoát',
   result: 'Kết quả',
   heldFor: 'Thời gian giữ lệnh',
-  signalAt: 'Tín hiệu vào lệnh lúc',
+  signalAt: 'Vào lệnh lúc',
   pnl: 'Lãi/lỗ',
   equity: 'Vốn',
   drawdown: 'Sụt giảm vốn',

@@ -3,7 +3,7 @@ import type { AdjustmentVerdict, LockVerdict } from '../../../domain/memory.js';
 import type { StoredReason } from '../../../domain/reason.js';
 import type { Candidate, ModelName, ScoreBreakdown, Side, Signal } from '../../../domain/signal.js';
 import { bold, lines, rulesOf, stringsFor, type TemplateContext } from './common.js';
-import { formatPct, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
+import { baseAssetOf, formatPct, formatPoints, formatScore, formatSignificant, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
 import { breakdownText, reasonText } from './reasonText.js';
 import { whyStringsFor } from './whyStrings.js';
@@ -55,8 +55,9 @@ function candidateLine(m: WhyModel, base: number, ctx: TemplateContext): string 
   const c = m.candidate;
   const head = `${name} ${c.interval} ${s.side[c.side as Side]} · ${w.score(formatScore(c.score))}`;
   const parts = breakdownText(c.breakdown as ScoreBreakdown, s);
-  const below = m.decision === undefined && c.score < base ? ` (${w.belowBase(formatScore(base))})` : '';
-  return `• ${bold(head)}${escapeHtml(below)}${parts === '' ? '' : `: ${escapeHtml(parts)}`}`;
+  const below = m.decision === undefined && c.score < base ? ` (${w.belowBase(formatPoints(base))})` : '';
+  // The parts on their own line: each already reads `label: +points`.
+  return `• ${bold(head)}${escapeHtml(below)}${parts === '' ? '' : `\n   ${escapeHtml(parts)}`}`;
 }
 
 function limitLines(m: WhyModel, base: number, ctx: TemplateContext): string[] {
@@ -69,7 +70,7 @@ function limitLines(m: WhyModel, base: number, ctx: TemplateContext): string[] {
   const locks = m.limits.locks.map((l) => reasonText(lockReason(l, rules), s, rules));
   const list = (items: string[]) => escapeHtml(items.length === 0 ? w.none : items.join('; '));
   return [
-    `   ${escapeHtml(w.threshold(formatScore(m.limits.threshold), formatScore(base)))}${raised.length === 0 ? '' : ` · ${escapeHtml(w.raisedBy)}: ${list(raised)}`}`,
+    `   ${escapeHtml(w.threshold(formatPoints(m.limits.threshold), formatPoints(base)))}${raised.length === 0 ? '' : ` · ${escapeHtml(w.raisedBy)}: ${list(raised)}`}`,
     `   ${escapeHtml(w.locks)}: ${list(locks)}`,
     `   ${escapeHtml(w.caps)}: ${list(caps)} · ${escapeHtml(w.riskAndMax(formatPct(m.limits.riskPct), String(m.limits.dailyMax)))}`,
   ];
@@ -81,7 +82,7 @@ function decisionLines(m: WhyModel, snap: WhySnapshot, ctx: TemplateContext): st
   const s = stringsFor(ctx.language);
   const w = whyStringsFor(ctx.language);
   const size = d.quantity > 0
-    ? w.size(formatSignificant(d.quantity), formatUsdt(d.quantity * d.entry), formatPct((d.quantity * Math.abs(d.entry - d.stopLoss) * 100) / snap.equityUsdt))
+    ? w.size(`${formatSignificant(d.quantity)} ${baseAssetOf(snap.symbol)}`, formatUsdt(d.quantity * d.entry), formatPct((d.quantity * Math.abs(d.entry - d.stopLoss) * 100) / snap.equityUsdt))
     : w.noSize;
   const verdict = d.status === 'sent'
     ? escapeHtml(w.sent)

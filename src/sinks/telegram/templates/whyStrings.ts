@@ -62,7 +62,7 @@ const VI: WhyStrings = {
   blockedBecause: 'Bị chặn vì',
   storedOnly: 'Quyết định gần nhất đã lưu (từ trước khi khởi động lại):',
   usage: 'Cách dùng: /why BTC hoặc /why BTCUSDT',
-  blockedTitle: 'Ứng viên bị chặn',
+  blockedTitle: 'Tín hiệu bị chặn theo mã',
   times: (n) => `${n} lần`,
   more: (n) => `… và ${n} nhóm khác`,
   unknownCommand: (commands) => `Không có lệnh này. Các lệnh: ${commands}`,
@@ -70,9 +70,9 @@ const VI: WhyStrings = {
   tooSmallNewTitle: 'Mã mới không thể vào lệnh với mức rủi ro hiện tại',
   tooSmallHow: (risk, balance) =>
     `Với vốn ${balance} USDT và rủi ro ${risk}% mỗi lệnh, một lệnh có điểm dừng điển hình (trung vị khoảng cách dừng theo ATR của 100 nến gần nhất ở khung của mã) nhỏ hơn mức tối thiểu của sàn:`,
-  tooSmallLine: (p) => `${p.symbol} ${p.interval}: dừng ~${p.stopPct}% → ${p.qty} (tối thiểu ${p.minQty}), ${p.notional} USDT (tối thiểu ${p.minNotional} USDT)`,
-  tooSmallFix: (balance, riskPct) => `cần ACCOUNT_BALANCE ≥ ${balance} hoặc RISK_PER_TRADE ≥ ${riskPct}`,
-  tooSmallRiskTooHigh: (balance) => `cần ACCOUNT_BALANCE ≥ ${balance} (RISK_PER_TRADE tối đa 5 vẫn không đủ)`,
+  tooSmallLine: (p) => `${p.symbol} ${p.interval}: cắt lỗ cách ~${p.stopPct}% → ${p.qty} (tối thiểu ${p.minQty}), ${p.notional} USDT (tối thiểu ${p.minNotional} USDT)`,
+  tooSmallFix: (balance, riskPct) => `cần vốn (ACCOUNT_BALANCE) ≥ ${balance} USDT hoặc rủi ro mỗi lệnh (RISK_PER_TRADE) ≥ ${riskPct}%`,
+  tooSmallRiskTooHigh: (balance) => `cần vốn (ACCOUNT_BALANCE) ≥ ${balance} USDT (rủi ro mỗi lệnh tối đa 5% vẫn không đủ)`,
 };
 
 const EN: WhyStrings = {
@@ -97,7 +97,7 @@ const EN: WhyStrings = {
   blockedBecause: 'Blocked because',
   storedOnly: 'Last stored decision (from before the restart):',
   usage: 'Usage: /why BTC or /why BTCUSDT',
-  blockedTitle: 'Blocked candidates',
+  blockedTitle: 'Blocked signals by symbol',
   times: (n) => `${n}×`,
   more: (n) => `… and ${n} more groups`,
   unknownCommand: (commands) => `Unknown command. Commands: ${commands}`,
@@ -106,8 +106,8 @@ const EN: WhyStrings = {
   tooSmallHow: (risk, balance) =>
     `At ${balance} USDT and ${risk}% risk per trade, a trade with a typical stop (the median ATR-based stop distance of the last 100 candles of the symbol's interval) is below the exchange minimum:`,
   tooSmallLine: (p) => `${p.symbol} ${p.interval}: stop ~${p.stopPct}% → ${p.qty} (min ${p.minQty}), ${p.notional} USDT (min ${p.minNotional} USDT)`,
-  tooSmallFix: (balance, riskPct) => `needs ACCOUNT_BALANCE ≥ ${balance} or RISK_PER_TRADE ≥ ${riskPct}`,
-  tooSmallRiskTooHigh: (balance) => `needs ACCOUNT_BALANCE ≥ ${balance} (even the highest RISK_PER_TRADE, 5, is not enough)`,
+  tooSmallFix: (balance, riskPct) => `needs a balance (ACCOUNT_BALANCE) ≥ ${balance} USDT or risk per trade (RISK_PER_TRADE) ≥ ${riskPct}%`,
+  tooSmallRiskTooHigh: (balance) => `needs a balance (ACCOUNT_BALANCE) ≥ ${balance} USDT (even the highest risk per trade, 5%, is not enough)`,
 };
 
 export function whyStringsFor(language: Language): WhyStrings {

@@ -78,7 +78,34 @@ describe('chart card', () => {
       if (Math.abs(pr - r) + Math.abs(pg - g) + Math.abs(pb - b) < 60) inked += 1;
     }
     expect(inked, 'the title (symbol · interval · LONG · score) is drawn in the LONG colour').toBeGreaterThan(400);
-    expect(card.svg, 'the title names symbol, interval, side and score').toContain('BTCUSDT · 4h · LONG · score 82.5');
+    expect(card.svg, 'the title names symbol, interval, side and score, in Vietnamese by default').toContain('BTCUSDT · 4h · MUA · Điểm 82.5');
+  });
+
+  it('words the side, the score, the model and the entry line in the chat’s language, never as program keys (regression: "SHORT · score 80.2", "continuation")', () => {
+    const text = (language: 'vi' | 'en') => [...chartCardSvg(spec({ language, signal: { ...spec().signal!, side: 'SHORT', score: 80 } }), CANDLES).svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+    const vi = text('vi');
+    const en = text('en');
+    expect(vi, 'Vietnamese title, score with one decimal').toContain('BTCUSDT · 4h · BÁN · Điểm 80.0');
+    expect(vi, 'the model by its Vietnamese name').toContain('Xu hướng tiếp diễn');
+    expect(vi, 'the entry line').toContain('Điểm vào');
+    expect(en, 'English title').toContain('BTCUSDT · 4h · SHORT · Score 80.0');
+    expect(en, 'the model by its English name').toContain('Continuation');
+    for (const key of ['continuation', 'reversal', 'score ', 'LONG', 'SHORT']) expect(vi, `no "${key}" on the Vietnamese card`).not.toContain(key);
+    expect(en, 'no model key on the English card').not.toMatch(/\bcontinuation\b/);
+  });
+
+  it('draws the Vietnamese diacritics with the bundled font: each word inks as wide as its letters', () => {
+    // A glyph the font lacks would be drawn as nothing (resvg skips it): compare the ink of "Đ" with "D" alone.
+    const ink = (word: string) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#000"/><text x="4" y="30" font-family="Roboto Mono" font-size="24" fill="#fff">${word}</text></svg>`;
+      const img = decodePng(svgToPng(svg));
+      let n = 0;
+      for (let y = 0; y < img.height; y += 1) for (let x = 0; x < img.width; x += 1) if (img.rgba(x, y)[0] > 128) n += 1;
+      return n;
+    };
+    for (const [marked, plain] of [['Đ', 'D'], ['ể', 'e'], ['ướ', 'uo'], ['ễ', 'e'], ['Á', 'A']] as const) {
+      expect(ink(marked), `"${marked}" carries more ink than "${plain}": its marks are drawn`).toBeGreaterThan(ink(plain));
+    }
   });
 
   it('draws the model’s indicators computed over the stored candles', () => {

@@ -114,7 +114,7 @@ describe('a signal with its chart, through the outbox', () => {
     expect(message.plainText, 'the signal’s text is the caption').toBe(signalText(signal, first.desk));
     const image = decodePng(message.photo!.data);
     expect([image.width, image.height], 'the card').toEqual([960, 540]);
-    const spec = chartSpecOfSignal(signal);
+    const spec = chartSpecOfSignal(signal, undefined, 'en');
     const candles = cardCandles(second.repos.candles, spec);
     expect(candles[candles.length - 1]!.openTimeMs, 'the card ends at the signal’s candle, not at the newest stored').toBe(SIGNAL_CANDLE.openTimeMs);
     expect(message.photo!.data.equals(svgToPng(chartCardSvg(spec, candles).svg)), 'drawn again at send time, the same card').toBe(true);
