@@ -222,7 +222,10 @@ export class StepWriter {
       }
     }
     for (const trade of step.opened) repos.trades.open(trade);
-    messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, ctx);
+    // A memory change committed more than a day late (a restart's catch-up) is history by now: recorded
+    // (/memory shows the state that holds), not announced.
+    const stale = step.memoryEvents.length > 0 && (outbox?.lateness?.(step.kline)?.lateByMs ?? 0) > DAY_MS;
+    messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, stale ? undefined : ctx);
     return messages;
   }
 

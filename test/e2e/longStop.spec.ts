@@ -182,6 +182,8 @@ describe('a restart after a long stop (e2e, regression)', () => {
     const caughtUp = writtenSince(dbPath, before, 'catchup:done:%');
     expect(caughtUp, 'one catch-up message').toHaveLength(1);
     expect(caughtUp[0]!.text, 'it counts the days caught up').toMatch(/Days caught up: 1[67] /);
+    const staleMemory = query(dbPath, (d) => d.prepare("SELECT key FROM outbox WHERE id > ? AND kind = 'memory' AND created_at < ?").all(before, resumeMs - DAY_MS));
+    expect(staleMemory, 'no memory change announced more than a day after it happened').toEqual([]);
     // Signals whose trade was over when they were committed are recorded, not sent.
     const staleSent = query(dbPath, (d) => d.prepare(
       `SELECT t.signal_id FROM trades t JOIN outbox o ON o.key IN ('signal:' || t.signal_id, 'signal:' || t.signal_id || '#chart')
