@@ -24,6 +24,9 @@ exit codes: 0 done or stopped cleanly, 1 bad configuration or fatal error, 2 bad
 
 const COMMANDS = ['run', 'sim', 'demo', 'backtest', 'walkforward', 'download', 'doctor'] as const;
 
+/** Names a new user tries for a command, and the command they mean: a hint, not an alias. */
+const SYNONYMS: ReadonlyMap<string, (typeof COMMANDS)[number]> = new Map([['start', 'run']]);
+
 /** package.json beside src/ and dist/ alike: the version whichever of the two runs. */
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -69,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${version()}\n`);
       return 0;
     default: {
-      const guess = closest(command, COMMANDS);
+      const guess = SYNONYMS.get(command) ?? closest(command, COMMANDS);
       const what = command.startsWith('-') ? 'option' : 'command';
       process.stderr.write(`kline-signals: unknown ${what} '${command}'${guess ? ` (did you mean ${guess}?)` : ''}; see kline-signals --help\n`);
       return 2;

@@ -61,6 +61,26 @@ function usageErrorOf(spec: CommandSpec, err: unknown): UsageError {
 }
 
 /**
+ * `--speed -5` as `--speed=-5`: node takes a value starting with a dash for a flag and calls the
+ * option "ambiguous"; joined, the value reaches the command's own check, which says the allowed range.
+ */
+function withNegativeValues(spec: CommandSpec, argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const option = arg.startsWith('--') ? spec.options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+/**
  * Reads a command's flags strictly (no positionals). Returns `undefined` for `--help`/`-h`, the
  * values otherwise; throws {@link UsageError} with one line for an unknown flag (naming the
  * closest known one), a stray argument or a missing value.
@@ -71,7 +91,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Ar
     Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
   );
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as ArgValues;
+    return parseArgs({ args: withNegativeValues(spec, argv), options, strict: true, allowPositionals: false }).values as ArgValues;
   } catch (err) {
     throw usageErrorOf(spec, err);
   }

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCommand, type CliIo, type CommandSpec } from './cliArgs.js';
 import { parseConfig } from './config/index.js';
 import { UsageError } from './download/usageError.js';
@@ -13,8 +12,8 @@ import { createHttpSources } from './app/httpSources.js';
 import { startApp, type App } from './app/startApp.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
 import { startSimulator, type Simulator } from './sim/simulator.js';
+import { dataFolderOf } from './sim/bundledData.js';
 
-const BUNDLED_DATA = fileURLToPath(new URL('../examples/klines', import.meta.url));
 const DAY_MS = 86_400_000;
 
 export const DEMO_COMMAND: CommandSpec = {
@@ -83,7 +82,7 @@ export async function runDemo(argv: readonly string[], io: CliIo = {}): Promise<
     if (flag !== undefined && flag !== 'vi' && flag !== 'en') throw new UsageError('--language', `${JSON.stringify(flag)} is not vi or en`);
     const language = flag ?? process.env.LANGUAGE ?? 'vi'; // a bad LANGUAGE is a ConfigError of parseConfig (exit 1)
     const listenPort = dashboardPortOf(values);
-    return demo({ seconds, speed, data: (values.data as string | undefined) ?? BUNDLED_DATA, language, listenPort, keep: values.keep === true });
+    return demo({ seconds, speed, data: dataFolderOf('--data', values.data as string | undefined), language, listenPort, keep: values.keep === true });
   });
 }
 
@@ -108,6 +107,9 @@ function chartCount(dir: string): string {
   const count = existsSync(charts) ? readdirSync(charts).filter((name) => name.endsWith('.png')).length : 0;
   return `${count} chart ${count === 1 ? 'card' : 'cards'}`;
 }
+
+/** The stop reason when `--seconds` ran out (sinks/telegram/templates: "the demo finished"). */
+export const DEMO_FINISHED = 'demoFinished';
 
 async function demoIn(dir: string, { seconds, speed, data, language, listenPort, keep }: DemoOptions): Promise<number> {
   const style = consoleStyle(parseConfig({ LOG_FORMAT: process.env.LOG_FORMAT }).LOG_FORMAT, process.stdout);
@@ -154,7 +156,8 @@ async function demoIn(dir: string, { seconds, speed, data, language, listenPort,
     }
   }
   if (http?.url) process.stdout.write(`dashboard: ${http.url}/ (open it in a browser while the demo runs)\n\n`);
-  const timer = setTimeout(() => process.kill(process.pid, 'SIGINT'), seconds * 1000);
+  // Its own reason: the stop message said Ctrl-C when the demo simply ran out of time.
+  const timer = setTimeout(() => lifecycle.stop(DEMO_FINISHED), seconds * 1000);
   const code = await lifecycle.exitCode;
   clearTimeout(timer);
   process.stdout.write(`\ndemo finished after ${Math.round((sim.clock.nowMs() - Date.UTC(2025, 5, 1)) / DAY_MS)} simulated days: ${summary}\n`);

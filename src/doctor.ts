@@ -39,5 +39,5 @@ export async function doctor(): Promise<Check[]> {
         ? checkTelegram({ token, apiRoot: config.TELEGRAM_API_ROOT, chatId, subscribers })
         : Promise.resolve([{ name: 'Telegram', status: 'ok', detail: 'not configured: messages print on the console (README, Telegram setup)' }]);
   const [binance, telegramChecks, http] = await Promise.all([checkBinance(config.BINANCE_REST_URL), telegram, checkHttpPort(config.HTTP_HOST, config.HTTP_PORT)]);
-  return [...checks, checkDatabase(config.DB_PATH), binance, ...telegramChecks, http];
+  return [...checks, checkDatabase(config.DB_PATH, config.BINANCE_REST_URL), binance, ...telegramChecks, http];
 }

@@ -6,8 +6,9 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { linesWritten } from './logging/stdoutDestination.js';
 import { runUntilStopped } from './app/lifecycle.js';
 import { ignoreClosedOutput } from './app/ignoreClosedOutput.js';
-import { startApp, type App } from './app/startApp.js';
+import { checkRunFiles, startApp, type App } from './app/startApp.js';
 import { createHttpSources } from './app/httpSources.js';
+import { claimHttpPort } from './app/claimHttpPort.js';
 import { createHttpServer, type HttpServerHandle } from './sinks/http/index.js';
 
 /** How long an exit waits for the log lines still buffered. */
@@ -39,6 +40,8 @@ async function bot(): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: config.TELEGRAM_BOT_TOKEN ? [config.TELEGRAM_BOT_TOKEN] : [], format: style.format });
   const unpaired = telegramPairError(config);
   if (unpaired !== undefined) throw unpaired;
+  checkRunFiles(config);
+  await claimHttpPort(config.HTTP_HOST, config.HTTP_PORT);
   for (const setting of deprecatedSettings(config)) logger.warn(setting, 'deprecated setting has no effect, remove it');
   for (const unknown of unknownVariables()) logger.warn({ component: 'config', ...unknown }, 'not a known variable, ignored (a typo of didYouMean?)');
   let app: App | undefined;
@@ -63,14 +66,14 @@ async function bot(): Promise<number> {
     http = await createHttpServer({
       host: config.HTTP_HOST, port: config.HTTP_PORT, sources: createHttpSources(app, Date.now), logger, language: config.LANGUAGE,
     });
-    if (http.url) logger.info({ url: http.url }, 'http listening');
+    logger.info(
+      { profile: config.MODEL_PROFILE, db: config.DB_PATH, rest: config.BINANCE_REST_URL, ws: config.BINANCE_WS_URL, telegram: config.TELEGRAM_BOT_TOKEN ? 'on' : 'console' },
+      'kline-signals started',
+    );
   } catch (err) {
+    // Taken between claimHttpPort and here: stopping, so not "started".
     lifecycle.fatal(err);
   }
-  logger.info(
-    { profile: config.MODEL_PROFILE, db: config.DB_PATH, rest: config.BINANCE_REST_URL, ws: config.BINANCE_WS_URL, telegram: config.TELEGRAM_BOT_TOKEN ? 'on' : 'console' },
-    'kline-signals started',
-  );
   const code = await lifecycle.exitCode;
   await flushLogs(logger);
   // A second signal or the shutdown deadline resolves exit 1 while close() may still be draining:

@@ -25,6 +25,8 @@ export const SAME_SIGNAL_WITHIN_MS = 1_000;
 export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.now }: LifecycleDeps): {
   readonly exitCode: Promise<number>;
   readonly fatal: (err: unknown) => void;
+  /** A clean stop (exit 0) asked by the program itself, with its reason for the stop message (e.g. `demoFinished`). */
+  readonly stop: (reason: string) => void;
 } {
   let resolveExit!: (code: number) => void;
   const exitCode = new Promise<number>((resolve) => {
@@ -79,5 +81,5 @@ export function runUntilStopped({ logger, close, shutdownDeadlineMs, now = Date.
   process.on('SIGINT', () => stop(0, 'SIGINT'));
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
-  return { exitCode, fatal };
+  return { exitCode, fatal, stop: (reason) => stop(0, reason) };
 }

@@ -17,8 +17,10 @@ import { DEFAULT_MODEL_CONFIG } from '../core/models/modelConfig.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { ruleBook } from '../core/memory/ruleBook.js';
 import { openDatabase } from '../sinks/sqlite/db.js';
+import { claimOrigin } from '../sinks/sqlite/exchangeOrigin.js';
 import { createRepos, type Repos } from '../sinks/sqlite/repos.js';
 import { restoreDesk } from './restoreDesk.js';
+import { warnWhenAheadOfSimulator } from './simulatorClockCheck.js';
 import { StepWriter } from '../sinks/stepWriter.js';
 import { launchCommands, registerCommands, type EnqueueReply } from '../sinks/telegram/commands.js';
 import { enqueueMessage } from '../sinks/telegram/enqueueMessage.js';
@@ -86,7 +88,7 @@ export interface StartAppOptions {
   readonly scheduler?: SchedulerLike;
   /** Called once if the pipeline fails for good; the lifecycle then shuts down with exit 1. */
   readonly onFatal: (err: unknown) => void;
-  /** Shown in the start-up message: `live` (default), `demo`. */
+  /** Shown in the start-up message: `demo`; by default `live`, or `simulated` when BINANCE_REST_URL is on this machine (the simulator). */
   readonly mode?: string;
   /**
    * Readable logs on a terminal (LOG_FORMAT): the console sink frames its messages so they stand
@@ -102,6 +104,16 @@ export interface StartAppOptions {
 }
 
 /**
+ * The settings files a run reads (MEMORY_RULES_FILE, TELEGRAM_SUBSCRIBERS), checked without
+ * starting anything: a ConfigError (exit 1) for a bad one. The run checks them before the HTTP port,
+ * so a bad file is named first whatever the port.
+ */
+export function checkRunFiles(config: Config): void {
+  loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
+  loadSubscribers(config.TELEGRAM_SUBSCRIBERS, config.TELEGRAM_CHAT_ID);
+}
+
+/**
  * The composition root: opens SQLite, rebuilds the signal desk, starts the market-data path, the
  * signal pipeline, the outbox sender and the Telegram commands. The only place that creates
  * resources; {@link App.close} is the only place that closes them.
@@ -113,7 +125,15 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   // Before anything opens: a bad rules file is a config error (exit 1).
   const memoryRules = loadMemoryRuleSpecs(config.MEMORY_RULES_FILE, config.ACCOUNT_BALANCE);
   const configuredSubscribers = loadSubscribers(config.TELEGRAM_SUBSCRIBERS, config.TELEGRAM_CHAT_ID);
-  const repos = createRepos(openDatabase(config.DB_PATH));
+  const db = openDatabase(config.DB_PATH);
+  try {
+    // Live and simulated data never share a file (a ConfigError, exit 1, before anything connects).
+    claimOrigin(db, config.DB_PATH, config.BINANCE_REST_URL);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const repos = createRepos(db);
   const filterBook = new SymbolFilterBook(logger);
   const enabledModels = new Set<ModelName>();
   if (config.CONTINUATION_ENABLED) enabledModels.add('continuation');
@@ -136,6 +156,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     hint: () => (local ? 'is the simulator running? (`npm run sim`)' : 'try `npm run demo` offline'),
   });
   const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2), outage });
+  if (local) void warnWhenAheadOfSimulator({ db, dbPath: config.DB_PATH, serverTimeMs: () => rest.serverTimeMs(), logger });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
   // Decided once from the exchange's time (see exchangeTimeAtStart below); the backfill, the scan
   // cursors and the signal path wait for it.
@@ -267,7 +288,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
       lifecycleMessage(
         `lifecycle:start:${startedAtMs}`,
         renderStartup({
-          atMs: startedAtMs, mode: options.mode ?? 'live', profile: config.MODEL_PROFILE,
+          atMs: startedAtMs, mode: options.mode ?? (local ? 'simulated' : 'live'), exchangeUrl: config.BINANCE_REST_URL, profile: config.MODEL_PROFILE,
           symbols: config.MAX_SYMBOLS_SUBSCRIBED, watching: symbols.size, memoryEnabled: config.MEMORY_ENABLED,
         }, ctx),
       ),

@@ -14,7 +14,8 @@ import { compareReports, writeReportFiles } from './report/index.js';
 import { replayOrder } from './replayOrder.js';
 import { runVariant, type VariantContext, type VariantResult } from './runVariant.js';
 import { DEFAULT_WARM_CANDLES } from '../core/candles/symbolWindows.js';
-import { dataWarnings } from './console/dataWarnings.js';
+import { dataEndMs, dataWarnings, time } from './console/dataWarnings.js';
+import { UsageError } from '../download/usageError.js';
 import { runJsonLine } from './console/jsonLine.js';
 import { progressFor, type ProgressStream } from './console/progressBar.js';
 import { runsSummaryLines, type FinishedRun } from './console/runsTable.js';
@@ -68,6 +69,11 @@ interface RunIo {
 
 function run(options: BacktestOptions, config: Config, logger: Logger, io: RunIo): void {
   const data = loadBacktestData(options.dataDir, options.symbols);
+  // Nothing to trade: an empty report written over the last one is worse than no run (exit 2, nothing written).
+  const endMs = dataEndMs(data);
+  if (options.fromMs !== undefined && endMs !== undefined && options.fromMs >= endMs) {
+    throw new UsageError('--from', `${time(options.fromMs)} UTC is after the end of the data, which ends on ${time(endMs)} UTC: choose an earlier --from`);
+  }
   for (const line of dataWarnings(data, options.fromMs)) io.writeError(line);
   const filters = loadBacktestFilters({ dataDir: options.dataDir, file: options.filtersFile, disabled: options.noFilters, symbols: data.symbols.map((s) => s.symbol) });
   const notice = filtersNotice(filters);
@@ -135,6 +141,7 @@ function backtest(
     run(options, config, logger, { writeLine, writeError, writeNotice, progress: deps.progress ?? process.stderr });
     return 0;
   } catch (err) {
+    if (err instanceof UsageError) throw err; // exit 2, one line (runCommand)
     const message = err instanceof Error ? err.message : String(err);
     logger.debug({ err }, 'backtest failed');
     writeError(`backtest failed: ${message}`);

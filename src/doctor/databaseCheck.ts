@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../sinks/sqlite/migrations.js';
 import { schemaVersion } from '../sinks/sqlite/db.js';
+import { originMismatch, originOf, recordedOrigin } from '../sinks/sqlite/exchangeOrigin.js';
 import type { Check } from './check.js';
 
 const NAME = 'database';
@@ -34,9 +35,10 @@ function missingFile(path: string): Check {
  * DB_PATH without creating or changing anything (the old doctor created the folder and migrated):
  * a missing file is fine if it can be created; an existing one is opened read-only and must be a
  * kline-signals database no newer than this version. WAL side files the read-only open makes are
- * removed again unless a running bot owns them.
+ * removed again unless a running bot owns them. A file the other kind of exchange filled (live
+ * Binance against the simulator) fails, as the run refuses it.
  */
-export function checkDatabase(path: string): Check {
+export function checkDatabase(path: string, restUrl: string): Check {
   if (path === ':memory:') return { name: NAME, status: 'ok', detail: 'in memory: nothing is kept between runs', data: { path } };
   if (!existsSync(path)) return missingFile(path);
   if (!statSync(path).isFile()) return { name: NAME, status: 'fail', detail: `${path} is not a file`, hint: 'point DB_PATH to a file (it is created at first run)', data: { path } };
@@ -52,6 +54,10 @@ export function checkDatabase(path: string): Check {
     const latest = MIGRATIONS.length;
     if (version > latest) {
       return { name: NAME, status: 'fail', detail: `${path} has schema version ${version}, newer than this kline-signals knows (${latest})`, hint: 'update kline-signals, or point DB_PATH to another file', data: { path, schemaVersion: version } };
+    }
+    const mismatch = version === 0 ? undefined : originMismatch(path, recordedOrigin(db), originOf(restUrl));
+    if (mismatch !== undefined) {
+      return { name: NAME, status: 'fail', detail: mismatch, hint: 'keep live and simulated data in separate files (the simulator recipe sets DB_PATH=./data/sim.db)', data: { path, schemaVersion: version } };
     }
     const count = (table: string): number => (db!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     const rows = version === 0 ? {} : Object.fromEntries(['signals', 'trades', 'outbox'].map((t) => [t, count(t)]));

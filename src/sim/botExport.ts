@@ -25,10 +25,17 @@ export function simFixedSymbols({ listings, dataSymbols }: Pick<BotExportInput, 
 }
 
 /**
+ * The database of a bot watching the simulator: never the live one (./data/kline-signals.db), where
+ * simulated candles, signals and open trades would mix with Binance's (the bot refuses that mix).
+ */
+export const SIM_DB_PATH = './data/sim.db';
+
+/**
  * The line `npm run sim` prints for a second terminal: pasted into a shell, `npm start` there
  * watches this simulator (its REST and market stream URLs) on symbols it actually lists, so the
- * default FIXED_SYMBOLS (BNB is not in the bundled data) raises no "not listed" warning.
+ * default FIXED_SYMBOLS (BNB is not in the bundled data) raises no "not listed" warning, and writes
+ * into its own database ({@link SIM_DB_PATH}).
  */
 export function botExportLine(input: BotExportInput): string {
-  return `export BINANCE_REST_URL=${input.restUrl} BINANCE_WS_URL=${input.wsBaseUrl} FIXED_SYMBOLS=${simFixedSymbols(input).join(',')}`;
+  return `export BINANCE_REST_URL=${input.restUrl} BINANCE_WS_URL=${input.wsBaseUrl} FIXED_SYMBOLS=${simFixedSymbols(input).join(',')} DB_PATH=${SIM_DB_PATH}`;
 }

@@ -5,6 +5,7 @@ import { runUntilStopped } from '../app/lifecycle.js';
 import { runCommand, type ArgValues, type CommandSpec } from '../cliArgs.js';
 import { UsageError } from '../download/usageError.js';
 import { botExportLine } from './botExport.js';
+import { dataFolderOf } from './bundledData.js';
 import { isSymbolStatus, SYMBOL_STATUSES, type StatusChange } from './market.js';
 import type { SimulatorFaults } from './options.js';
 import { startSimulator } from './simulator.js';
@@ -41,10 +42,18 @@ function statusChangeOf(raw: string): StatusChange {
   return { symbol: match[1] as string, status: isSymbolStatus(status) ? status : null, atMs };
 }
 
+/** What a flag's number must be, in the words its error says; the rest take any number >= 0. */
+const NUMBER_RULES: Readonly<Record<string, { readonly ok: (n: number) => boolean; readonly allowed: string }>> = {
+  // 0 would stop the market clock: the bot would wait for ever on candles that never close.
+  speed: { ok: (n) => n > 0, allowed: 'is not a number > 0' },
+  port: { ok: (n) => Number.isInteger(n) && n <= 65_535, allowed: 'is not a port: allowed 0–65535 (0: any free port)' },
+};
+
 function numberOf(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${flag}`, `${JSON.stringify(raw)} is not a number >= 0`);
+  const rule = NUMBER_RULES[flag] ?? { ok: () => true, allowed: 'is not a number >= 0' };
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || !rule.ok(value)) throw new UsageError(`--${flag}`, `${JSON.stringify(raw)} ${rule.allowed}`);
   return value;
 }
 
@@ -58,7 +67,7 @@ export const SIM_COMMAND: CommandSpec = {
   synopsis: '[--data DIR] [--speed N] [--port N] [--start ISO] [options]',
   summary: 'Start the simulated Binance USD-M exchange (REST and market streams) on kline CSVs; prints its URLs as one JSON line, then an `export …` line for the bot in another terminal.',
   options: {
-    data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv candles (default examples/klines)' },
+    data: { type: 'string', value: 'DIR', help: 'folder of SYMBOL-INTERVAL.csv candles (default the bundled examples/klines)' },
     start: { type: 'string', value: 'ISO', help: 'simulated start time (default: the first daily candle + 120 days)' },
     host: { type: 'string', value: 'HOST', help: 'interface to listen on (default 127.0.0.1)' },
     status: { type: 'string', value: 'SYMBOL=STATUS@ISO', multiple: true, help: "change a listing's status at a simulated time (repeatable)" },
@@ -95,7 +104,8 @@ async function simulate(values: ArgValues, deps: SimulatorCliDeps): Promise<numb
   const startTimeMs = raw.start === undefined ? undefined : Date.parse(raw.start);
   if (startTimeMs !== undefined && !Number.isFinite(startTimeMs)) throw new UsageError('--start', `${JSON.stringify(raw.start)} is not an ISO date-time`);
   const logger = deps.logger ?? loggerOf(process.env);
-  const sim = await startSimulator({ ...numbers, data: raw.data ?? 'examples/klines', host: raw.host, startTimeMs, faults, statusChanges, logger });
+  const data = dataFolderOf('--data', raw.data);
+  const sim = await startSimulator({ ...numbers, data, host: raw.host, startTimeMs, faults, statusChanges, logger });
   // The bot's own stop rules, in place before the URLs are out (a script may send SIGINT as soon as
   // it reads them): Ctrl-C reaches `npm run sim` and the simulator alike and npm forwards its copy,
   // so a repeat of the signal within a second is the same request (a listener removed after the

@@ -22,6 +22,7 @@ import { renderMemoryEvent } from './telegram/templates/memoryMessage.js';
 import { renderSignal } from './telegram/templates/signalMessage.js';
 import { chartSpecOfSignal, encodeChartSpec } from './telegram/chart/chartSpec.js';
 import { decimalsOfStep } from './telegram/templates/format.js';
+import { logPrice, logScore } from '../logging/logNumbers.js';
 import { renderTradeResult } from './telegram/templates/tradeMessage.js';
 import { renderLongStopNotice, type LongStopNotice } from './telegram/templates/catchUpMessage.js';
 
@@ -346,9 +347,15 @@ export class StepWriter {
     if (!log.isLevelEnabled('info')) return;
     const t = step.closedTrade;
     if (t) log.info({ symbol: t.symbol, model: t.model, side: t.side, outcome: t.outcome, r: round(t.rMultiple), equity: round(t.equityAfter) }, 'trade closed');
+    const ticks = step.recorded.length > 0 ? this.deps.outbox?.tickSizes?.() : undefined;
     for (const { id, signal: s } of step.recorded) {
-      const fields = { id, symbol: s.symbol, interval: s.interval, model: s.model, side: s.side, score: round(s.score), entry: s.entry, sl: s.stopLoss, tp: s.takeProfit };
-      if (s.status === 'sent') log.info({ ...fields, qty: s.quantity, riskPct: s.riskPct }, 'signal sent');
+      // Rounded as the messages show them (score 1 decimal, prices on the tick size): no float noise in a line a person reads.
+      const tick = ticks?.[s.symbol];
+      const fields = {
+        id, symbol: s.symbol, interval: s.interval, model: s.model, side: s.side, score: logScore(s.score),
+        entry: logPrice(s.entry, tick), sl: logPrice(s.stopLoss, tick), tp: logPrice(s.takeProfit, tick),
+      };
+      if (s.status === 'sent') log.info({ ...fields, qty: logPrice(s.quantity), riskPct: round(s.riskPct) }, 'signal sent');
       else log.info({ ...fields, reasons: s.reasons.map((r) => r.code) }, 'candidate blocked');
     }
     for (const e of step.memoryEvents) {

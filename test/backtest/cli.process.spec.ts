@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,11 +129,13 @@ describe('kline-signals backtest (the real entry point)', () => {
     ]);
   }, 60_000);
 
-  it('warns when --from is after the end of the data', async () => {
-    const run = await backtest(['--data', 'examples/klines', '--symbols', 'BTCUSDT', '--from', '2030-01-01', '--out', tempOut()]);
-    expect(run.code, `exit 0 (${run.stderr.slice(-400)})`).toBe(0);
-    expect(run.stderr.trimEnd(), 'one line, the two dates').toMatch(/^warning: --from 2030-01-01 00:00 UTC is after the end of the data \(2026-04-29 \d\d:\d\d UTC\): no candle is traded, the results are empty\.$/);
-    expect(run.stdout, 'the table still comes, with no trade').toMatch(/^Trades \(closed\)\s+0$/m);
+  it('regression: refuses a --from after the end of the data (exit 2, one line) and writes no report over the last one', async () => {
+    const out = tempOut();
+    const run = await backtest(['--data', 'examples/klines', '--symbols', 'BTCUSDT', '--from', '2030-01-01', '--out', out]);
+    expect(run.code, `exit 2 (${run.stderr.slice(-400)})`).toBe(2);
+    expect(run.stderr.trimEnd(), 'one line, the two dates').toMatch(/^kline-signals: backtest --from: 2030-01-01 00:00 UTC is after the end of the data, which ends on 2026-04-29 \d\d:\d\d UTC: choose an earlier --from$/);
+    expect(existsSync(out) ? readdirSync(out) : [], 'no report written').toEqual([]);
+    expect(run.stdout, 'no table').toBe('');
   }, 60_000);
 
   it('a bad row names the file and the line, and exits 1', async () => {

@@ -60,7 +60,15 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
   it.each([
     [['demo', '--seconds', 'abc'], /^kline-signals: demo --seconds: "abc" is not a number of seconds > 0/],
     [['demo', '--speed', '0'], /^kline-signals: demo --speed: "0" is not a number > 0/],
-    [['sim', '--speed', 'fast'], /^kline-signals: sim --speed: "fast" is not a number >= 0/],
+    [['sim', '--speed', 'fast'], /^kline-signals: sim --speed: "fast" is not a number > 0$/],
+    // regression (review): a stack trace, node's "argument is ambiguous", and a config error with exit 1
+    [['sim', '--port', '99999'], /^kline-signals: sim --port: "99999" is not a port: allowed 0–65535 \(0: any free port\)$/],
+    [['sim', '--speed', '-5'], /^kline-signals: sim --speed: "-5" is not a number > 0$/],
+    [['sim', '--data', 'nowhere'], /^kline-signals: sim --data: "nowhere" is not a folder \(of SYMBOL-INTERVAL\.csv files\)$/],
+    [['demo', '--data', 'nowhere'], /^kline-signals: demo --data: "nowhere" is not a folder \(of SYMBOL-INTERVAL\.csv files\)$/],
+    [['sim', '--speed', '0'], /^kline-signals: sim --speed: "0" is not a number > 0$/],
+    // regression (review): "(-246 days)", exit 0 and an empty report written over the last one
+    [['backtest', '--data', join(REPO_ROOT, 'examples', 'klines'), '--from', '2027-01-01'], /^kline-signals: backtest --from: 2027-01-01 00:00 UTC is after the end of the data, which ends on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: choose an earlier --from$/],
     [['demo', 'extra'], /^kline-signals: demo takes no argument 'extra'/],
     [['walkforward', '--data', 'x', '--train', '6m'], /^kline-signals: walkforward --train: "6m" is not a length like 6mo, 8w or 45d$/],
   ])('%j: a bad value exits 2 with one line naming the flag', (args, line) => {
@@ -74,6 +82,8 @@ describe('regression: every command follows CLI conventions (issue 15)', () => {
     const r = cli(['backtst', '--data', 'x']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toEqual(["kline-signals: unknown command 'backtst' (did you mean backtest?); see kline-signals --help"]);
+    const synonym = cli(['start']);
+    expect(synonym.stderr.trim(), 'regression (review): start is a natural name for run').toBe("kline-signals: unknown command 'start' (did you mean run?); see kline-signals --help");
     const far = cli(['xyzzy']);
     expect(far.stderr.trim(), 'no suggestion when nothing is close').toBe("kline-signals: unknown command 'xyzzy'; see kline-signals --help");
   }, 20_000);

@@ -11,7 +11,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'ks-dbcheck-'));
 describe('doctor: the database, read-only', () => {
   it('regression: a missing file (and folder) is fine and nothing is created (the old doctor created both)', () => {
     const dir = tempDir();
-    const check = checkDatabase(join(dir, 'data', 'bot.db'));
+    const check = checkDatabase(join(dir, 'data', 'bot.db'), 'https://fapi.binance.com');
     expect(check).toMatchObject({ status: 'ok', detail: `${join(dir, 'data', 'bot.db')} will be created at first run` });
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -21,7 +21,7 @@ describe('doctor: the database, read-only', () => {
     const path = join(dir, 'bot.db');
     openDatabase(path).close();
     const before = statSync(path);
-    const check = checkDatabase(path);
+    const check = checkDatabase(path, 'https://fapi.binance.com');
     expect(check).toMatchObject({ status: 'ok', detail: `${path}: 0 signals, 0 trades, 0 messages in the outbox`, data: { schemaVersion: MIGRATIONS.length } });
     expect(readdirSync(dir), 'no -wal / -shm left behind').toEqual(['bot.db']);
     expect([statSync(path).size, statSync(path).mtimeMs]).toEqual([before.size, before.mtimeMs]);
@@ -33,12 +33,12 @@ describe('doctor: the database, read-only', () => {
     const db = openDatabase(newer);
     db.prepare(`UPDATE meta SET value = ? WHERE key = 'schema_version'`).run(String(MIGRATIONS.length + 1));
     db.close();
-    expect(checkDatabase(newer)).toMatchObject({ status: 'fail', detail: `${newer} has schema version ${MIGRATIONS.length + 1}, newer than this kline-signals knows (${MIGRATIONS.length})` });
+    expect(checkDatabase(newer, 'https://fapi.binance.com')).toMatchObject({ status: 'fail', detail: `${newer} has schema version ${MIGRATIONS.length + 1}, newer than this kline-signals knows (${MIGRATIONS.length})` });
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'not a database, only text that is long enough to have a header of its own');
-    expect(checkDatabase(text)).toMatchObject({ status: 'fail', detail: `${text} cannot be read: file is not a database` });
+    expect(checkDatabase(text, 'https://fapi.binance.com')).toMatchObject({ status: 'fail', detail: `${text} cannot be read: file is not a database` });
     mkdirSync(join(dir, 'folder.db'));
-    expect(checkDatabase(join(dir, 'folder.db')).status).toBe('fail');
+    expect(checkDatabase(join(dir, 'folder.db'), 'https://fapi.binance.com').status).toBe('fail');
   });
 
   // root writes anything: permissions can only be checked as an ordinary user.
@@ -48,7 +48,7 @@ describe('doctor: the database, read-only', () => {
     const locked = join(tempDir(), 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
-    expect(checkDatabase(join(locked, 'sub', 'bot.db'))).toMatchObject({ status: 'fail', detail: `${join(locked, 'sub', 'bot.db')} cannot be created: ${locked} is not writable` });
+    expect(checkDatabase(join(locked, 'sub', 'bot.db'), 'https://fapi.binance.com')).toMatchObject({ status: 'fail', detail: `${join(locked, 'sub', 'bot.db')} cannot be created: ${locked} is not writable` });
     chmodSync(locked, 0o700);
   });
 
@@ -57,7 +57,7 @@ describe('doctor: the database, read-only', () => {
     const path = join(dir, 'bot.db');
     openDatabase(path).close();
     chmodSync(path, 0o400);
-    expect(checkDatabase(path)).toMatchObject({ status: 'fail', detail: `${path} cannot be written: ${path} is read-only for this user` });
+    expect(checkDatabase(path, 'https://fapi.binance.com')).toMatchObject({ status: 'fail', detail: `${path} cannot be written: ${path} is read-only for this user` });
     chmodSync(path, 0o600);
   });
 });

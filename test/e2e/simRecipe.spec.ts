@@ -52,7 +52,7 @@ afterEach(async () => {
 describe('the two-terminal recipe: npm run sim, then npm start with its export line (issue 15 item 5)', () => {
   it('prints an export line with its own URLs and the symbols of its data', () => {
     expect(sim.exported, 'the variables the bot reads, pointing at this simulator').toEqual({
-      BINANCE_REST_URL: sim.json.restUrl, BINANCE_WS_URL: sim.json.wsBaseUrl, FIXED_SYMBOLS: 'BTC,ETH,SOL',
+      BINANCE_REST_URL: sim.json.restUrl, BINANCE_WS_URL: sim.json.wsBaseUrl, FIXED_SYMBOLS: 'BTC,ETH,SOL', DB_PATH: './data/sim.db',
     });
   });
 

@@ -15,8 +15,8 @@ describe('runSimulatorCli', () => {
       { writeLine: (l) => lines.push(l), stop: stop.signal, logger: silent },
     );
     await waitFor('the JSON line and the export line', () => lines.length === 2);
-    expect(lines[1], 'the bot settings for a second terminal: the CSV symbols only, not the synthetic ones').toMatch(
-      /^export BINANCE_REST_URL=http:\/\/127\.0\.0\.1:\d+ BINANCE_WS_URL=ws:\/\/127\.0\.0\.1:\d+\/market FIXED_SYMBOLS=BTC,ETH,SOL$/,
+    expect(lines[1], 'the bot settings for a second terminal: the CSV symbols only, not the synthetic ones; regression: its own database, not the live one').toMatch(
+      /^export BINANCE_REST_URL=http:\/\/127\.0\.0\.1:\d+ BINANCE_WS_URL=ws:\/\/127\.0\.0\.1:\d+\/market FIXED_SYMBOLS=BTC,ETH,SOL DB_PATH=\.\/data\/sim\.db$/,
     );
     const out = JSON.parse(lines[0]!) as { restUrl: string; wsBaseUrl: string; startTimeMs: number; speed: number };
     expect(out.restUrl, 'loopback URL').toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -38,7 +38,7 @@ describe('runSimulatorCli', () => {
     expect(await runSimulatorCli(['--data', DATA_DIR, '--speed', 'fast'], { logger: silent, writeError }), 'usage exit code').toBe(2);
     expect(await runSimulatorCli(['--data', DATA_DIR, '--start', 'yesterday'], { logger: silent, writeError }), 'bad ISO date').toBe(2);
     expect(errors).toEqual([
-      'kline-signals: sim --speed: "fast" is not a number >= 0',
+      'kline-signals: sim --speed: "fast" is not a number > 0',
       'kline-signals: sim --start: "yesterday" is not an ISO date-time',
     ]);
   });

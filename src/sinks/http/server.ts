@@ -96,7 +96,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<HttpServer
   server.on('error', (err) => log.error({ err }, 'http server error'));
   const bound = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(host)}:${bound}`;
-  log.info({ url }, 'http server listening');
+  // One line, named for what a person opens there (health and metrics are beside it).
+  log.info({ url: `${url}/` }, 'dashboard at');
 
   return {
     url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataWarnings } from '../../../src/backtest/console/dataWarnings.js';
+import { dataEndMs, dataWarnings } from '../../../src/backtest/console/dataWarnings.js';
 import type { BacktestData } from '../../../src/backtest/loadData.js';
 import type { Kline } from '../../../src/domain/kline.js';
 
@@ -21,10 +21,9 @@ const DATA: BacktestData = {
 };
 
 describe('dataWarnings: what a person must know about the data, in words', () => {
-  it('--from at or after the end of the data: nothing will be traded', () => {
-    expect(dataWarnings({ ...DATA, symbols: [{ ...DATA.symbols[0]!, aggregated: [] }] }, Date.UTC(2025, 0, 3))).toEqual([
-      'warning: --from 2025-01-03 00:00 UTC is after the end of the data (2025-01-02 00:00 UTC): no candle is traded, the results are empty.',
-    ]);
+  it('the end of the data: the close of its newest 30m candle (a --from there or later is refused by the command)', () => {
+    expect(dataEndMs(DATA)).toBe(Date.UTC(2025, 0, 2));
+    expect(dataEndMs({ ...DATA, symbols: [] }), 'no candle, no end').toBeUndefined();
   });
 
   it('--from before the start of the data, and the intervals built from 30m', () => {

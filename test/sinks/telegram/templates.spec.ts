@@ -126,6 +126,11 @@ describe.each(LANGS)('templates (%s)', (language) => {
     expect(new Set(stops).size, 'each reason its own words').toBe(4);
   });
 
+  it('names the simulator and its address as the mode, not Binance (regression: "live (Binance)" against the simulator)', () => {
+    const start = htmlToPlainText(valid(renderStartup({ atMs: AT, mode: 'simulated', exchangeUrl: 'http://127.0.0.1:38509', profile: 'seed', symbols: 3, watching: 3, memoryEnabled: true }, ctx)));
+    expect(start).toContain(language === 'vi' ? 'Chế độ: sàn mô phỏng (http://127.0.0.1:38509)' : 'Mode: simulated exchange (http://127.0.0.1:38509)');
+  });
+
   it('tells the number of symbols watched, and the limit when fewer are (regression: "40" while 3 were watched)', () => {
     const text = htmlToPlainText(valid(renderStartup({ atMs: AT, mode: 'live', profile: 'seed', symbols: 40, watching: 3, memoryEnabled: true }, ctx)));
     expect(text).toContain(language === 'vi' ? 'Số mã theo dõi: 3 (tối đa 40)' : 'Symbols watched: 3 (up to 40)');

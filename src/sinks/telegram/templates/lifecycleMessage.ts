@@ -7,8 +7,10 @@ import type { SymbolLimit } from '../../../core/universe/symbolLimit.js';
 /** What the start-up message reports. */
 export interface StartupInfo {
   readonly atMs: number;
-  /** e.g. `live`, `sim`, `demo`. */
+  /** `live` (Binance), `simulated` (the project's simulator at {@link exchangeUrl}), `demo`. */
   readonly mode: string;
+  /** BINANCE_REST_URL: named in the message when the exchange is the simulator. */
+  readonly exchangeUrl?: string;
   readonly profile: ModelProfile;
   /** MAX_SYMBOLS_SUBSCRIBED: a number, or `all`. */
   readonly symbols: SymbolLimit;
@@ -34,7 +36,7 @@ export function renderStartup(info: StartupInfo, ctx: TemplateContext): string {
   const t = stringsFor(ctx.language).lifecycle;
   return lines([
     `🚀 <b>${escapeHtml(t.started)}</b>`,
-    field(t.mode, bold(t.modes[info.mode] ?? info.mode)),
+    field(t.mode, bold(info.mode === 'simulated' ? t.simulatedMode(info.exchangeUrl ?? '') : (t.modes[info.mode] ?? info.mode))),
     field(t.profile, bold(stringsFor(ctx.language).profile[info.profile])),
     field(t.symbols, `${bold(info.watching)}${info.symbols === info.watching ? '' : ` (${escapeHtml(info.symbols === 'all' ? t.wholeMarket : `${t.upTo} ${info.symbols}`)})`}`),
     field(t.memory, bold(info.memoryEnabled ? t.on : t.off)),

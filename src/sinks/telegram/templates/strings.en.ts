@@ -211,10 +211,12 @@ export const EN: Strings = {
     reason: 'Reason',
     pending: 'Messages still queued',
     modes: { live: 'live (Binance)', demo: 'demo (simulated exchange)' },
+    simulatedMode: (address) => `simulated exchange (${address})`,
     stopReasons: {
       SIGINT: 'stopped from the terminal (Ctrl-C)',
       SIGTERM: 'stop requested by the system (PM2, systemd or a deploy)',
       fatal: 'an error stopped it (see the log)',
+      demoFinished: 'the demo finished',
     },
     stopReasonOther: 'stop requested',
     movedTitle: 'This group was upgraded to a supergroup',

@@ -174,7 +174,9 @@ export interface LifecycleStrings {
   readonly pending: string;
   /** How the bot runs (`live`, `demo`), in words. */
   readonly modes: Readonly<Record<string, string>>;
-  /** Why it stopped (`SIGINT`, `SIGTERM`, `fatal`), in words; `stopReasonOther` for anything else. */
+  /** The mode against the project's simulator, with its address (not Binance: review, "live (Binance)" against the simulator). */
+  readonly simulatedMode: (address: string) => string;
+  /** Why it stopped (`SIGINT`, `SIGTERM`, `fatal`, `demoFinished`), in words; `stopReasonOther` for anything else. */
   readonly stopReasons: Readonly<Record<string, string>>;
   readonly stopReasonOther: string;
   /** A group upgraded to a supergroup (its new id): the admin chat's, or a subscriber's. */

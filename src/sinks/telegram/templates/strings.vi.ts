@@ -210,10 +210,12 @@ export const VI: Strings = {
     reason: 'Lý do',
     pending: 'Tin nhắn còn chờ gửi',
     modes: { live: 'trực tiếp (Binance)', demo: 'demo (sàn mô phỏng)' },
+    simulatedMode: (address) => `sàn mô phỏng (${address})`,
     stopReasons: {
       SIGINT: 'dừng từ cửa sổ lệnh (Ctrl-C)',
       SIGTERM: 'hệ thống yêu cầu dừng (PM2, systemd hoặc triển khai)',
       fatal: 'một lỗi đã dừng bot (xem nhật ký)',
+      demoFinished: 'bản chạy thử đã kết thúc',
     },
     stopReasonOther: 'có yêu cầu dừng',
     movedTitle: 'Nhóm này đã được nâng cấp thành siêu nhóm',
