@@ -12,6 +12,8 @@ import type { MarkPrice } from '../core/outcome/positionFigures.js';
 export class MarketClock {
   private newestEndMs: number | undefined;
   private seenAtMs = 0;
+  /** The exchange's time read at start, and when: the market is at least there before its candles arrive. */
+  private floor: { readonly atMs: number; readonly readAtMs: number } | undefined;
   private readonly lastClose = new Map<string, MarkPrice>();
 
   constructor(private readonly scheduler: SchedulerLike) {}
@@ -35,9 +37,21 @@ export class MarketClock {
     return this.newestEndMs;
   }
 
-  /** The market's time now; undefined before the first candle. */
+  /**
+   * The exchange's time, read directly (at start): a restart's catch-up is late from its first
+   * step, before the candles that show how late have arrived.
+   */
+  observeTime(exchangeNowMs: number): void {
+    this.floor = { atMs: exchangeNowMs, readAtMs: this.scheduler.now() };
+  }
+
+  /** The market's time now; undefined before the first candle or exchange time. */
   nowMs(): number | undefined {
-    return this.newestEndMs === undefined ? undefined : this.newestEndMs + Math.max(0, this.scheduler.now() - this.seenAtMs);
+    const now = this.scheduler.now();
+    const byCandle = this.newestEndMs === undefined ? undefined : this.newestEndMs + Math.max(0, now - this.seenAtMs);
+    const byFloor = this.floor === undefined ? undefined : this.floor.atMs + Math.max(0, now - this.floor.readAtMs);
+    if (byFloor === undefined) return byCandle;
+    return byCandle === undefined ? byFloor : Math.max(byCandle, byFloor);
   }
 
   /** How late a step on `k` is if committed now; undefined when it is on time. */

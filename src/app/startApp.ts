@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { loadSubscribers } from '../config/subscribers.js';
-import { asyncScheduler, BehaviorSubject, interval, Subscription, take, tap, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, delayWhen, interval, map, ReplaySubject, Subscription, take, tap, type SchedulerLike } from 'rxjs';
 import { heartbeatMinutes, isLocalExchange } from '../config/heartbeatMinutes.js';
 import { OutageLog } from '../logging/outageLog.js';
 import { heartbeat$, heartbeatText } from './heartbeat.js';
@@ -45,6 +45,11 @@ import { LastScans } from './lastScans.js';
 import { whyOf } from './whyQuery.js';
 import { MinimumSizeWatch } from './minimumSizeWatch.js';
 import { renderMinimumSizeNotice } from '../sinks/telegram/templates/minimumSizeMessage.js';
+import { catchUpHorizon, resumesAt, type CatchUpHorizon } from '../core/candles/catchUpHorizon.js';
+import { renderCatchUpDone } from '../sinks/telegram/templates/catchUpMessage.js';
+import { CatchUpReport } from './catchUpReport.js';
+import { closeLongStop } from './closeLongStop.js';
+import { exchangeTimeAtStart } from './exchangeTimeAtStart.js';
 
 /** The longest wait between two tries to reach Binance (sockets, server time, universe). */
 const RETRY_AT_LEAST_EVERY_MS = 60_000;
@@ -153,7 +158,12 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   const rest = createBinanceRest({ baseUrl: config.BINANCE_REST_URL, logger, scheduler, exchangeInfoTtlMs: Math.min(3_600_000, refreshMs / 2), outage });
   if (local) void warnWhenAheadOfSimulator({ db, dbPath: config.DB_PATH, serverTimeMs: () => rest.serverTimeMs(), logger });
   const pinned$ = new BehaviorSubject<ReadonlySet<string>>(desk.pinnedSymbols());
+  // Decided once from the exchange's time (see exchangeTimeAtStart below); the backfill, the scan
+  // cursors and the signal path wait for it.
+  let horizon: CatchUpHorizon | undefined;
+  const horizon$ = new ReplaySubject<CatchUpHorizon>(1);
   const market = marketData({
+    catchUpFromMs$: horizon$.pipe(map((h) => h.catchUpFromMs)),
     rest, store: repos.candles, wsBaseUrl: config.BINANCE_WS_URL, fixedSymbols: config.FIXED_SYMBOLS,
     ...universeSize(config.MAX_SYMBOLS_SUBSCRIBED, config.TOP_VOLUME_FETCH_LIMIT),
     refreshMs, rotationMs: config.ROTATION_SLOT_SECONDS * 1000,
@@ -183,11 +193,12 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     },
   });
   const clock = new MarketClock(scheduler);
+  const catchUp = new CatchUpReport();
   const writer = new StepWriter({
     repos, desk, profile: config.MODEL_PROFILE, logger,
     outbox: {
       repo: repos.outbox, chatId, language: config.LANGUAGE, tickSizes: () => filterBook.tickSizes(),
-      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, charts: chatId !== CONSOLE_CHAT || options.consoleCharts !== false, subscribers,
+      lateness: (k) => clock.lateness(k), lateSignals: config.LATE_SIGNALS, onStaleSignal: () => catchUp.staleSignal(), charts: chatId !== CONSOLE_CHAT || options.consoleCharts !== false, subscribers,
       formerChats: (chat) => repos.chatMoves.formerIds(chat),
     },
   });
@@ -198,7 +209,10 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     const stored = repos.candles.recent(symbol, '30m', 1)[0];
     return stored === undefined ? undefined : { price: stored.close, asOfMs: klineEndMs(stored) };
   };
+  // A day that ended more than 24 h before its summary is written (a restart's catch-up) is counted
+  // in the catch-up's one message instead: its figures stay in SQLite (/daily).
   const summaries = new DailySummaries((dayStartMs) => {
+    if (catchUp.staleDay(dayStartMs, clock.nowMs())) return;
     if (writer.writeDailySummary(dayStartMs) > 0) sender.notify();
   });
 
@@ -208,7 +222,13 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   };
   // The configured rules name themselves in every reply, as in the step writer's messages.
   const ctx = { language: config.LANGUAGE, rules: ruleBook(desk.memory.rules) };
-  const cursors = new LiveCursors({ storedCursor: (s) => repos.cursors.get(s), serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
+  // A symbol resumes at its cursor only within the catch-up horizon; beyond it, it starts at the
+  // exchange's time like a symbol joining, its history only warming the indicators.
+  const storedCursor = (symbol: string): number | undefined => {
+    const cursorMs = repos.cursors.get(symbol);
+    return horizon !== undefined && resumesAt(horizon, cursorMs) ? cursorMs : undefined;
+  };
+  const cursors = new LiveCursors({ storedCursor, serverTimeMs: () => rest.serverTimeMs(), scheduler, logger });
   let watched: ReadonlySet<string> = new Set();
   const lastScans = new LastScans();
   const sizeWatch = new MinimumSizeWatch({
@@ -217,14 +237,6 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   });
   const sizeLog = logger.child({ component: 'minimumSize' });
   const subscriptions = new Subscription();
-  subscriptions.add(
-    market.universe$.subscribe((symbols) => {
-      for (const s of watched) if (!symbols.has(s)) clock.forget(s);
-      watched = symbols;
-      lastScans.keepOnly(symbols);
-      cursors.onUniverse(symbols);
-    }),
-  );
   const isLive = (k: Kline) => cursors.isLive(k);
   const pipeline = marketPipeline({ desk, universe$: market.universe$, isLive });
   const watermark = createWatermarkStats();
@@ -238,10 +250,25 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
     onAdvance: (throughMs) => summaries.advance(throughMs),
   });
   subscriptions.add(
-    market.candles$.pipe(tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
+    // The first universe's scan cursors are decided against the horizon.
+    market.universe$.pipe(delayWhen(() => horizon$)).subscribe((symbols) => {
+      for (const s of watched) if (!symbols.has(s)) clock.forget(s);
+      watched = symbols;
+      lastScans.keepOnly(symbols);
+      cursors.onUniverse(symbols);
+    }),
+  );
+  subscriptions.add(
+    // Candles wait for the horizon: the open trades it closes and the symbols' starts come first.
+    market.candles$.pipe(delayWhen(() => horizon$), tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
         if (!isHaltStep(step)) {
+          const done = catchUp.step(klineEndMs(step.kline), clock.lateness(step.kline) !== undefined, step.closedTrade !== null);
+          if (done !== undefined) {
+            logger.child({ component: 'catchUp' }).info({ ...done }, 'caught up');
+            lifecycleMessage(`catchup:done:${done.fromMs}:${done.throughMs}`, renderCatchUpDone(done, ctx));
+          }
           lastScans.record(step, desk.openTrades.has(step.kline.symbol));
           const atMs = klineEndMs(step.kline);
           const notice = sizeWatch.onCandle(step.kline.symbol, atMs, desk.equityUsdt, watched);
@@ -266,6 +293,19 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
         }, ctx),
       ),
     ),
+  );
+
+  // How long the bot was stopped is read on the exchange's clock before any candle is processed:
+  // within CATCH_UP_MAX_DAYS every missed candle is replayed; beyond it, open trades close first.
+  subscriptions.add(
+    exchangeTimeAtStart(() => rest.serverTimeMs(), scheduler, logger, RETRY_AT_LEAST_EVERY_MS).subscribe((nowMs) => {
+      const decided = catchUpHorizon(nowMs, config.CATCH_UP_MAX_DAYS, repos.cursors.maxEndMs());
+      horizon = decided;
+      clock.observeTime(nowMs);
+      if (closeLongStop({ horizon: decided, maxDays: config.CATCH_UP_MAX_DAYS, desk, repos, writer, logger }) > 0) sender.notify();
+      pinned$.next(desk.pinnedSymbols());
+      horizon$.next(decided);
+    }),
   );
   sender.start();
   const beatLog = logger.child({ component: 'heartbeat' });

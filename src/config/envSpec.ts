@@ -37,6 +37,7 @@ export const ENV = {
   WS_MAX_STREAMS_PER_CONN: variable('WS_MAX_STREAMS_PER_CONN', '50', 'integer 1–200', 'kline streams per socket (shard)', integerText(1, 200)),
   STALE_AFTER_SECONDS: variable('STALE_AFTER_SECONDS', '60', 'integer 5–3600', 'a silent shard is reconnected after this', integerText(5, 3600)),
   WATERMARK_MAX_WAIT_SECONDS: variable('WATERMARK_MAX_WAIT_SECONDS', '60', 'integer 1–3600', 'how long the other symbols wait for one that has not delivered its candle before it is declared late', integerText(1, 3600)),
+  CATCH_UP_MAX_DAYS: variable('CATCH_UP_MAX_DAYS', '14', 'integer 0–90', 'a restart after a stop up to this long replays every candle missed, deciding as if never stopped; after a longer stop the bot goes on from the restart and closes open trades as expired (told once)', integerText(0, 90)),
   LATE_SIGNALS: variable('LATE_SIGNALS', 'send', 'send or skip', 'a signal committed more than one 30m period after its candle closed: sent with a late notice, or only recorded', oneOf(['send', 'skip'])),
   SCAN_CONCURRENCY: variable('SCAN_CONCURRENCY', undefined, 'unset, or integer 1–64', 'deprecated: accepted with a warning and without effect (scans are synchronous and run one per candle, in order); remove it', optional(integerText(1, 64))),
   MODEL_PROFILE: variable('MODEL_PROFILE', 'seed', 'seed or confluence', 'scoring models (MODELS.md)', oneOf(['seed', 'confluence'])),

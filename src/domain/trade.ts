@@ -26,9 +26,15 @@ export interface OpenTrade {
  * (`trades.exit_reason`, JSON) and worded in its result message. The code is data, never shown.
  * - `symbol_halted`: its symbol stopped trading on Binance (delisting, settlement); it closed
  *   EXPIRED at the symbol's last close. For the memory it is an EXPIRED trade like any other.
+ * - `catch_up_skipped`: the bot was stopped longer than the catch-up horizon (CATCH_UP_MAX_DAYS)
+ *   and did not replay the candles it missed; the trade closed EXPIRED at the close of the last
+ *   30m candle stored before the stop (`stoppedAtMs`), rather than on candles months later.
+ *   `resumedAtMs` is when the bot went on (the exchange's time at the restart).
  */
-export type ExitReason = { readonly code: 'symbol_halted'; readonly detail: { readonly symbol: string; readonly status: HaltStatus } };
-export const EXIT_REASON_CODES = ['symbol_halted'] as const satisfies readonly ExitReason['code'][];
+export type ExitReason =
+  | { readonly code: 'symbol_halted'; readonly detail: { readonly symbol: string; readonly status: HaltStatus } }
+  | { readonly code: 'catch_up_skipped'; readonly detail: { readonly stoppedAtMs: number; readonly resumedAtMs: number } };
+export const EXIT_REASON_CODES = ['symbol_halted', 'catch_up_skipped'] as const satisfies readonly ExitReason['code'][];
 
 /** A resolved paper trade; `rMultiple` is net of fees, a win is `rMultiple > 0`. */
 export interface ClosedTrade extends OpenTrade {

@@ -24,6 +24,7 @@ import { chartSpecOfSignal, encodeChartSpec } from './telegram/chart/chartSpec.j
 import { decimalsOfStep } from './telegram/templates/format.js';
 import { logPrice, logScore } from '../logging/logNumbers.js';
 import { renderTradeResult } from './telegram/templates/tradeMessage.js';
+import { renderLongStopNotice, type LongStopNotice } from './telegram/templates/catchUpMessage.js';
 
 const DAY_MS = 86_400_000;
 
@@ -47,6 +48,11 @@ export interface StepOutbox {
   readonly lateness?: (k: Kline) => Lateness | undefined;
   /** Whether a late signal's message is sent (with its late notice) or the signal only recorded. Default send. */
   readonly lateSignals?: LateSignalPolicy;
+  /**
+   * Told of each late signal recorded without a message because its trade's expiry had passed when
+   * it was committed (its whole life happened while the bot was down), whatever LATE_SIGNALS says.
+   */
+  readonly onStaleSignal?: (id: number) => void;
   /**
    * Signals go as a photo of their chart card with the text as caption. Only the card's spec is
    * stored (a short JSON): the PNG is drawn when the sender sends it, off this commit.
@@ -119,6 +125,27 @@ export class StepWriter {
     return messages;
   }
 
+  /**
+   * A restart after a stop longer than the catch-up horizon, in ONE transaction: the open trades it
+   * closed (each with its result and the memory's events, as a halt's), then, when `tell`, one notice to the
+   * admin chat, keyed by the stop so a second restart before any candle tells it no second time.
+   * Stamped with the restart's time. Returns the number of messages enqueued.
+   */
+  writeLongStop(closes: readonly { readonly closedTrade: ClosedTrade; readonly memoryEvents: readonly MemoryEvent[] }[], notice: LongStopNotice, tell: boolean): number {
+    const { repos, desk } = this.deps;
+    return repos.db.transaction(() => {
+      const ctx = this.templateContext();
+      let messages = 0;
+      for (const { closedTrade, memoryEvents } of closes) {
+        messages += this.storeClosedTrade(closedTrade, notice.resumedAtMs, ctx);
+        messages += this.storeMemoryEvents(memoryEvents, notice.resumedAtMs, closedTrade, ctx);
+      }
+      if (closes.length > 0) repos.memory.saveSnapshot(desk.memory.snapshot());
+      if (ctx && tell) messages += this.enqueueAt(notice.resumedAtMs, `catchup:longstop:${notice.stoppedAtMs}`, 'lifecycle', renderLongStopNotice(notice, ctx));
+      return messages;
+    })();
+  }
+
   /** Commits the step (a candle's or a halt's); returns the number of Telegram messages it enqueued. */
   write(step: PipelineStep): number {
     if (isHaltStep(step)) {
@@ -168,11 +195,17 @@ export class StepWriter {
     let messages = 0;
     const ctx = this.templateContext();
     const atMs = klineEndMs(step.kline);
-    if (step.closedTrade) messages += this.storeClosedTrade(step.closedTrade, atMs, ctx);
+    if (step.closedTrade) messages += this.storeClosedTrade(step.closedTrade, atMs, ctx, outbox?.lateness?.(step.kline) !== undefined);
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
       if (!created || signal.status !== 'sent' || !ctx) continue;
       const late = outbox?.lateness?.(step.kline);
+      const trade = step.opened.find((t) => t.signalId === id);
+      if (late !== undefined && trade !== undefined && late.closedAtMs + late.lateByMs >= trade.expiresAtMs) {
+        this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'stale signal recorded, not sent (its trade was over when committed)');
+        outbox?.onStaleSignal?.(id);
+        continue;
+      }
       if (late !== undefined && outbox?.lateSignals === 'skip') {
         this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'late signal recorded, not sent (LATE_SIGNALS=skip)');
         continue;
@@ -190,7 +223,10 @@ export class StepWriter {
       }
     }
     for (const trade of step.opened) repos.trades.open(trade);
-    messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, ctx);
+    // A memory change committed more than a day late (a restart's catch-up) is history by now: recorded
+    // (/memory shows the state that holds), not announced.
+    const stale = step.memoryEvents.length > 0 && (outbox?.lateness?.(step.kline)?.lateByMs ?? 0) > DAY_MS;
+    messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, stale ? undefined : ctx);
     return messages;
   }
 
@@ -229,9 +265,12 @@ export class StepWriter {
   }
 
   /** A closed trade's row, and its result to the admin chat and to each subscriber that got its signal, replying to it. */
-  private storeClosedTrade(closed: ClosedTrade, atMs: number, ctx: Ctx | undefined): number {
+  private storeClosedTrade(closed: ClosedTrade, atMs: number, ctx: Ctx | undefined, late = false): number {
     this.deps.repos.trades.close(closed);
     if (!ctx) return 0;
+    // Caught up late, the result of a signal no chat received (recorded only: stale, or
+    // LATE_SIGNALS=skip) would be one more stale message answering nothing: recorded only.
+    if (late && !firstRowKeys(signalKey(closed.signalId)).some((key) => this.deps.outbox!.repo.find(key) !== undefined)) return 0;
     const render = (c: Ctx) => renderTradeResult(closed, { drawdownPct: this.deps.desk.memoryState.drawdownPct }, c);
     return this.enqueueAt(atMs, `trade:${closed.signalId}`, 'trade', render(ctx), signalKey(closed.signalId))
       + this.enqueueResultToSubscribers(atMs, closed.signalId, ctx, render);

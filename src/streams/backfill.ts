@@ -1,5 +1,5 @@
 import {
-  concat, defer, EMPTY, expand, from, map, merge, mergeMap, Observable, of, Subject, catchError, finalize,
+  concat, defer, EMPTY, expand, from, map, merge, mergeMap, Observable, of, Subject, catchError, finalize, take,
   type SchedulerLike,
 } from 'rxjs';
 import type { Logger } from 'pino';
@@ -22,6 +22,13 @@ export interface BackfillDeps {
   readonly logger: Logger;
   /** Closed candles of a full window (warm-up target). Default 500. */
   readonly windowCandles?: number;
+  /**
+   * Warm-ups of a stored history ending at or after this fetch everything after it, however long
+   * (the restart's catch-up); older ones fetch the newest window only (planFetch). Every run waits
+   * for its first value (decided once at start); without it a store older than the window is not
+   * caught up.
+   */
+  readonly catchUpFromMs$?: Observable<number>;
   /** Rows per REST page; ≤ 499 keeps each call at weight 2. Default 499. */
   readonly maxPageLimit?: number;
   /** Series fetched at once. Default 5. */
@@ -115,16 +122,23 @@ function beginNotice(req: BackfillRequest): SeriesNotice {
 /** One run: server time, plan, replay, REST pages, settled — or failed. Never errors. */
 function runRequest(req: BackfillRequest, deps: BackfillDeps, log: Logger): Observable<GateInput> {
   const { symbol, interval } = req;
-  return call(() => deps.rest.serverTimeMs(), deps, log, req).pipe(
-    mergeMap((nowMs) => {
+  const catchUpFrom$: Observable<number | undefined> = deps.catchUpFromMs$?.pipe(take(1)) ?? of(undefined);
+  return catchUpFrom$.pipe(
+    mergeMap((catchUpFromMs) => call(() => deps.rest.serverTimeMs(), deps, log, req).pipe(map((nowMs) => ({ nowMs, catchUpFromMs })))),
+    mergeMap(({ nowMs, catchUpFromMs }) => {
       const windowCandles = deps.windowCandles ?? WINDOW_CANDLES;
       const plan = planFetch({
         request: req,
         nowMs,
         windowCandles,
+        catchUpFromMs,
         stored: req.reason === 'warmup' ? deps.store.recent(symbol, interval, windowCandles) : [],
         lastStoredOpenTimeMs: req.reason === 'reconnect' ? deps.store.lastOpenTimeMs(symbol, interval) : undefined,
       });
+      // Told once for the whole bot by the restart (closeLongStop); per series only at debug.
+      if (plan.skippedFromOpenTimeMs !== undefined) {
+        log.debug({ symbol, interval, fromOpenTimeMs: plan.skippedFromOpenTimeMs, throughOpenTimeMs: plan.skippedThroughOpenTimeMs }, 'candles beyond the catch-up horizon not fetched');
+      }
       const settled: SeriesNotice = {
         kind: 'settled', symbol, interval, fromOpenTimeMs: plan.fromOpenTimeMs, throughOpenTimeMs: plan.throughOpenTimeMs,
       };

@@ -46,6 +46,8 @@ export interface MarketDataDeps {
   readonly onExchangeInfo?: (info: ExchangeInfo) => void;
   /** Told when a symbol that had stopped trading trades again (its next stop is a new one). */
   readonly onTradingAgain?: (symbol: string) => void;
+  /** Where a warm-up's catch-up may reach back to, once known (BackfillDeps.catchUpFromMs$). */
+  readonly catchUpFromMs$?: Observable<number>;
 }
 
 export interface MarketData {
@@ -199,7 +201,9 @@ export function marketData(deps: MarketDataDeps): MarketData {
     );
 
     const logProgress = warmUpLog(log, deps.rest, deps.scheduler);
-    const backfilled$ = backfill(requests, { rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger }).pipe(
+    const backfilled$ = backfill(requests, {
+      rest, store: deps.store, scheduler: deps.scheduler, logger: deps.logger, ...(deps.catchUpFromMs$ ? { catchUpFromMs$: deps.catchUpFromMs$ } : {}),
+    }).pipe(
       tap((input) => {
         if (!('kind' in input)) counters.backfilledCandles += 1;
         else logProgress(input);

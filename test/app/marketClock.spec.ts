@@ -48,4 +48,16 @@ describe('MarketClock', () => {
     clock.observe(k('ETH', '30m', T0));
     expect(clock.nowMs()).toBe(T0 + 60 * MIN);
   });
+
+  it('knows the exchange\'s time read at start before any candle shows it (a catch-up is late from its first step)', () => {
+    const wall = clockAt(1_000_000);
+    const clock = new MarketClock(wall.scheduler);
+    clock.observeTime(T0 + 17 * 24 * 60 * MIN);
+    clock.observe(k('BTC', '30m', T0, 100));
+    expect(clock.lateness(k('BTC', '30m', T0))?.lateByMs, 'late by the whole stop').toBe(17 * 24 * 60 * MIN);
+    wall.advance(5 * MIN);
+    expect(clock.nowMs(), 'and it runs on').toBe(T0 + 17 * 24 * 60 * MIN + 5 * MIN);
+    clock.observe(k('BTC', '30m', T0 + 17 * 24 * 60 * MIN + 30 * MIN));
+    expect(clock.nowMs(), 'a newer candle moves it further').toBe(T0 + 17 * 24 * 60 * MIN + 30 * MIN);
+  });
 });

@@ -18,6 +18,7 @@ const WRONG: { readonly [K in keyof typeof ENV]: string | null } = {
   WS_MAX_STREAMS_PER_CONN: '0',
   STALE_AFTER_SECONDS: '4',
   WATERMARK_MAX_WAIT_SECONDS: '3601',
+  CATCH_UP_MAX_DAYS: '91',
   LATE_SIGNALS: 'drop',
   SCAN_CONCURRENCY: '0',
   MODEL_PROFILE: 'magic',
@@ -98,6 +99,7 @@ describe('every variable of ENV', () => {
       readonly WS_MAX_STREAMS_PER_CONN: number;
       readonly STALE_AFTER_SECONDS: number;
       readonly WATERMARK_MAX_WAIT_SECONDS: number;
+      readonly CATCH_UP_MAX_DAYS: number;
       readonly LATE_SIGNALS: 'send' | 'skip';
       readonly SCAN_CONCURRENCY: number | undefined;
       readonly MODEL_PROFILE: 'seed' | 'confluence';

@@ -10,6 +10,7 @@ import { createRepos } from '../../src/sinks/sqlite/repos.js';
 import { restoreDesk } from '../../src/app/restoreDesk.js';
 import { StepWriter } from '../../src/sinks/stepWriter.js';
 import { sampleSignal } from './telegram/fixtures.js';
+import { openTrade } from '../../src/core/outcome/openTrade.js';
 
 const signal = sampleSignal();
 const kline: Kline = {
@@ -18,7 +19,7 @@ const kline: Kline = {
 };
 
 /** A StepWriter on a fresh in-memory database whose candle is `late` (or on time). */
-function writerWith(late: Lateness | undefined, lateSignals: LateSignalPolicy) {
+function writerWith(late: Lateness | undefined, lateSignals: LateSignalPolicy, onStaleSignal?: (id: number) => void) {
   const repos = createRepos(openDatabase(':memory:'));
   const s = DEFAULT_BACKTEST_SETTINGS;
   const logger = pino({ level: 'silent' });
@@ -28,9 +29,10 @@ function writerWith(late: Lateness | undefined, lateSignals: LateSignalPolicy) {
   });
   const writer = new StepWriter({
     repos, desk, profile: 'confluence', logger,
-    outbox: { repo: repos.outbox, chatId: '42', language: 'en', lateness: () => late, lateSignals },
+    outbox: { repo: repos.outbox, chatId: '42', language: 'en', lateness: () => late, lateSignals, ...(onStaleSignal ? { onStaleSignal } : {}) },
   });
-  const step: CandleStep = { ...newCandleStep(kline, {} as SymbolFeatures, true), decisions: [signal], recorded: [{ id: 1, signal }] };
+  const opened = [openTrade(signal, 1, { expiryCandles: 48 })];
+  const step: CandleStep = { ...newCandleStep(kline, {} as SymbolFeatures, true), decisions: [signal], recorded: [{ id: 1, signal }], opened };
   return { repos, writer, step };
 }
 
@@ -57,6 +59,20 @@ describe('StepWriter and late signals', () => {
     expect(writer.write(step), 'no message').toBe(0);
     expect(texts(repos)).toEqual([]);
     expect(repos.db.prepare(`SELECT status FROM signals`).all(), 'the signal is recorded as sent').toEqual([{ status: 'sent' }]);
+  });
+
+  it('regression: records without sending a late signal whose trade had expired when it was committed, whatever LATE_SIGNALS says', () => {
+    const expiredMs = 48 * 1_800_000;
+    for (const policy of ['send', 'skip'] as const) {
+      const stale: number[] = [];
+      const { repos, writer, step } = writerWith({ ...late, lateByMs: expiredMs }, policy, (id) => stale.push(id));
+      expect(writer.write(step), `no message (${policy})`).toBe(0);
+      expect(stale, 'counted for the catch-up message').toEqual([1]);
+      expect(repos.db.prepare(`SELECT COUNT(*) AS n FROM trades`).get(), 'its paper trade is still tracked').toEqual({ n: 1 });
+    }
+    const { repos, writer, step } = writerWith({ ...late, lateByMs: expiredMs - 1 }, 'send');
+    expect(writer.write(step), 'one millisecond before its expiry it still goes, late').toBe(1);
+    expect(texts(repos)[0]!.text).toContain('⏱');
   });
 
   it('writes a day\'s summary once, stamped with the day\'s end', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { asyncScheduler, merge, Subject, type Subscription } from 'rxjs';
+import { asyncScheduler, merge, ReplaySubject, Subject, type Subscription } from 'rxjs';
 import { pino } from 'pino';
 import { backfill, type BackfillDeps, type BackfillRequest } from '../../src/streams/backfill.js';
 import { seriesGate, type GapRequest } from '../../src/operators/seriesGate.js';
@@ -98,6 +98,20 @@ describe('backfill into the series gate', () => {
     await waitFor(() => p.out.length >= 501, 'window and socket candle');
     expect(p.out, 'the 500 closed before, then the socket candle').toEqual(btc.slice(2501, 3002));
     expect(rest.calls.map((c) => c.query.limit), 'two pages within weight 2').toEqual([499, 1]);
+  });
+
+  it('regression: a warm-up waits for the catch-up horizon, then fetches every candle after a store older than the window (no hole)', async () => {
+    const rest = new FakeRest([btc]);
+    rest.nowMs = btc[3001]!.openTimeMs + MIN;
+    const horizon$ = new ReplaySubject<number>(1);
+    // Stored through candle 1999: 1001 candles (~21 days) before now, twice the window.
+    const p = pipeline(rest, new MemoryStore(btc.slice(1500, 2000)), { catchUpFromMs$: horizon$ });
+    p.requests.next({ symbol: 'BTCUSDT', interval: '30m', reason: 'warmup' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rest.calls, 'nothing asked before the horizon is known').toEqual([]);
+    horizon$.next(btc[1900]!.openTimeMs);
+    await waitFor(() => p.out.length >= 1500, 'stored history and every missed candle');
+    expect(p.out.map((k) => k.openTimeMs), 'the store, then every candle after it through the last closed').toEqual(btc.slice(1500, 3001).map((k) => k.openTimeMs));
   });
 
   it('releases held candles past a hole the exchange does not have, and reports it as a defect', async () => {

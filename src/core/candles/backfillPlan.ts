@@ -3,7 +3,7 @@ import { INTERVAL_MS, INTERVALS, type Interval, type Kline } from '../../domain/
 /**
  * Why a series needs REST candles:
  * - `warmup`: at start or when a symbol enters the universe — replay the stored history, then fetch
- *   what is missing after it (a full window when the store is empty or too old);
+ *   everything after it (a full window when the store is empty, or ends beyond the catch-up horizon);
  * - `reconnect`: a socket (re)opened — fetch from the last stored candle to now;
  * - `gap`: the series gate holds candles behind a hole — fetch exactly that range.
  */
@@ -58,6 +58,12 @@ export interface FetchPlan {
   /** REST range, inclusive; empty when from > through. */
   readonly fromOpenTimeMs: number;
   readonly throughOpenTimeMs: number;
+  /**
+   * Warm-up beyond the catch-up horizon: the open times (inclusive) of the candles between the last
+   * stored one and the window that are deliberately not fetched. Absent when nothing is skipped.
+   */
+  readonly skippedFromOpenTimeMs?: number;
+  readonly skippedThroughOpenTimeMs?: number;
 }
 
 export interface PlanInput {
@@ -69,15 +75,23 @@ export interface PlanInput {
   readonly lastStoredOpenTimeMs: number | undefined;
   /** Closed candles a full window holds (500). */
   readonly windowCandles: number;
+  /**
+   * Warm-up: a stored history ending at or after this (give or take one candle of the interval) is
+   * caught up candle by candle (CatchUpHorizon.catchUpFromMs: the restart's time less
+   * CATCH_UP_MAX_DAYS). Undefined: a store that does not reach the window is not caught up.
+   */
+  readonly catchUpFromMs?: number | undefined;
 }
 
 /**
- * Plans a run against the server time. Warm-up replays the store when it reaches into the last
- * window and fetches only what follows it; an empty or stale store gets the full window from REST.
+ * Plans a run against the server time. Warm-up replays the store and fetches everything after its
+ * last candle when the store reaches into the last window or ends within the catch-up horizon (a
+ * restart after a stop longer than the window leaves no hole); an empty store gets the full window,
+ * and so does one ending beyond the horizon, with the span it skips named in the plan.
  * Reconnect fetches everything after the last stored candle (never skipped: a missed candle is a
  * defect), or the full window when nothing is stored.
  */
-export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, windowCandles }: PlanInput): FetchPlan {
+export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, windowCandles, catchUpFromMs }: PlanInput): FetchPlan {
   const step = INTERVAL_MS[request.interval];
   const through = lastClosedOpenTimeMs(nowMs, request.interval);
   const windowStart = through - (windowCandles - 1) * step;
@@ -93,10 +107,18 @@ export function planFetch({ request, nowMs, stored, lastStoredOpenTimeMs, window
     return { replay: [], fromOpenTimeMs: from, throughOpenTimeMs: through };
   }
   const newest = stored.at(-1);
-  if (newest === undefined || newest.openTimeMs + step < windowStart) {
-    return { replay: [], fromOpenTimeMs: windowStart, throughOpenTimeMs: through };
+  if (newest === undefined) return { replay: [], fromOpenTimeMs: windowStart, throughOpenTimeMs: through };
+  const after = newest.openTimeMs + step;
+  // One candle of slack: a symbol resumes when its 30m cursor is within the horizon, and its 4h or
+  // 1d series may end up to one candle before that cursor.
+  const withinHorizon = catchUpFromMs !== undefined && after + step >= catchUpFromMs;
+  if (after < windowStart && !withinHorizon) {
+    return {
+      replay: [], fromOpenTimeMs: windowStart, throughOpenTimeMs: through,
+      skippedFromOpenTimeMs: after, skippedThroughOpenTimeMs: windowStart - step,
+    };
   }
-  return { replay: stored, fromOpenTimeMs: newest.openTimeMs + step, throughOpenTimeMs: through };
+  return { replay: stored, fromOpenTimeMs: after, throughOpenTimeMs: through };
 }
 
 /** Binance weight of `GET /fapi/v1/klines` by limit: pages of ≤ 499 cost 2, ≤ 99 cost 1. */

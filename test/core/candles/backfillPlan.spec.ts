@@ -32,6 +32,42 @@ describe('backfill planning', () => {
     }
   });
 
+  it('regression: warm-up after a stop longer than the window fetches from the last stored candle, leaving no hole', () => {
+    // Stored through candle 150, now at 300 with a 100-candle window: the old plan fetched 200–299 only.
+    const stored = day.slice(51, 151);
+    const plan = planFetch({
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: nowMs - 200 * step,
+    });
+    expect(plan.replay, 'the stored history is replayed first').toBe(stored);
+    expect([plan.fromOpenTimeMs, plan.throughOpenTimeMs], 'every candle after the last stored one, none skipped')
+      .toEqual([day[151]!.openTimeMs, day[299]!.openTimeMs]);
+    expect(plan.skippedFromOpenTimeMs, 'no hole to tell').toBeUndefined();
+  });
+
+  it('warm-up beyond the catch-up horizon moves on from the newest window and names the hole', () => {
+    const stored = day.slice(51, 151);
+    const plan = planFetch({
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: nowMs - 100 * step,
+    });
+    expect(plan.replay, 'nothing replayed').toEqual([]);
+    expect((plan.throughOpenTimeMs - plan.fromOpenTimeMs) / step + 1, 'a full window').toBe(100);
+    expect([plan.skippedFromOpenTimeMs, plan.skippedThroughOpenTimeMs], 'the candles not fetched: after the last stored, before the window')
+      .toEqual([day[151]!.openTimeMs, day[199]!.openTimeMs]);
+  });
+
+  it('the horizon is inclusive, with one candle of slack for the 4h and 1d series behind the 30m cursor', () => {
+    const stored = day.slice(51, 151);
+    const endOfStored = day[151]!.openTimeMs;
+    const plan = planFetch({
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: endOfStored + step,
+    });
+    expect(plan.fromOpenTimeMs, 'caught up').toBe(day[151]!.openTimeMs);
+    const beyond = planFetch({
+      request: warmup, nowMs, stored, lastStoredOpenTimeMs: undefined, windowCandles: 100, catchUpFromMs: endOfStored + step + 1,
+    });
+    expect(beyond.fromOpenTimeMs, 'one millisecond beyond: the window').toBe(day[200]!.openTimeMs);
+  });
+
   it('reconnect fetches everything after the last stored candle, however far back', () => {
     const plan = planFetch({
       request: { ...warmup, reason: 'reconnect' }, nowMs, stored: [], lastStoredOpenTimeMs: day[10]!.openTimeMs, windowCandles: 100,

@@ -19,6 +19,7 @@ import { renderMemory, renderSignalList } from '../../../src/sinks/telegram/temp
 import { renderMemoryEvent } from '../../../src/sinks/telegram/templates/memoryMessage.js';
 import { reasonDetailText, reasonText, ruleNameText } from '../../../src/sinks/telegram/templates/reasonText.js';
 import { renderSignal } from '../../../src/sinks/telegram/templates/signalMessage.js';
+import { exitReasonText } from '../../../src/sinks/telegram/templates/tradeMessage.js';
 import { renderHaltNotice } from '../../../src/sinks/telegram/templates/haltMessage.js';
 import { renderTradeResult } from '../../../src/sinks/telegram/templates/tradeMessage.js';
 import { EXIT_REASON_CODES, type ExitReason } from '../../../src/domain/trade.js';
@@ -66,6 +67,7 @@ const ALL_REASONS: Reason[] = [...REASON_CODES.map((c) => REASONS[c] as Reason),
 /** An exit reason of every code; typed by code, so a new code does not compile until it has a sample here. */
 const EXIT_REASONS: { readonly [C in ExitReason['code']]: Extract<ExitReason, { code: C }> } = {
   symbol_halted: { code: 'symbol_halted', detail: { symbol: 'SOLUSDT', status: 'PENDING_TRADING' } },
+  catch_up_skipped: { code: 'catch_up_skipped', detail: { stoppedAtMs: Date.UTC(2025, 5, 19, 10, 30), resumedAtMs: Date.UTC(2025, 11, 21, 8, 0) } },
 };
 /** Binance's statuses of a symbol that does not trade (PROTOCOLS.md B2, plus BREAK), and none (no longer listed). */
 const HALT_STATUSES = ['PENDING_TRADING', 'PRE_DELIVERING', 'DELIVERING', 'DELIVERED', 'PRE_SETTLE', 'SETTLING', 'CLOSE', 'BREAK', null] as const;
@@ -131,7 +133,7 @@ describe.each(LANGS)('every code, rule, verdict and score part has words (%s)', 
   });
 
   it('words every exit reason and every status Binance gives a symbol that stopped trading', () => {
-    for (const code of EXIT_REASON_CODES) expect(s.exitReason[code](EXIT_REASONS[code].detail).trim(), `exit reason ${code}`).toBeTruthy();
+    for (const code of EXIT_REASON_CODES) expect(exitReasonText(s, EXIT_REASONS[code]).trim(), `exit reason ${code}`).toBeTruthy();
     for (const status of HALT_STATUSES) {
       const worded = s.halt.status(status);
       expect(worded.trim(), `status ${status}`).toBeTruthy();

@@ -1,4 +1,4 @@
-import { formatPct, formatRounded, formatPoints, formatScore, formatSignificant, formatUsdt, hoursInUnits } from './format.js';
+import { formatPct, formatPoints, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -136,6 +136,7 @@ export const EN: Strings = {
   outcome: { WIN: 'WIN', LOSS: 'LOSS', EXPIRED: 'EXPIRED' },
   exitReason: {
     symbol_halted: (d) => `closed: ${d.symbol} stopped trading on Binance (delisted or settling)`,
+    catch_up_skipped: (d) => `closed: the bot was stopped from ${formatUtc(d.stoppedAtMs)} to ${formatUtc(d.resumedAtMs)}, too long to replay, so the trade was closed at the last price seen before the stop`,
   },
   halt: {
     title: (symbol) => `${symbol} stopped trading on Binance`,
@@ -144,6 +145,18 @@ export const EN: Strings = {
     leftUniverse: 'No longer watched; it is back when it trades again.',
     tradeClosed: 'Its open trade was closed at the last price (EXPIRED, see the trade result).',
     lastCandle: 'Last 30m candle closed',
+  },
+  catchUp: {
+    longStopTitle: 'The bot was stopped for a long time',
+    stoppedFor: (duration, since) => `Stopped for ${duration}, since ${since}.`,
+    notReplayed: (until, days) => `The candles before ${until} were not replayed (a restart catches up at most ${days} ${days === 1 ? 'day' : 'days'}): no signals or results for that time.`,
+    tradesClosed: (n) => (n === 0 ? 'No trade was open.' : `${n} open ${n === 1 ? 'trade was' : 'trades were'} closed as expired at the last price before the stop.`),
+    doneTitle: 'Caught up after the restart',
+    span: (from, through) => `Candles replayed from ${from} to ${through}.`,
+    daysCaughtUp: (n) => `Days caught up: ${n} (their daily summaries were recorded, not sent).`,
+    signalsRecorded: (n) => `Signals recorded but not sent, their trade already over: ${n}.`,
+    tradesClosedInSpan: (n) => `Trades closed in that time: ${n}.`,
+    quietNote: 'Everything is in the history: /signals, /trades, /daily.',
   },
   exit: 'Exit',
   result: 'Result',

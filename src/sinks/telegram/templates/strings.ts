@@ -72,6 +72,8 @@ export interface Strings {
   readonly exitReason: { readonly [C in ExitReason['code']]: (d: Extract<ExitReason, { code: C }>['detail']) => string };
   /** A symbol that stopped trading: its exchangeInfo status in words, and the notice. */
   readonly halt: HaltStrings;
+  /** A restart after a long stop, and the end of a restart's catch-up. */
+  readonly catchUp: CatchUpStrings;
   readonly exit: string;
   readonly result: string;
   readonly heldFor: string;
@@ -128,6 +130,21 @@ export interface HaltStrings {
   readonly leftUniverse: string;
   readonly tradeClosed: string;
   readonly lastCandle: string;
+}
+
+export interface CatchUpStrings {
+  readonly longStopTitle: string;
+  /** How long the bot was stopped (worded duration) and since when (a UTC time). */
+  readonly stoppedFor: (duration: string, since: string) => string;
+  /** The candles before the restart were not replayed; `days` is CATCH_UP_MAX_DAYS. */
+  readonly notReplayed: (until: string, days: number) => string;
+  readonly tradesClosed: (n: number) => string;
+  readonly doneTitle: string;
+  readonly span: (from: string, through: string) => string;
+  readonly daysCaughtUp: (n: number) => string;
+  readonly signalsRecorded: (n: number) => string;
+  readonly tradesClosedInSpan: (n: number) => string;
+  readonly quietNote: string;
 }
 
 export interface DailyStrings {

@@ -1,4 +1,4 @@
-import { formatPct, formatRounded, formatPoints, formatScore, formatSignificant, formatUsdt, hoursInUnits } from './format.js';
+import { formatPct, formatPoints, formatRounded, formatScore, formatSignificant, formatUsdt, formatUtc, hoursInUnits } from './format.js';
 import type { SizeProblem, SizeProblemKind } from '../../../domain/reason.js';
 import type { Strings } from './strings.js';
 
@@ -135,6 +135,7 @@ export const VI: Strings = {
   outcome: { WIN: 'Thắng', LOSS: 'Thua', EXPIRED: 'Hết hạn' },
   exitReason: {
     symbol_halted: (d) => `đã đóng: ${d.symbol} ngừng giao dịch trên Binance (bị hủy niêm yết hoặc đang tất toán)`,
+    catch_up_skipped: (d) => `đã đóng: bot bị dừng từ ${formatUtc(d.stoppedAtMs)} đến ${formatUtc(d.resumedAtMs)}, quá lâu để xử lý bù từng nến, nên lệnh được đóng theo giá cuối cùng trước khi dừng`,
   },
   halt: {
     title: (symbol) => `${symbol} đã ngừng giao dịch trên Binance`,
@@ -143,6 +144,18 @@ export const VI: Strings = {
     leftUniverse: 'Đã ngừng theo dõi mã này; khi mã giao dịch trở lại, bot sẽ theo dõi lại.',
     tradeClosed: 'Lệnh đang mở đã được đóng theo giá cuối cùng (Hết hạn, xem kết quả lệnh).',
     lastCandle: 'Nến 30m cuối cùng đóng lúc',
+  },
+  catchUp: {
+    longStopTitle: 'Bot đã dừng trong thời gian dài',
+    stoppedFor: (duration, since) => `Đã dừng ${duration}, từ ${since}.`,
+    notReplayed: (until, days) => `Bot không xử lý bù các nến trước ${until} (khi khởi động lại, bot chỉ xử lý bù tối đa ${days} ngày): khoảng thời gian đó không có tín hiệu hay kết quả nào.`,
+    tradesClosed: (n) => (n === 0 ? 'Không có lệnh nào đang mở.' : `${n} lệnh đang mở đã được đóng ở trạng thái hết hạn, theo giá cuối cùng trước khi dừng.`),
+    doneTitle: 'Đã xử lý bù xong sau khi khởi động lại',
+    span: (from, through) => `Đã xử lý bù các nến từ ${from} đến ${through}.`,
+    daysCaughtUp: (n) => `Số ngày đã xử lý bù: ${n} (báo cáo tổng kết của các ngày này được lưu lại, không gửi).`,
+    signalsRecorded: (n) => `Tín hiệu được lưu nhưng không gửi vì lệnh đã kết thúc: ${n}.`,
+    tradesClosedInSpan: (n) => `Số lệnh đã đóng trong khoảng đó: ${n}.`,
+    quietNote: 'Mọi thứ đều có trong lịch sử: /signals, /trades, /daily.',
   },
   exit: 'Giá thoát',
   result: 'Kết quả',

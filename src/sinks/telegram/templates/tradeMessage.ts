@@ -1,4 +1,5 @@
-import type { ClosedTrade } from '../../../domain/trade.js';
+import type { ClosedTrade, ExitReason } from '../../../domain/trade.js';
+import type { Strings } from './strings.js';
 import { bold, code, field, lines, stringsFor, type TemplateContext } from './common.js';
 import { formatDuration, formatPct, formatPrice, formatSigned, formatUsdt, formatUtc } from './format.js';
 import { escapeHtml } from './html.js';
@@ -22,7 +23,7 @@ export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras,
   const reason = trade.exitReason;
   return lines([
     `${ICON[trade.outcome]} <b>${escapeHtml(s.outcome[trade.outcome])} · ${escapeHtml(trade.symbol)} ${escapeHtml(s.side[trade.side])}</b>`,
-    reason !== undefined && `<i>${escapeHtml(s.exitReason[reason.code](reason.detail))}</i>`,
+    reason !== undefined && `<i>${escapeHtml(exitReasonText(s, reason))}</i>`,
     `${escapeHtml(s.model[trade.model])} · ${escapeHtml(s.interval)} ${escapeHtml(trade.interval)}`,
     field(s.result, bold(`${formatSigned(trade.rMultiple)} R`)),
     field(s.entry, code(formatPrice(trade.entry, tick))),
@@ -34,4 +35,14 @@ export function renderTradeResult(trade: ClosedTrade, extras: TradeResultExtras,
     field(s.drawdown, bold(`${formatPct(extras.drawdownPct)}%`)),
     `<i>${escapeHtml(formatUtc(trade.exitTimeMs))}</i>`,
   ]);
+}
+
+/** Why a trade closed, in the language's words (plain text). */
+export function exitReasonText(s: Strings, reason: ExitReason): string {
+  switch (reason.code) {
+    case 'symbol_halted':
+      return s.exitReason.symbol_halted(reason.detail);
+    case 'catch_up_skipped':
+      return s.exitReason.catch_up_skipped(reason.detail);
+  }
 }
