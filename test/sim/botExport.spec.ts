@@ -16,9 +16,9 @@ const LISTINGS = [
 ];
 
 describe('botExportLine', () => {
-  it('names the URLs and the data symbols that trade as base assets', () => {
+  it('names the URLs, the data symbols that trade as base assets and a database of its own', () => {
     expect(botExportLine({ restUrl: 'http://127.0.0.1:5', wsBaseUrl: 'ws://127.0.0.1:5/market', listings: LISTINGS, dataSymbols: new Set(['BTCUSDT', 'ETHUSDT']) }))
-      .toBe('export BINANCE_REST_URL=http://127.0.0.1:5 BINANCE_WS_URL=ws://127.0.0.1:5/market FIXED_SYMBOLS=BTC,ETH');
+      .toBe('export BINANCE_REST_URL=http://127.0.0.1:5 BINANCE_WS_URL=ws://127.0.0.1:5/market FIXED_SYMBOLS=BTC,ETH DB_PATH=./data/sim.db');
   });
 
   it('leaves out a data symbol that does not trade at the start, and falls back to the synthetic ones without data', () => {
