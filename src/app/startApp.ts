@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { loadMemoryRuleSpecs } from '../config/memoryRules.js';
 import { loadSubscribers } from '../config/subscribers.js';
-import { asyncScheduler, BehaviorSubject, delayWhen, interval, map, ReplaySubject, Subscription, take, tap, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, interval, map, ReplaySubject, Subscription, take, tap, type SchedulerLike } from 'rxjs';
+import { holdUntil } from '../operators/holdUntil.js';
 import { heartbeatMinutes, isLocalExchange } from '../config/heartbeatMinutes.js';
 import { OutageLog } from '../logging/outageLog.js';
 import { heartbeat$, heartbeatText } from './heartbeat.js';
@@ -251,7 +252,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   });
   subscriptions.add(
     // The first universe's scan cursors are decided against the horizon.
-    market.universe$.pipe(delayWhen(() => horizon$)).subscribe((symbols) => {
+    market.universe$.pipe(holdUntil({ release$: horizon$ })).subscribe((symbols) => {
       for (const s of watched) if (!symbols.has(s)) clock.forget(s);
       watched = symbols;
       lastScans.keepOnly(symbols);
@@ -260,7 +261,7 @@ export function startApp(config: Config, logger: Logger, options: StartAppOption
   );
   subscriptions.add(
     // Candles wait for the horizon: the open trades it closes and the symbols' starts come first.
-    market.candles$.pipe(delayWhen(() => horizon$), tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
+    market.candles$.pipe(holdUntil({ release$: horizon$ }), tap((k) => clock.observe(k)), inEventTime, pipeline).subscribe({
       next: (step) => {
         if (writer.write(step) > 0) sender.notify();
         if (!isHaltStep(step)) {
