@@ -1,6 +1,5 @@
+import { DAY_MS } from '../core/candles/catchUpHorizon.js';
 import type { CatchUpDone } from '../sinks/telegram/templates/catchUpMessage.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * A message that is stale when it is written must not ring a phone many times. While steps are

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { isLongStop, tradesBeyondHorizon, type CatchUpHorizon } from '../core/candles/catchUpHorizon.js';
+import { DAY_MS, isLongStop, tradesBeyondHorizon, type CatchUpHorizon } from '../core/candles/catchUpHorizon.js';
 import { lastCandleExit } from '../core/outcome/lastCandleExit.js';
 import type { SignalDesk } from '../core/desk/signalDesk.js';
 import { klineEndMs } from '../domain/kline.js';
@@ -36,7 +36,7 @@ export function closeLongStop({ horizon, maxDays, desk, repos, writer, logger }:
   const stoppedAtMs = horizon.stoppedAtMs ?? horizon.catchUpFromMs;
   if (longStop) {
     logger.child({ component: 'catchUp' }).warn(
-      { stoppedAtMs, resumedAtMs: horizon.resumedAtMs, stoppedDays: Math.floor((horizon.resumedAtMs - stoppedAtMs) / 86_400_000), maxDays, tradesClosed: closes.length },
+      { stoppedAtMs, resumedAtMs: horizon.resumedAtMs, stoppedDays: Math.floor((horizon.resumedAtMs - stoppedAtMs) / DAY_MS), maxDays, tradesClosed: closes.length },
       'stopped longer than CATCH_UP_MAX_DAYS: the missed candles are not replayed, open trades closed as expired',
     );
   }

@@ -195,11 +195,12 @@ export class StepWriter {
     let messages = 0;
     const ctx = this.templateContext();
     const atMs = klineEndMs(step.kline);
-    if (step.closedTrade) messages += this.storeClosedTrade(step.closedTrade, atMs, ctx, outbox?.lateness?.(step.kline) !== undefined);
+    // Read once: the step's messages decide on one market time.
+    const late = outbox?.lateness?.(step.kline);
+    if (step.closedTrade) messages += this.storeClosedTrade(step.closedTrade, atMs, ctx, late !== undefined);
     for (const { id, signal } of step.recorded) {
       const { created } = repos.signals.insert(signal, profile, id);
       if (!created || signal.status !== 'sent' || !ctx) continue;
-      const late = outbox?.lateness?.(step.kline);
       const trade = step.opened.find((t) => t.signalId === id);
       if (late !== undefined && trade !== undefined && late.closedAtMs + late.lateByMs >= trade.expiresAtMs) {
         this.log.info({ id, symbol: signal.symbol, lateByMs: late.lateByMs }, 'stale signal recorded, not sent (its trade was over when committed)');
@@ -225,7 +226,7 @@ export class StepWriter {
     for (const trade of step.opened) repos.trades.open(trade);
     // A memory change committed more than a day late (a restart's catch-up) is history by now: recorded
     // (/memory shows the state that holds), not announced.
-    const stale = step.memoryEvents.length > 0 && (outbox?.lateness?.(step.kline)?.lateByMs ?? 0) > DAY_MS;
+    const stale = (late?.lateByMs ?? 0) > DAY_MS;
     messages += this.storeMemoryEvents(step.memoryEvents, atMs, step.closedTrade, stale ? undefined : ctx);
     return messages;
   }
