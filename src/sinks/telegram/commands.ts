@@ -6,6 +6,7 @@ import { encodeChartSpec, type ChartSpec } from './chart/chartSpec.js';
 import { renderChartCaption, renderChartNoData } from './templates/chartCaption.js';
 import type { ClosedTrade } from '../../domain/trade.js';
 import type { Logger } from '../../logging/logger.js';
+import { isConfiguredChat, migrationOf } from './chatIdentity.js';
 import { toDeliveryError } from './deliveryError.js';
 import { escapeHtml } from './templates/html.js';
 import {
@@ -111,22 +112,6 @@ export function isAuthorized(
 ): boolean {
   if (isConfiguredChat(chatId, username, deps.chatId, deps.currentChat)) return true;
   return userId !== undefined && deps.adminIds.includes(userId);
-}
-
-/** Whether the update's chat is `configured`: by its id, by the id it moved to, or by its `@username`. */
-function isConfiguredChat(chatId: string | undefined, username: string | undefined, configured: string | undefined, currentChat?: (chat: string) => string): boolean {
-  if (configured === undefined) return false;
-  return chatId === configured || (chatId !== undefined && currentChat?.(configured) === chatId) || (username !== undefined && `@${username}` === configured);
-}
-
-/** The move a service message announces: `migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new supergroup. */
-function migrationOf(ctx: Context): { fromChat: string; toChat: string } | undefined {
-  const message = ctx.message as { migrate_to_chat_id?: unknown; migrate_from_chat_id?: unknown } | undefined;
-  const chat = ctx.chat;
-  if (message === undefined || chat === undefined) return undefined;
-  if (typeof message.migrate_to_chat_id === 'number') return { fromChat: String(chat.id), toChat: String(message.migrate_to_chat_id) };
-  if (typeof message.migrate_from_chat_id === 'number') return { fromChat: String(message.migrate_from_chat_id), toChat: String(chat.id) };
-  return undefined;
 }
 
 async function reply(ctx: Context, html: string): Promise<void> {
