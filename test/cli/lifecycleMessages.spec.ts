@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { botCliArgs, REPO_ROOT } from '../support/botCli.js';
-import { waitUntil } from '../e2e/support/poll.js';
+import { runOfflineBotUntil } from '../support/offlineBot.js';
 
 /** The plain-text lines of the console sink's message that starts with `emoji`. */
 const messageLines = (out: string, emoji: string): string[] => {
@@ -17,23 +17,8 @@ describe('the start and stop messages say what happened (review)', () => {
     ['en', 'Mode: simulated exchange (http://127.0.0.1:9)'],
     ['vi', 'Chế độ: sàn mô phỏng (http://127.0.0.1:9)'],
   ])('regression: a run against the simulator says so, with its address, not "live (Binance)" (%s)', async (language, mode) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-mode-'));
-    const child = spawn(process.execPath, botCliArgs(['run']), {
-      env: {
-        PATH: process.env.PATH ?? '', LANGUAGE: language, DB_PATH: join(dir, 'sim.db'), HTTP_PORT: '0', LOG_FORMAT: 'json',
-        BINANCE_REST_URL: 'http://127.0.0.1:9', BINANCE_WS_URL: 'ws://127.0.0.1:9/market',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      await waitUntil('the start message', () => out.includes('🚀'), 30_000);
-    } finally {
-      child.kill('SIGINT');
-    }
-    expect(await exited).toBe(0);
+    const { stdout: out, code } = await runOfflineBotUntil('the start message', (o) => o.includes('🚀'), { LANGUAGE: language });
+    expect(code).toBe(0);
     expect(messageLines(out, '🚀'), out.slice(-800)).toContain(mode);
   }, 60_000);
 
