@@ -6,7 +6,8 @@ import { ALERT_CHAT, makeToken } from './ops/support/opsStage.js';
 import { waitForQuiet } from './ops/support/quiet.js';
 import { dbPathIn } from './support/botEnv.js';
 import { BotProcess, killAllBots } from './support/botProcess.js';
-import { e2eSeries, E2E_SYMBOLS, openReadOnly, storedThrough, tryOpenMigrated } from './support/candleAudit.js';
+import { E2E_SYMBOLS, openReadOnly } from './support/candleAudit.js';
+import { waitStoredThrough } from './support/storedThrough.js';
 import { startFixture, type E2eFixture } from './support/fixture.js';
 import { freePort } from './support/freePort.js';
 import { waitUntil } from './support/poll.js';
@@ -80,16 +81,7 @@ describe('a symbol that stops trading (e2e, issue 13 item 4)', () => {
 
     // Warm on a held market, then run it in chunks until a paper trade is open at a hold: at a hold
     // every candle up to it is processed, so the trade is still open when its symbol stops.
-    let db: Database.Database | undefined;
-    try {
-      await waitUntil('every series stored through the start', () => {
-        if (bot.exit) throw new Error(`bot exited while warming up: ${bot.stderr.slice(-1500)}`);
-        db ??= tryOpenMigrated(dbPath);
-        return db !== undefined && storedThrough(db, e2eSeries(), START_MS);
-      }, 60_000);
-    } finally {
-      db?.close();
-    }
+    await waitStoredThrough(bot, dbPath, START_MS);
     let open: TradeRow | undefined;
     let holdMs = START_MS;
     for (let chunk = 1; chunk <= 40 && open === undefined; chunk += 1) {

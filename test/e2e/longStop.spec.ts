@@ -8,6 +8,7 @@ import { TelegramFake } from '../fakes/telegramFake.js';
 import { ALERT_CHAT, makeToken } from './ops/support/opsStage.js';
 import { BotProcess, killAllBots } from './support/botProcess.js';
 import { auditSeries, e2eSeries, E2E_SYMBOLS, openReadOnly, storedThrough, tryOpenMigrated } from './support/candleAudit.js';
+import { waitStoredThrough } from './support/storedThrough.js';
 import { startFixture, type E2eFixture } from './support/fixture.js';
 import { waitUntil } from './support/poll.js';
 import { auditDecisions } from '../faults/support/decisionAudit.js';
@@ -67,16 +68,7 @@ async function runThenStop(
   const fx = await startFixture({ speed, startTimeMs: START_MS, seed: SEED, holdClock: true });
   fixtures.push(fx);
   const bot = new BotProcess({ ...env, BINANCE_REST_URL: fx.sim.restUrl, BINANCE_WS_URL: fx.sim.wsBaseUrl });
-  let db: Database.Database | undefined;
-  try {
-    await waitUntil('every series stored through the start', () => {
-      if (bot.exit) throw new Error(`bot exited while warming up: ${bot.stderr.slice(-1500)}`);
-      db ??= tryOpenMigrated(dbPath);
-      return db !== undefined && storedThrough(db, e2eSeries(), START_MS);
-    }, 60_000);
-  } finally {
-    db?.close();
-  }
+  await waitStoredThrough(bot, dbPath, START_MS);
   let holdMs = START_MS;
   let openAtStop: TradeRow[] = [];
   for (let chunk = 1; chunk <= 40 && openAtStop.length === 0; chunk += 1) {

@@ -8,7 +8,8 @@ import { ALERT_CHAT, makeToken } from '../../e2e/ops/support/opsStage.js';
 import { waitForQuiet } from '../../e2e/ops/support/quiet.js';
 import { dbPathIn } from '../../e2e/support/botEnv.js';
 import { BotProcess, killAllBots } from '../../e2e/support/botProcess.js';
-import { e2eSeries, E2E_SYMBOLS, storedThrough, tryOpenMigrated } from '../../e2e/support/candleAudit.js';
+import { E2E_SYMBOLS, tryOpenMigrated } from '../../e2e/support/candleAudit.js';
+import { waitStoredThrough } from '../../e2e/support/storedThrough.js';
 import { startFixture, type E2eFixture } from '../../e2e/support/fixture.js';
 import { pause, waitUntil } from '../../e2e/support/poll.js';
 import { TelegramFake } from '../../fakes/telegramFake.js';
@@ -88,16 +89,7 @@ async function startRun(name: Run['name']): Promise<Run> {
  * read START_MS).
  */
 async function waitWarm(run: Run): Promise<void> {
-  let db: Database.Database | undefined;
-  try {
-    await waitUntil(`run ${run.name}: every series stored through the start`, () => {
-      if (run.bot.exit) throw new Error(`run ${run.name}: bot exited ${JSON.stringify(run.bot.exit)} while warming up: ${run.bot.stderr.slice(-1500)}`);
-      db ??= tryOpenMigrated(run.dbPath);
-      return db !== undefined && storedThrough(db, e2eSeries(), START_MS);
-    }, 60_000, 50);
-  } finally {
-    db?.close();
-  }
+  await waitStoredThrough(run.bot, run.dbPath, START_MS, `run ${run.name}: every series stored through the start`);
   const timeReads = () => run.sim.stats().rest.byPath['/fapi/v1/time'] ?? 0;
   await waitForQuiet(`run ${run.name}: server time read and REST quiet`, () => String(run.sim.stats().rest.requests), () => timeReads() > 0, 500, 30_000);
   expect(run.sim.clock.nowMs(), `run ${run.name}: the market is still held at the start after the warm-up`).toBe(START_MS);
