@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERVAL_MS } from '../../src/domain/kline.js';
 import { TelegramFake } from '../fakes/telegramFake.js';
@@ -6,7 +5,7 @@ import { ALERT_CHAT, makeToken } from './ops/support/opsStage.js';
 import { waitForQuiet } from './ops/support/quiet.js';
 import { dbPathIn } from './support/botEnv.js';
 import { BotProcess, killAllBots } from './support/botProcess.js';
-import { E2E_SYMBOLS, openReadOnly } from './support/candleAudit.js';
+import { E2E_SYMBOLS, queryReadOnly } from './support/candleAudit.js';
 import { waitStoredThrough } from './support/storedThrough.js';
 import { startFixture, type E2eFixture } from './support/fixture.js';
 import { freePort } from './support/freePort.js';
@@ -34,16 +33,6 @@ afterEach(async () => {
   fx = undefined;
   fake = undefined;
 });
-
-/** Reads the bot's database read-only and closes it. */
-function query<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = openReadOnly(dbPath);
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function getJson<T>(port: number, path: string): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
@@ -89,10 +78,10 @@ describe('a symbol that stops trading (e2e, issue 13 item 4)', () => {
       sim.runClock({ untilMs: holdMs });
       await waitUntil(`every symbol processed through ${new Date(holdMs).toISOString()}`, () => {
         if (bot.exit) throw new Error(`bot exited: ${bot.stderr.slice(-1500)}`);
-        const ends = query(dbPath, (d) => d.prepare('SELECT symbol, end_ms FROM scan_cursors').all() as Array<{ symbol: string; end_ms: number }>);
+        const ends = queryReadOnly(dbPath, (d) => d.prepare('SELECT symbol, end_ms FROM scan_cursors').all() as Array<{ symbol: string; end_ms: number }>);
         return E2E_SYMBOLS.every((s) => (ends.find((e) => e.symbol === s)?.end_ms ?? 0) >= holdMs);
       }, 20_000, 50);
-      open = query(dbPath, (d) => d.prepare(`SELECT * FROM trades WHERE status = 'open' ORDER BY signal_id LIMIT 1`).get() as TradeRow | undefined);
+      open = queryReadOnly(dbPath, (d) => d.prepare(`SELECT * FROM trades WHERE status = 'open' ORDER BY signal_id LIMIT 1`).get() as TradeRow | undefined);
     }
     expect(open, 'a paper trade is open at a hold').toBeDefined();
     const symbol = open!.symbol;
@@ -105,7 +94,7 @@ describe('a symbol that stops trading (e2e, issue 13 item 4)', () => {
 
     const closed = await waitUntil(`the ${symbol} trade to close`, () => {
       if (bot.exit) throw new Error(`bot exited: ${bot.stderr.slice(-1500)}`);
-      const row = query(dbPath, (d) => d.prepare('SELECT * FROM trades WHERE signal_id = ?').get(open!.signal_id) as TradeRow);
+      const row = queryReadOnly(dbPath, (d) => d.prepare('SELECT * FROM trades WHERE signal_id = ?').get(open!.signal_id) as TradeRow);
       return row.status === 'closed' && row;
     }, 40_000, 200);
     expect(closed.outcome, 'closed as EXPIRED').toBe('EXPIRED');
@@ -126,7 +115,7 @@ describe('a symbol that stops trading (e2e, issue 13 item 4)', () => {
     }, 20_000);
 
     const notices = () => fake!.messages.filter((m) => m.chatId === ALERT_CHAT && m.plainText.startsWith(`⛔ ${symbol} stopped trading on Binance`));
-    const outboxNotices = () => query(dbPath, (d) => d.prepare(`SELECT key, text FROM outbox WHERE kind = 'halt'`).all() as Array<{ key: string; text: string }>);
+    const outboxNotices = () => queryReadOnly(dbPath, (d) => d.prepare(`SELECT key, text FROM outbox WHERE kind = 'halt'`).all() as Array<{ key: string; text: string }>);
     await waitUntil('the notice delivered', () => notices().length > 0, 30_000, 100);
     const tradeMessage = await waitUntil('the trade result delivered', () =>
       fake!.messages.find((m) => m.plainText.includes(`closed: ${symbol} stopped trading on Binance (delisted or settling)`)), 30_000, 100);
@@ -137,7 +126,7 @@ describe('a symbol that stops trading (e2e, issue 13 item 4)', () => {
     expect(bot.logs.filter((e) => e.level >= 50).map((e) => e.msg), 'no error log').toEqual([]);
     bot = new BotProcess(env);
     await bot.waitForLog('symbol stopped trading, dropping it from the universe', 30_000, (e) => e.symbol === symbol);
-    const pending = () => query(dbPath, (d) => (d.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n);
+    const pending = () => queryReadOnly(dbPath, (d) => (d.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n);
     await waitForQuiet('the outbox drained after the restart', () => `${fake!.messages.length}/${pending()}`, () => pending() === 0, 2_000, 30_000);
     expect(outboxNotices().length, 'one notice row in the outbox').toBe(1);
     expect(notices().length, 'one notice delivered, none after the restart').toBe(1);

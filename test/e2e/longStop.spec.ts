@@ -7,7 +7,7 @@ import { INTERVAL_MS } from '../../src/domain/kline.js';
 import { TelegramFake } from '../fakes/telegramFake.js';
 import { ALERT_CHAT, makeToken } from './ops/support/opsStage.js';
 import { BotProcess, killAllBots } from './support/botProcess.js';
-import { auditSeries, e2eSeries, E2E_SYMBOLS, openReadOnly, storedThrough, tryOpenMigrated } from './support/candleAudit.js';
+import { auditSeries, e2eSeries, E2E_SYMBOLS, queryReadOnly, storedThrough, tryOpenMigrated } from './support/candleAudit.js';
 import { waitStoredThrough } from './support/storedThrough.js';
 import { startFixture, type E2eFixture } from './support/fixture.js';
 import { waitUntil } from './support/poll.js';
@@ -39,21 +39,12 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function query<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = openReadOnly(dbPath);
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
 const cursorsThrough = (dbPath: string, endMs: number): boolean => {
-  const ends = query(dbPath, (d) => d.prepare('SELECT symbol, end_ms FROM scan_cursors').all() as Array<{ symbol: string; end_ms: number }>);
+  const ends = queryReadOnly(dbPath, (d) => d.prepare('SELECT symbol, end_ms FROM scan_cursors').all() as Array<{ symbol: string; end_ms: number }>);
   return E2E_SYMBOLS.every((s) => (ends.find((e) => e.symbol === s)?.end_ms ?? 0) >= endMs);
 };
 
-const trades = (dbPath: string): TradeRow[] => query(dbPath, (d) => d.prepare('SELECT * FROM trades ORDER BY signal_id').all() as TradeRow[]);
+const trades = (dbPath: string): TradeRow[] => queryReadOnly(dbPath, (d) => d.prepare('SELECT * FROM trades ORDER BY signal_id').all() as TradeRow[]);
 
 /**
  * The bot on a first simulator (held at July 1) runs in 2h chunks until a paper trade is open at a
@@ -147,9 +138,9 @@ async function setUp(catchUpMaxDays: string): Promise<{ env: Record<string, stri
  * Telegram's pace, whoever is still waiting in the queue when the test stops the bot).
  */
 const writtenSince = (dbPath: string, firstId: number, keyLike: string): Array<{ key: string; text: string }> =>
-  query(dbPath, (d) => d.prepare('SELECT key, text FROM outbox WHERE id > ? AND chat_id = ? AND key LIKE ? ORDER BY id').all(firstId, ALERT_CHAT, keyLike) as Array<{ key: string; text: string }>);
+  queryReadOnly(dbPath, (d) => d.prepare('SELECT key, text FROM outbox WHERE id > ? AND chat_id = ? AND key LIKE ? ORDER BY id').all(firstId, ALERT_CHAT, keyLike) as Array<{ key: string; text: string }>);
 
-const lastOutboxId = (dbPath: string): number => query(dbPath, (d) => (d.prepare('SELECT MAX(id) AS id FROM outbox').get() as { id: number | null }).id ?? 0);
+const lastOutboxId = (dbPath: string): number => queryReadOnly(dbPath, (d) => (d.prepare('SELECT MAX(id) AS id FROM outbox').get() as { id: number | null }).id ?? 0);
 
 describe('a restart after a long stop (e2e, regression)', () => {
   it('within CATCH_UP_MAX_DAYS: every missed candle is stored and replayed, no trade closes after its expiry, one catch-up message instead of a flood', async () => {
@@ -159,7 +150,7 @@ describe('a restart after a long stop (e2e, regression)', () => {
     const { bot, resumeMs, liveMs, fx } = await restartLater(env, dbPath, stopMs, true);
     await bot.stop();
 
-    const holes = query(dbPath, (d) => E2E_SYMBOLS.map((s) => auditSeries(d, fx.sim, s, '30m', stopMs - HALF_HOUR_MS, liveMs - HALF_HOUR_MS)));
+    const holes = queryReadOnly(dbPath, (d) => E2E_SYMBOLS.map((s) => auditSeries(d, fx.sim, s, '30m', stopMs - HALF_HOUR_MS, liveMs - HALF_HOUR_MS)));
     for (const a of holes) {
       expect(a.expected, `${a.symbol}: the stop and the restart are covered`).toBe((liveMs - stopMs) / HALF_HOUR_MS + 1);
       expect(a.missing.map((t) => new Date(t).toISOString()), `${a.symbol}: no 30m candle missing between the stop and the restart`).toEqual([]);
@@ -174,10 +165,10 @@ describe('a restart after a long stop (e2e, regression)', () => {
     const caughtUp = writtenSince(dbPath, before, 'catchup:done:%');
     expect(caughtUp, 'one catch-up message').toHaveLength(1);
     expect(caughtUp[0]!.text, 'it counts the days caught up').toMatch(/Days caught up: 1[67] /);
-    const staleMemory = query(dbPath, (d) => d.prepare("SELECT key FROM outbox WHERE id > ? AND kind = 'memory' AND created_at < ?").all(before, resumeMs - DAY_MS));
+    const staleMemory = queryReadOnly(dbPath, (d) => d.prepare("SELECT key FROM outbox WHERE id > ? AND kind = 'memory' AND created_at < ?").all(before, resumeMs - DAY_MS));
     expect(staleMemory, 'no memory change announced more than a day after it happened').toEqual([]);
     // Signals whose trade was over when they were committed are recorded, not sent.
-    const staleSent = query(dbPath, (d) => d.prepare(
+    const staleSent = queryReadOnly(dbPath, (d) => d.prepare(
       `SELECT t.signal_id FROM trades t JOIN outbox o ON o.key IN ('signal:' || t.signal_id, 'signal:' || t.signal_id || '#chart')
         WHERE o.chat_id = ? AND t.opened_at > ? AND t.expires_at <= ?`,
     ).all(ALERT_CHAT, stopMs, resumeMs) as Array<{ signal_id: number }>);
@@ -205,7 +196,7 @@ describe('a restart after a long stop (e2e, regression)', () => {
     expect(notices[0], 'how long').toContain('Stopped for 17d');
     expect(notices[0], 'the trades closed').toContain(`${openAtStop.length} open`);
     expect(bot.logsWith('stopped longer than CATCH_UP_MAX_DAYS: the missed candles are not replayed, open trades closed as expired'), 'one warn line').toHaveLength(1);
-    const gapSignals = query(dbPath, (d) => d.prepare('SELECT COUNT(*) AS n FROM signals WHERE open_time > ? AND open_time < ?').get(stopMs, resumeMs - HALF_HOUR_MS) as { n: number });
+    const gapSignals = queryReadOnly(dbPath, (d) => d.prepare('SELECT COUNT(*) AS n FROM signals WHERE open_time > ? AND open_time < ?').get(stopMs, resumeMs - HALF_HOUR_MS) as { n: number });
     expect(gapSignals.n, 'no decisions replayed for the skipped span').toBe(0);
     expect(writtenSince(dbPath, before, 'daily:%').length, 'no summary per skipped day').toBeLessThanOrEqual(1);
     const results = writtenSince(dbPath, before, 'trade:%').filter((r) => r.text.includes('the bot was stopped from'));

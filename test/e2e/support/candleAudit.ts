@@ -31,6 +31,16 @@ export function openReadOnly(dbPath: string): Database.Database {
   return new Database(dbPath, { readonly: true, fileMustExist: true });
 }
 
+/** Reads the bot's database read-only and closes it. */
+export function queryReadOnly<T>(dbPath: string, read: (db: Database.Database) => T): T {
+  const db = openReadOnly(dbPath);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Opens the database read-only once the bot has created it and migrated the `candles` table;
  * undefined before (the file appears a moment before its tables).
